@@ -1,0 +1,31 @@
+#pragma once
+#include "common.hpp"
+
+#include "accord/import/importer.hpp"
+#include "accord/store/store.hpp"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace accord::cli {
+
+struct ImportOptions {
+    std::vector<std::string> paths;
+    bool dry_run = false;
+    std::size_t max_errors = 50;
+    std::string format = "text";
+    bool quiet = false;
+    bool progress = false; // show a progress bar (set when stderr is a terminal)
+};
+
+void setup_import(CLI::App& cmd, GlobalOptions& global);
+// Returns the exit code: 0, or 1 when the input had errors (listed on err).
+int run_import(const ImportOptions& options, Store& store, std::ostream& out, std::ostream& err);
+
+// Options and output shared by import and check.
+void add_input_options(CLI::App& cmd, ImportOptions& options);
+void print_result(const ImportOptions& options, const ImportSummary& summary, const Diagnostics& diags,
+                  std::ostream& out, std::ostream& err, const char* verb);
+
+} // namespace accord::cli

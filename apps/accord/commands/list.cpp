@@ -1,0 +1,44 @@
+#include "list.hpp"
+
+#include "accord/error.hpp"
+#include "accord/store/query.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+namespace accord::cli {
+
+void setup_list(CLI::App& cmd, GlobalOptions& global) {
+    auto options = std::make_shared<ListOptions>();
+    cmd.description("List the records of one kind, one line each.\n"
+                    "Example: accord list commitment --party asean");
+    cmd.add_option("kind", options->kind, "party, forum, theme, dialogue, statement, commitment, program or progress")
+        ->required()
+        ->check(CLI::IsMember(std::vector<std::string>(k_kind_names.begin(), k_kind_names.end())));
+    cmd.add_option("--format", options->format, "output format")
+        ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}))
+        ->capture_default_str();
+    add_filter_options(cmd, options->filters);
+    cmd.callback([options, &global] {
+        Store store(global.resolved_db(), Store::Access::read_only);
+        run_list(*options, store, std::cout);
+    });
+}
+
+void run_list(const ListOptions& options, Store& store, std::ostream& out) {
+    auto kind = kind_from_string(options.kind);
+    if (!kind) {
+        throw UsageError(fmt::format("unknown kind '{}'", options.kind));
+    }
+    Table t = list_records(store, *kind, options.filters.to_filter());
+    if (*kind == Kind::commitment && options.format == "table") {
+        for (auto& row : t.rows) {
+            row.back() = shorten(row.back(), 60);
+        }
+    }
+    write_table(out, t, format_from_string(options.format));
+}
+
+} // namespace accord::cli

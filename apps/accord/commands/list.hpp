@@ -1,0 +1,20 @@
+#pragma once
+#include "common.hpp"
+#include "filters.hpp"
+
+#include "accord/store/store.hpp"
+
+#include <ostream>
+
+namespace accord::cli {
+
+struct ListOptions {
+    std::string kind;
+    std::string format = "table";
+    FilterOptions filters;
+};
+
+void setup_list(CLI::App& cmd, GlobalOptions& global);
+void run_list(const ListOptions& options, Store& store, std::ostream& out);
+
+} // namespace accord::cli

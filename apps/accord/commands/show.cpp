@@ -1,0 +1,73 @@
+#include "show.hpp"
+
+#include "accord/error.hpp"
+#include "accord/store/query.hpp"
+#include "accord/store/reader.hpp"
+#include "accord/yaml/writer.hpp"
+
+#include <fmt/ostream.h>
+
+#include <iostream>
+#include <memory>
+
+namespace accord::cli {
+
+void setup_show(CLI::App& cmd, GlobalOptions& global) {
+    auto options = std::make_shared<ShowOptions>();
+    cmd.description("Show one record as YAML, with its nested records, status and what refers to it.\n"
+                    "Example: accord show us-asean-cpd-5");
+    cmd.add_option("id", options->id, "the record's id")->required();
+    cmd.callback([options, &global] {
+        Store store(global.resolved_db(), Store::Access::read_only);
+        run_show(*options, store, std::cout);
+    });
+}
+
+namespace {
+
+void print_status(Store& store, const Record& r, std::ostream& out) {
+    if (r.kind == Kind::commitment) {
+        fmt::print(out, "# status of {}: {}", r.id(), commitment_status(store, r.id()));
+        auto actors = actor_statuses(store, r.id());
+        if (!actors.empty() && !actors.front().party.empty()) {
+            out << " (";
+            for (std::size_t i = 0; i < actors.size(); ++i) {
+                fmt::print(out, "{}{}: {}", i ? ", " : "", actors[i].party, actors[i].status);
+            }
+            out << ")";
+        }
+        out << '\n';
+    }
+}
+
+} // namespace
+
+void run_show(const ShowOptions& options, Store& store, std::ostream& out) {
+    RecordReader reader(store);
+    auto record = reader.load(options.id);
+    if (!record) {
+        throw DataError(fmt::format("no record '{}' in {}", options.id, store.path()));
+    }
+    std::vector<Record> commitments;
+    ChildrenOf children = [&](const Record& parent) {
+        auto kids = reader.children(parent);
+        for (const auto& k : kids) {
+            if (k.kind == Kind::commitment) {
+                commitments.push_back(k);
+            }
+        }
+        return kids;
+    };
+    if (record->kind == Kind::commitment) {
+        commitments.push_back(*record);
+    }
+    write_yaml_record(out, *record, children);
+    for (const auto& c : commitments) {
+        print_status(store, c, out);
+    }
+    for (const auto& [source, relation] : referenced_by(store, options.id)) {
+        fmt::print(out, "# referenced by {} ({})\n", source, relation);
+    }
+}
+
+} // namespace accord::cli

@@ -1,0 +1,21 @@
+// The umbrella tool: accord SUBCOMMAND. Each subcommand is also a small tool accord-SUBCOMMAND.
+#include "commands/check.hpp"
+#include "commands/import.hpp"
+#include "commands/init.hpp"
+#include "commands/list.hpp"
+#include "commands/show.hpp"
+
+int main(int argc, char** argv) {
+    using namespace accord::cli;
+    CLI::App app{"accord: records of cyber-policy dialogues, their commitments and what became of them"};
+    app.name("accord");
+    GlobalOptions global;
+    add_global_options(app, global);
+    app.require_subcommand(1);
+    setup_init(*app.add_subcommand("init"), global);
+    setup_import(*app.add_subcommand("import"), global);
+    setup_check(*app.add_subcommand("check"), global);
+    setup_list(*app.add_subcommand("list"), global);
+    setup_show(*app.add_subcommand("show"), global);
+    return run(app, argc, argv);
+}

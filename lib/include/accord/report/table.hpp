@@ -1,0 +1,29 @@
+#pragma once
+// A table of text cells written as an aligned text table, CSV (RFC 4180) or JSON.
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord {
+
+enum class Format { table, csv, json, jsonl };
+Format format_from_string(std::string_view name); // throws UsageError
+
+struct Table {
+    std::vector<std::string> headers;
+    std::vector<std::vector<std::string>> rows;
+    // Columns whose cells are numbers in JSON (by header name).
+    std::vector<std::string> numeric;
+};
+
+void write_table(std::ostream& out, const Table& t, Format format);
+
+// JSON string literal of text (quotes included).
+std::string json_quote(std::string_view text);
+// A CSV cell, quoted when needed.
+std::string csv_cell(std::string_view text);
+// Shortens text to at most width characters (UTF-8 aware), with "...".
+std::string shorten(std::string_view text, std::size_t width);
+
+} // namespace accord

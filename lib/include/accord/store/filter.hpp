@@ -1,0 +1,31 @@
+#pragma once
+// The shared filters of SPEC section 4, implemented once: each becomes a condition
+// on a kind's rows with bound parameters (never SQL assembled from values).
+#include "accord/model/date.hpp"
+#include "accord/model/vocab.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <string>
+
+namespace accord {
+
+struct Filter {
+    std::optional<std::string> party;     // members roll up into their organisations
+    std::optional<std::string> theme;
+    std::optional<std::string> status;
+    std::optional<std::string> statement;
+    std::optional<std::string> dialogue;
+    std::optional<std::string> series;
+    std::optional<PartialDate> since;     // on or after the first day
+    std::optional<PartialDate> until;     // on or before the last day
+
+    // SQL condition on alias `t` of the kind's table ("1" when no filter is set).
+    // Throws UsageError for a filter that does not apply to the kind.
+    std::string where(Kind kind) const;
+    // Binds the named parameters that where() used.
+    void bind(SQLite::Statement& q) const;
+};
+
+} // namespace accord

@@ -1,0 +1,44 @@
+#pragma once
+// The SQLite database: opening it safely, creating and migrating its schema.
+#include <SQLiteCpp/Database.h>
+
+#include <memory>
+#include <string>
+
+namespace accord {
+
+// PRAGMA application_id of an accord database ("ACRD").
+inline constexpr int k_application_id = 0x41435244;
+// PRAGMA user_version this build creates and understands.
+inline constexpr int k_schema_version = 1;
+
+class Store {
+public:
+    enum class Access { read_only, read_write };
+
+    // Opens the database at path. read_only: the file must exist and be an accord
+    // database of a known version. read_write: created when missing; an older schema
+    // is migrated. A file that is not an accord database, or is newer than this build,
+    // is refused (IoError) and left untouched.
+    Store(const std::string& path, Access access);
+    // A fresh database in memory (for check and tests).
+    static Store memory();
+
+    SQLite::Database& db() { return *m_db; }
+    const std::string& path() const { return m_path; }
+    int schema_version();
+    // Brings the schema to k_schema_version; returns the version it was at.
+    int migrate();
+
+private:
+    Store(std::unique_ptr<SQLite::Database> db, std::string path);
+    void check_is_ours();
+
+    std::unique_ptr<SQLite::Database> m_db;
+    std::string m_path;
+};
+
+// The SQL column that holds a field (e.g. "statement" -> "statement_id").
+std::string column_of(std::string_view field);
+
+} // namespace accord

@@ -1,0 +1,50 @@
+#pragma once
+// Upserts records by id inside the caller's transaction, with prepared statements
+// reused for every row. Records whose content is unchanged are not written.
+#include "accord/model/record.hpp"
+#include "accord/store/store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace accord {
+
+enum class Upsert { inserted, updated, unchanged };
+
+class Writer {
+public:
+    explicit Writer(Store& store);
+    ~Writer();
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    Upsert upsert(const Record& record);
+    // The kind stored under an id, if any.
+    std::optional<Kind> kind_of(const std::string& id);
+
+private:
+    struct KindStatements;
+    KindStatements& statements(Kind kind);
+    void write_links(const Record& record, bool replace);
+
+    SQLite::Database& m_db;
+    std::map<Kind, std::unique_ptr<KindStatements>> m_kinds;
+    SQLite::Statement m_find;
+    SQLite::Statement m_insert_record;
+    SQLite::Statement m_update_record;
+    SQLite::Statement m_find_progress;
+    SQLite::Statement m_insert_party_link;
+    SQLite::Statement m_insert_theme_link;
+    SQLite::Statement m_insert_reference;
+    SQLite::Statement m_delete_party_links;
+    SQLite::Statement m_delete_theme_links;
+    SQLite::Statement m_delete_references;
+};
+
+// A 128-bit content digest of a record, as hex.
+std::string digest(const Record& record);
+
+} // namespace accord

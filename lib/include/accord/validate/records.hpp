@@ -1,0 +1,49 @@
+#pragma once
+// Turns YAML documents into records, checking every rule that needs no other record
+// (SPEC section 3). Rules across records (duplicate ids, dangling references, kinds of
+// targets) are handed to the RecordSink, which sees the whole input and the database.
+#include "accord/model/record.hpp"
+#include "accord/validate/diagnostics.hpp"
+#include "accord/yaml/node.hpp"
+
+#include <string>
+
+namespace accord {
+
+// Where a document comes from.
+struct Origin {
+    std::string file;
+    std::size_t index = 0; // input order of the file
+};
+
+// A reference to check when all input has been read.
+struct PendingRef {
+    std::string subject; // "record ID" for messages
+    std::string field;
+    std::string target;
+    KindSet kinds = 0;
+    bool may_be_text = false; // text_or_ref: an unknown target is just text
+    Origin origin;
+    yaml::Mark mark;
+};
+
+class RecordSink {
+public:
+    virtual ~RecordSink() = default;
+    // A record with this id was read (whatever the state of its other fields).
+    virtual void declare(Kind kind, const std::string& id, const Origin& origin, const yaml::Mark& mark) = 0;
+    // A record that passed every check that needs no other record.
+    virtual void accept(const Record& record, const Origin& origin, const yaml::Mark& mark) = 0;
+    // A reference to resolve once the whole input is read.
+    virtual void refer(PendingRef ref) = 0;
+};
+
+// Reads one document (a record, or a list of records) into the sink.
+void read_document(const yaml::Document& doc, const Origin& origin, RecordSink& sink, Diagnostics& diags);
+
+// True when text is a valid id: [a-z0-9][a-z0-9._-]*, at most 96 characters.
+bool is_valid_id(std::string_view text);
+// True when text starts with http:// or https://.
+bool is_url(std::string_view text);
+
+} // namespace accord

@@ -1,0 +1,297 @@
+#include "accord/import/importer.hpp"
+
+#include "accord/error.hpp"
+#include "accord/store/writer.hpp"
+#include "accord/validate/records.hpp"
+#include "accord/yaml/node.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <streambuf>
+
+namespace accord {
+
+namespace fs = std::filesystem;
+
+KindCounts ImportSummary::total() const {
+    KindCounts t;
+    for (const auto& c : counts) {
+        t.inserted += c.inserted;
+        t.updated += c.updated;
+        t.unchanged += c.unchanged;
+    }
+    return t;
+}
+
+bool ImportSummary::changed() const {
+    KindCounts t = total();
+    return t.inserted + t.updated > 0;
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        if (p == "-") {
+            out.push_back(p);
+            continue;
+        }
+        std::error_code ec;
+        auto status = fs::status(p, ec);
+        if (ec || !fs::exists(status)) {
+            throw IoError(fmt::format("cannot read {}: no such file or folder", p));
+        }
+        if (fs::is_directory(status)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
+                 it.increment(ec)) {
+                auto ext = it->path().extension().string();
+                if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
+                    found.push_back(it->path().lexically_normal().string());
+                }
+            }
+            if (ec) {
+                throw IoError(fmt::format("cannot read folder {}: {}", p, ec.message()));
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(p);
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// A read-only streambuf over a string, so the parser reads the text without a copy.
+class ViewBuf : public std::streambuf {
+public:
+    explicit ViewBuf(std::string& s) { setg(s.data(), s.data(), s.data() + s.size()); }
+};
+
+std::string read_all(const std::string& path) {
+    if (path == "-") {
+        return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return std::move(ss).str();
+}
+
+class ImportSink : public RecordSink {
+public:
+    ImportSink(Store& store, Writer& writer, ImportSummary& summary, Diagnostics& diags)
+        : m_db(store.db()), m_writer(writer), m_summary(summary), m_diags(diags),
+          m_find_seen(m_db, "SELECT kind, file, line, col FROM temp.import_seen WHERE id = ?"),
+          m_insert_seen(m_db, "INSERT INTO temp.import_seen (id, kind, file, line, col) VALUES (?, ?, ?, ?, ?)"),
+          m_insert_ref(m_db, "INSERT INTO temp.import_ref (subject, field, target, kinds, may_be_text, file, "
+                             "file_index, line, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+
+    void declare(Kind kind, const std::string& id, const Origin& origin, const yaml::Mark& mark) override {
+        if (!first_seen(id, kind, origin, mark, fmt::format("record {}: duplicate id", id))) {
+            return;
+        }
+        auto stored = m_writer.kind_of(id);
+        if (stored && *stored != kind) {
+            m_diags.add({origin.file, mark.line, mark.column,
+                         fmt::format("record {}: id already used by a {} in the database (ids are unique across kinds)",
+                                     id, to_string(*stored)),
+                         origin.index});
+        }
+    }
+
+    void accept(const Record& record, const Origin& origin, const yaml::Mark& mark) override {
+        if (record.kind == Kind::progress) {
+            std::string key = fmt::format("progress:{}@{}@{}", record.text("commitment"), record.text("date"),
+                                          record.text("party"));
+            std::string what = fmt::format("progress of {}: a second event dated {}{}", record.text("commitment"),
+                                           record.text("date"),
+                                           record.has("party") ? " for party " + record.text("party") : std::string());
+            if (!first_seen(key, Kind::progress, origin, mark, what)) {
+                return;
+            }
+        }
+        if (!m_diags.empty()) {
+            return; // nothing will be written: skip the work
+        }
+        auto& counts = m_summary.counts[static_cast<std::size_t>(record.kind)];
+        auto stored = record.kind == Kind::progress ? std::nullopt : m_writer.kind_of(record.id());
+        if (stored && *stored != record.kind) {
+            return; // reported by declare()
+        }
+        switch (m_writer.upsert(record)) {
+        case Upsert::inserted:
+            ++counts.inserted;
+            break;
+        case Upsert::updated:
+            ++counts.updated;
+            break;
+        case Upsert::unchanged:
+            ++counts.unchanged;
+            break;
+        }
+    }
+
+    void refer(PendingRef ref) override {
+        auto& q = m_insert_ref;
+        q.reset();
+        q.bind(1, ref.subject);
+        q.bind(2, ref.field);
+        q.bind(3, ref.target);
+        q.bind(4, static_cast<int>(ref.kinds));
+        q.bind(5, ref.may_be_text ? 1 : 0);
+        q.bind(6, ref.origin.file);
+        q.bind(7, static_cast<int64_t>(ref.origin.index));
+        q.bind(8, ref.mark.line);
+        q.bind(9, ref.mark.column);
+        q.exec();
+    }
+
+    // Checks every reference against the input and the database.
+    void resolve() {
+        SQLite::Statement q(m_db, R"SQL(
+            SELECT p.subject, p.field, p.target, p.kinds, p.may_be_text, p.file, p.file_index, p.line, p.col,
+                   coalesce(s.kind, r.kind)
+              FROM temp.import_ref p
+              LEFT JOIN temp.import_seen s ON s.id = p.target
+              LEFT JOIN main.record r ON r.id = p.target
+             ORDER BY p.rowid)SQL");
+        while (q.executeStep()) {
+            std::string subject = q.getColumn(0).getString();
+            std::string field = q.getColumn(1).getString();
+            std::string target = q.getColumn(2).getString();
+            auto kinds = static_cast<KindSet>(q.getColumn(3).getInt());
+            bool may_be_text = q.getColumn(4).getInt() != 0;
+            Diagnostic d{q.getColumn(5).getString(), q.getColumn(7).getInt(), q.getColumn(8).getInt(), "",
+                         static_cast<std::size_t>(q.getColumn(6).getInt64())};
+            if (q.getColumn(9).isNull()) {
+                if (may_be_text) {
+                    continue;
+                }
+                d.message = fmt::format("{}, field {}: dangling reference: no record '{}' in the input or the database",
+                                        subject, field, target);
+            } else {
+                auto kind = kind_from_string(q.getColumn(9).getString());
+                if (kind && (kinds & kind_bit(*kind))) {
+                    continue;
+                }
+                d.message = fmt::format("{}, field {}: '{}' is a {}, expected {}", subject, field, target,
+                                        q.getColumn(9).getString(), describe(kinds));
+            }
+            m_diags.add(std::move(d));
+        }
+    }
+
+private:
+    bool first_seen(const std::string& key, Kind kind, const Origin& origin, const yaml::Mark& mark,
+                    const std::string& what) {
+        m_find_seen.reset();
+        m_find_seen.bind(1, key);
+        if (m_find_seen.executeStep()) {
+            m_diags.add({origin.file, mark.line, mark.column,
+                         fmt::format("{} (first at {}:{}:{})", what, m_find_seen.getColumn(1).getString(),
+                                     m_find_seen.getColumn(2).getInt(), m_find_seen.getColumn(3).getInt()),
+                         origin.index});
+            return false;
+        }
+        m_insert_seen.reset();
+        m_insert_seen.bind(1, key);
+        m_insert_seen.bind(2, std::string(to_string(kind)));
+        m_insert_seen.bind(3, origin.file);
+        m_insert_seen.bind(4, mark.line);
+        m_insert_seen.bind(5, mark.column);
+        m_insert_seen.exec();
+        return true;
+    }
+
+    SQLite::Database& m_db;
+    Writer& m_writer;
+    ImportSummary& m_summary;
+    Diagnostics& m_diags;
+    SQLite::Statement m_find_seen;
+    SQLite::Statement m_insert_seen;
+    SQLite::Statement m_insert_ref;
+};
+
+void read_file(const std::string& path, std::size_t index, RecordSink& sink, Diagnostics& diags,
+               ImportSummary& summary) {
+    std::string text = read_all(path);
+    Origin origin{path == "-" ? std::string("<stdin>") : path, index};
+    if (auto p = yaml::check_text(text)) {
+        diags.add({origin.file, p->mark.line, p->mark.column, p->message, index});
+        return;
+    }
+    ViewBuf buf(text);
+    std::istream in(&buf);
+    yaml::DocumentStream stream(in);
+    std::size_t records = 0;
+    while (auto doc = stream.next()) {
+        ++summary.documents;
+        if (doc->root.type != yaml::NodeType::null) {
+            ++records;
+        }
+        read_document(*doc, origin, sink, diags);
+        if (diags.full()) {
+            return;
+        }
+    }
+    if (auto e = stream.syntax_error()) {
+        diags.add({origin.file, e->mark.line, e->mark.column, e->message, index});
+    } else if (records == 0) {
+        diags.add({origin.file, 1, 1, "the file holds no record (it is empty or only comments)", index});
+    }
+}
+
+} // namespace
+
+ImportSummary import_files(Store& store, const ImportRequest& request, Diagnostics& diags) {
+    ImportSummary summary;
+    std::vector<std::string> files = expand_inputs(request.paths);
+    auto& db = store.db();
+    try {
+        SQLite::Transaction transaction(db);
+        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY, kind TEXT, file TEXT, line INTEGER, "
+                "col INTEGER)");
+        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_ref (subject TEXT, field TEXT, target TEXT, kinds INTEGER, "
+                "may_be_text INTEGER, file TEXT, file_index INTEGER, line INTEGER, col INTEGER)");
+        db.exec("DELETE FROM temp.import_seen; DELETE FROM temp.import_ref;");
+        Writer writer(store);
+        ImportSink sink(store, writer, summary, diags);
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            read_file(files[i], i, sink, diags, summary);
+            ++summary.files;
+            if (request.on_file) {
+                request.on_file(i + 1, files.size(), files[i]);
+            }
+            if (diags.full()) {
+                break;
+            }
+        }
+        if (!diags.full()) {
+            sink.resolve();
+        }
+        if (diags.empty() && !request.dry_run) {
+            transaction.commit();
+            summary.committed = true;
+        }
+    } catch (const SQLite::Exception& e) {
+        throw IoError(fmt::format("database error during import into {}: {}", store.path(), e.what()));
+    }
+    return summary;
+}
+
+} // namespace accord

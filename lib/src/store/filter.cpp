@@ -1,0 +1,147 @@
+#include "accord/store/filter.hpp"
+
+#include "accord/error.hpp"
+
+#include <fmt/format.h>
+
+#include <vector>
+
+namespace accord {
+
+namespace {
+
+// The date a record is placed at, as an SQL expression on alias t.
+std::string date_expr(Kind kind) {
+    switch (kind) {
+    case Kind::dialogue:
+    case Kind::statement:
+    case Kind::progress:
+        return "t.date";
+    case Kind::commitment:
+        return "(SELECT s.date FROM statement s WHERE s.id = t.statement_id)";
+    case Kind::program:
+        return "t.start_date";
+    case Kind::forum:
+        return "t.established";
+    default:
+        return "";
+    }
+}
+
+// The statement a record belongs to, as an SQL expression on alias t.
+std::string statement_expr(Kind kind) {
+    switch (kind) {
+    case Kind::statement:
+        return "t.id";
+    case Kind::commitment:
+        return "t.statement_id";
+    case Kind::progress:
+        return "(SELECT c.statement_id FROM commitment c WHERE c.id = t.commitment_id)";
+    default:
+        return "";
+    }
+}
+
+std::string dialogue_expr(Kind kind) {
+    if (kind == Kind::dialogue) {
+        return "t.id";
+    }
+    std::string st = statement_expr(kind);
+    return st.empty() ? "" : fmt::format("(SELECT s.dialogue_id FROM statement s WHERE s.id = {})", st);
+}
+
+std::string record_id_expr(Kind kind) {
+    return kind == Kind::progress ? "t.commitment_id" : "t.id";
+}
+
+} // namespace
+
+std::string Filter::where(Kind kind) const {
+    std::vector<std::string> conds;
+    auto need = [&](const std::string& expr, const char* option) {
+        if (expr.empty()) {
+            throw UsageError(fmt::format("{} does not apply to {} records", option, to_string(kind)));
+        }
+        return expr;
+    };
+    if (party) {
+        const std::string members = "(WITH RECURSIVE m(id) AS (SELECT :party UNION SELECT rp.record_id FROM "
+                                    "record_party rp JOIN m ON rp.party_id = m.id WHERE rp.role = 'member_of') "
+                                    "SELECT id FROM m)";
+        if (kind == Kind::party) {
+            conds.push_back("t.id IN " + members);
+        } else if (kind == Kind::progress) {
+            conds.push_back(fmt::format("(t.party_id IN {0} OR (t.party_id IS NULL AND t.commitment_id IN (SELECT "
+                                        "record_id FROM record_party WHERE role = 'actors' AND party_id IN {0})))",
+                                        members));
+        } else if (kind == Kind::theme) {
+            need("", "--party");
+        } else {
+            conds.push_back(fmt::format("t.id IN (SELECT record_id FROM record_party WHERE party_id IN {})", members));
+        }
+    }
+    if (theme) {
+        if (kind != Kind::commitment && kind != Kind::program && kind != Kind::theme) {
+            need("", "--theme");
+        }
+        conds.push_back(kind == Kind::theme ? "t.id = :theme"
+                                            : "t.id IN (SELECT record_id FROM record_theme WHERE theme_id = :theme)");
+    }
+    if (status) {
+        if (kind == Kind::commitment) {
+            conds.push_back("(SELECT v.status FROM v_commitment_status v WHERE v.commitment_id = t.id) = :status");
+        } else if (kind == Kind::program || kind == Kind::progress) {
+            conds.push_back("t.status = :status");
+        } else {
+            need("", "--status");
+        }
+    }
+    if (statement) {
+        conds.push_back(need(statement_expr(kind), "--statement") + " = :statement");
+    }
+    if (dialogue) {
+        conds.push_back(need(dialogue_expr(kind), "--dialogue") + " = :dialogue");
+    }
+    if (series) {
+        std::string d = need(dialogue_expr(kind), "--series");
+        conds.push_back(fmt::format("(SELECT dd.series FROM dialogue dd WHERE dd.id = {}) = :series", d));
+    }
+    if (since) {
+        conds.push_back(need(date_expr(kind), "--since") + " >= :since");
+    }
+    if (until) {
+        conds.push_back(need(date_expr(kind), "--until") + " <= :until");
+    }
+    (void)record_id_expr;
+    if (conds.empty()) {
+        return "1";
+    }
+    std::string out;
+    for (const auto& c : conds) {
+        out += out.empty() ? c : " AND " + c;
+    }
+    return out;
+}
+
+void Filter::bind(SQLite::Statement& q) const {
+    auto b = [&](const char* name, const std::optional<std::string>& v) {
+        if (v && q.getIndex(name) > 0) {
+            q.bind(name, *v);
+        }
+    };
+    b(":party", party);
+    b(":theme", theme);
+    b(":status", status);
+    b(":statement", statement);
+    b(":dialogue", dialogue);
+    b(":series", series);
+    if (since && q.getIndex(":since") > 0) {
+        q.bind(":since", since->first_day().str());
+    }
+    if (until && q.getIndex(":until") > 0) {
+        // Text comparison: every date within the period sorts before the day after its end.
+        q.bind(":until", until->last_day().str() + "~");
+    }
+}
+
+} // namespace accord

@@ -1,0 +1,135 @@
+#include "accord/store/store.hpp"
+
+#include "accord/error.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <sys/stat.h>
+
+namespace accord {
+
+namespace {
+
+const char* const k_schema_v1 =
+#include "schema.sql.inc"
+    ;
+
+int pragma_int(SQLite::Database& db, const char* pragma) {
+    SQLite::Statement q(db, std::string("PRAGMA ") + pragma);
+    return q.executeStep() ? q.getColumn(0).getInt() : 0;
+}
+
+void configure(SQLite::Database& db) {
+    db.exec("PRAGMA foreign_keys = ON");
+    db.setBusyTimeout(5000);
+}
+
+} // namespace
+
+std::string column_of(std::string_view field) {
+    if (field == "group") {
+        return "group_name";
+    }
+    if (field == "start" || field == "end") {
+        return std::string(field) + "_date";
+    }
+    if (field == "statement" || field == "dialogue" || field == "commitment" || field == "party") {
+        return std::string(field) + "_id";
+    }
+    return std::string(field);
+}
+
+Store::Store(std::unique_ptr<SQLite::Database> db, std::string path) : m_db(std::move(db)), m_path(std::move(path)) {}
+
+Store::Store(const std::string& path, Access access) : m_path(path) {
+    struct stat st {};
+    bool exists = ::stat(path.c_str(), &st) == 0;
+    if (access == Access::read_only && !exists) {
+        throw IoError(fmt::format("no database at {} (create one with 'accord init' or 'accord import')", path));
+    }
+    if (exists && S_ISDIR(st.st_mode)) {
+        throw IoError(fmt::format("{} is a folder, not a database file", path));
+    }
+    try {
+        int flags = access == Access::read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        m_db = std::make_unique<SQLite::Database>(path, flags);
+        configure(*m_db);
+        check_is_ours();
+    } catch (const SQLite::Exception& e) {
+        std::string why = e.what();
+        if (e.getErrorCode() == SQLITE_NOTADB) {
+            why = "the file is not a SQLite database";
+        } else if (e.getErrorCode() == SQLITE_CANTOPEN) {
+            why = "cannot open the file (check that it and its folder exist and are writable)";
+        } else if (e.getErrorCode() == SQLITE_CORRUPT) {
+            why = "the database file is corrupt";
+        }
+        throw IoError(fmt::format("cannot use database {}: {}", path, why));
+    }
+}
+
+Store Store::memory() {
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    configure(*db);
+    Store s(std::move(db), ":memory:");
+    s.migrate();
+    return s;
+}
+
+void Store::check_is_ours() {
+    // Reading the header also tells a random file from a database.
+    int app = pragma_int(*m_db, "application_id");
+    int version = pragma_int(*m_db, "user_version");
+    int tables = 0;
+    {
+        SQLite::Statement q(*m_db, "SELECT count(*) FROM sqlite_master");
+        q.executeStep();
+        tables = q.getColumn(0).getInt();
+    }
+    if (app != k_application_id && (tables > 0 || version != 0)) {
+        throw IoError(fmt::format("{} is not an accord database (another application's SQLite file); left untouched",
+                                  m_path));
+    }
+    if (version > k_schema_version) {
+        throw IoError(fmt::format("{} has schema version {}, newer than this accord understands ({}); "
+                                  "upgrade accord. The file was left untouched",
+                                  m_path, version, k_schema_version));
+    }
+    if (m_db->getHandle() && sqlite3_db_readonly(m_db->getHandle(), "main") == 1 && version < k_schema_version) {
+        if (version == 0) {
+            throw IoError(fmt::format("{} is an empty database; run 'accord init' first", m_path));
+        }
+        throw IoError(fmt::format("{} has schema version {}; run 'accord init' to migrate it to {}", m_path, version,
+                                  k_schema_version));
+    }
+}
+
+int Store::schema_version() { return pragma_int(*m_db, "user_version"); }
+
+int Store::migrate() {
+    int from = schema_version();
+    if (from >= k_schema_version) {
+        return from;
+    }
+    try {
+        if (m_path != ":memory:") {
+            m_db->exec("PRAGMA journal_mode = WAL");
+        }
+        SQLite::Transaction t(*m_db);
+        if (from < 1) {
+            m_db->exec(k_schema_v1);
+        }
+        // Later versions append steps here: ALTER TABLE ... never DROP of user data.
+        m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+        m_db->exec(fmt::format("PRAGMA user_version = {}", k_schema_version));
+        t.commit();
+    } catch (const SQLite::Exception& e) {
+        throw IoError(fmt::format("cannot create the schema in {}: {}", m_path, e.what()));
+    }
+    return from;
+}
+
+} // namespace accord

@@ -1,0 +1,289 @@
+#include "accord/store/writer.hpp"
+
+#include <fmt/format.h>
+
+namespace accord {
+
+std::string digest(const Record& record) {
+    __extension__ typedef unsigned __int128 u128;
+    // FNV-1a, 128-bit.
+    u128 hash = (static_cast<u128>(0x6c62272e07bb0142ULL) << 64) | 0x62b821756295c58dULL;
+    const u128 prime = (static_cast<u128>(0x0000000001000000ULL) << 64) | 0x000000000000013BULL;
+    for (unsigned char c : record.canonical()) {
+        hash ^= c;
+        hash *= prime;
+    }
+    return fmt::format("{:016x}{:016x}", static_cast<unsigned long long>(hash >> 64),
+                       static_cast<unsigned long long>(hash));
+}
+
+namespace {
+
+bool stored_in_kind_table(const FieldSpec& fs) {
+    return fs.type != FieldType::children && fs.type != FieldType::ref_list && fs.type != FieldType::references;
+}
+
+std::vector<std::string> columns_of(const KindSpec& spec) {
+    std::vector<std::string> cols;
+    for (const auto& fs : spec.fields) {
+        if (!stored_in_kind_table(fs)) {
+            continue;
+        }
+        if (fs.type == FieldType::source) {
+            for (const char* c : {"source_title", "source_publisher", "source_url", "source_published",
+                                  "source_paragraph"}) {
+                cols.emplace_back(c);
+            }
+        } else {
+            cols.push_back(column_of(fs.name));
+        }
+    }
+    if (spec.kind == Kind::progress) {
+        cols.emplace_back("digest");
+    }
+    return cols;
+}
+
+template <class T> void bind_opt(SQLite::Statement& q, int i, const std::optional<T>& v) {
+    if (!v) {
+        q.bind(i);
+    } else if constexpr (std::is_same_v<T, PartialDate>) {
+        q.bind(i, v->str());
+    } else if constexpr (std::is_same_v<T, Scalar>) {
+        if (auto n = std::get_if<std::int64_t>(&*v)) {
+            q.bind(i, static_cast<int64_t>(*n));
+        } else {
+            q.bind(i, std::get<std::string>(*v));
+        }
+    } else {
+        q.bind(i, *v);
+    }
+}
+
+// Binds the record's kind-table values in columns_of() order; returns the next index.
+int bind_values(SQLite::Statement& q, const Record& record) {
+    int i = 1;
+    const auto& spec = record.spec();
+    for (std::size_t f = 0; f < spec.fields.size(); ++f) {
+        const FieldSpec& fs = spec.fields[f];
+        if (!stored_in_kind_table(fs)) {
+            continue;
+        }
+        const FieldValue& v = record.values[f];
+        if (fs.type == FieldType::source) {
+            const Source* s = std::get_if<Source>(&v);
+            Source empty;
+            if (!s) {
+                s = &empty;
+            }
+            bind_opt(q, i++, s->title);
+            bind_opt(q, i++, s->publisher);
+            bind_opt(q, i++, s->url);
+            bind_opt(q, i++, s->published);
+            bind_opt(q, i++, s->paragraph);
+            continue;
+        }
+        std::visit(
+            [&](const auto& x) {
+                using T = std::decay_t<decltype(x)>;
+                if constexpr (std::is_same_v<T, std::string>) {
+                    q.bind(i, x);
+                } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                    q.bind(i, static_cast<int64_t>(x));
+                } else if constexpr (std::is_same_v<T, PartialDate>) {
+                    q.bind(i, x.str());
+                } else {
+                    q.bind(i);
+                }
+            },
+            v);
+        ++i;
+    }
+    return i;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (const auto& p : parts) {
+        if (!out.empty()) {
+            out += sep;
+        }
+        out += p;
+    }
+    return out;
+}
+
+} // namespace
+
+struct Writer::KindStatements {
+    SQLite::Statement upsert;
+    KindStatements(SQLite::Database& db, const std::string& sql) : upsert(db, sql) {}
+};
+
+Writer::KindStatements& Writer::statements(Kind kind) {
+    auto it = m_kinds.find(kind);
+    if (it != m_kinds.end()) {
+        return *it->second;
+    }
+    const KindSpec& spec = kind_spec(kind);
+    auto cols = columns_of(spec);
+    std::vector<std::string> marks(cols.size(), "?");
+    std::string sql;
+    if (kind == Kind::progress) {
+        // Progress is keyed by (commitment, date, party): the caller passes seq (or NULL) last.
+        cols.emplace_back("seq");
+        marks.emplace_back("?");
+        sql = fmt::format("INSERT OR REPLACE INTO progress ({}) VALUES ({})", join(cols, ", "), join(marks, ", "));
+    } else {
+        std::vector<std::string> sets;
+        for (const auto& c : cols) {
+            if (c != "id") {
+                sets.push_back(fmt::format("{0} = excluded.{0}", c));
+            }
+        }
+        sql = fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}", spec.table,
+                          join(cols, ", "), join(marks, ", "), join(sets, ", "));
+    }
+    auto st = std::make_unique<KindStatements>(m_db, sql);
+    return *m_kinds.emplace(kind, std::move(st)).first->second;
+}
+
+Writer::Writer(Store& store)
+    : m_db(store.db()), m_find(m_db, "SELECT kind, digest FROM record WHERE id = ?"),
+      m_insert_record(m_db, "INSERT INTO record (id, kind, digest) VALUES (?, ?, ?)"),
+      m_update_record(m_db, "UPDATE record SET digest = ? WHERE id = ?"),
+      m_find_progress(m_db, "SELECT seq, digest FROM progress WHERE commitment_id = ? AND date = ? "
+                            "AND ifnull(party_id, '') = ?"),
+      m_insert_party_link(m_db, "INSERT INTO record_party (record_id, role, pos, party_id) VALUES (?, ?, ?, ?)"),
+      m_insert_theme_link(m_db, "INSERT INTO record_theme (record_id, pos, theme_id) VALUES (?, ?, ?)"),
+      m_insert_reference(m_db, "INSERT INTO record_reference (source_id, field, pos, relation, target_id) "
+                               "VALUES (?, ?, ?, ?, ?)"),
+      m_delete_party_links(m_db, "DELETE FROM record_party WHERE record_id = ?"),
+      m_delete_theme_links(m_db, "DELETE FROM record_theme WHERE record_id = ?"),
+      m_delete_references(m_db, "DELETE FROM record_reference WHERE source_id = ?") {}
+
+Writer::~Writer() = default;
+
+std::optional<Kind> Writer::kind_of(const std::string& id) {
+    m_find.reset();
+    m_find.bind(1, id);
+    if (!m_find.executeStep()) {
+        return std::nullopt;
+    }
+    return kind_from_string(m_find.getColumn(0).getString());
+}
+
+Upsert Writer::upsert(const Record& record) {
+    std::string d = digest(record);
+    if (record.kind == Kind::progress) {
+        m_find_progress.reset();
+        m_find_progress.bind(1, record.text("commitment"));
+        m_find_progress.bind(2, record.text("date"));
+        m_find_progress.bind(3, record.text("party"));
+        std::optional<int64_t> seq;
+        if (m_find_progress.executeStep()) {
+            if (m_find_progress.getColumn(1).getString() == d) {
+                return Upsert::unchanged;
+            }
+            seq = m_find_progress.getColumn(0).getInt64();
+        }
+        auto& q = statements(Kind::progress).upsert;
+        q.reset();
+        int i = bind_values(q, record);
+        q.bind(i++, d);
+        bind_opt(q, i, seq);
+        q.exec();
+        return seq ? Upsert::updated : Upsert::inserted;
+    }
+
+    const std::string id = record.id();
+    m_find.reset();
+    m_find.bind(1, id);
+    bool exists = m_find.executeStep();
+    if (exists && m_find.getColumn(1).getString() == d) {
+        return Upsert::unchanged;
+    }
+    if (exists) {
+        m_update_record.reset();
+        m_update_record.bind(1, d);
+        m_update_record.bind(2, id);
+        m_update_record.exec();
+    } else {
+        m_insert_record.reset();
+        m_insert_record.bind(1, id);
+        m_insert_record.bind(2, std::string(to_string(record.kind)));
+        m_insert_record.bind(3, d);
+        m_insert_record.exec();
+    }
+    auto& q = statements(record.kind).upsert;
+    q.reset();
+    bind_values(q, record);
+    q.exec();
+    write_links(record, exists);
+    return exists ? Upsert::updated : Upsert::inserted;
+}
+
+void Writer::write_links(const Record& record, bool replace) {
+    const std::string id = record.id();
+    if (replace) {
+        for (auto* q : {&m_delete_party_links, &m_delete_theme_links, &m_delete_references}) {
+            q->reset();
+            q->bind(1, id);
+            q->exec();
+        }
+    }
+    const auto& spec = record.spec();
+    for (std::size_t f = 0; f < spec.fields.size(); ++f) {
+        const FieldSpec& fs = spec.fields[f];
+        const FieldValue& v = record.values[f];
+        if (fs.type == FieldType::ref_list) {
+            const auto* ids = std::get_if<std::vector<std::string>>(&v);
+            if (!ids) {
+                continue;
+            }
+            for (std::size_t pos = 0; pos < ids->size(); ++pos) {
+                const std::string& target = (*ids)[pos];
+                SQLite::Statement* q = nullptr;
+                if (fs.ref_kinds == kind_bit(Kind::party)) {
+                    q = &m_insert_party_link;
+                    q->reset();
+                    q->bind(1, id);
+                    q->bind(2, std::string(fs.name));
+                    q->bind(3, static_cast<int>(pos));
+                    q->bind(4, target);
+                } else if (fs.ref_kinds == kind_bit(Kind::theme)) {
+                    q = &m_insert_theme_link;
+                    q->reset();
+                    q->bind(1, id);
+                    q->bind(2, static_cast<int>(pos));
+                    q->bind(3, target);
+                } else {
+                    q = &m_insert_reference;
+                    q->reset();
+                    q->bind(1, id);
+                    q->bind(2, std::string(fs.name));
+                    q->bind(3, static_cast<int>(pos));
+                    q->bind(4, std::string(fs.name)); // "implements"
+                    q->bind(5, target);
+                }
+                q->exec();
+            }
+        } else if (fs.type == FieldType::references) {
+            const auto* refs = std::get_if<std::vector<Reference>>(&v);
+            if (!refs) {
+                continue;
+            }
+            for (std::size_t pos = 0; pos < refs->size(); ++pos) {
+                m_insert_reference.reset();
+                m_insert_reference.bind(1, id);
+                m_insert_reference.bind(2, std::string(fs.name));
+                m_insert_reference.bind(3, static_cast<int>(pos));
+                m_insert_reference.bind(4, (*refs)[pos].relation);
+                m_insert_reference.bind(5, (*refs)[pos].target);
+                m_insert_reference.exec();
+            }
+        }
+    }
+}
+
+} // namespace accord

@@ -1,0 +1,578 @@
+#include "accord/validate/records.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+namespace accord {
+
+bool is_valid_id(std::string_view text) {
+    if (text.empty() || text.size() > 96) {
+        return false;
+    }
+    auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!ok_first(text[0])) {
+        return false;
+    }
+    return std::all_of(text.begin(), text.end(),
+                       [&](char c) { return ok_first(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+bool is_url(std::string_view text) {
+    return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
+}
+
+namespace {
+
+using yaml::Node;
+using yaml::NodeType;
+using yaml::ScalarType;
+
+std::string join(const std::vector<std::string_view>& words) {
+    std::string out;
+    for (auto w : words) {
+        if (!out.empty()) {
+            out += ", ";
+        }
+        out += w;
+    }
+    return out;
+}
+
+std::string hint(std::string_view word, const std::vector<std::string_view>& candidates) {
+    std::string best = did_you_mean(word, candidates);
+    return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+}
+
+class DocReader {
+public:
+    DocReader(const Origin& origin, RecordSink& sink, Diagnostics& diags)
+        : m_origin(origin), m_sink(sink), m_diags(diags) {}
+
+    void read_top(const Node& node) {
+        if (node.type == NodeType::sequence) {
+            for (const auto& item : node.items) {
+                read_record(item, std::nullopt, "", "");
+            }
+        } else {
+            read_record(node, std::nullopt, "", "");
+        }
+    }
+
+private:
+    const Origin& m_origin;
+    RecordSink& m_sink;
+    Diagnostics& m_diags;
+    std::string m_subject;
+    bool m_ok = true;
+
+    void error(const yaml::Mark& mark, std::string_view field, const std::string& message) {
+        m_ok = false;
+        std::string text = field.empty() ? fmt::format("{}: {}", m_subject, message)
+                                         : fmt::format("{}, field {}: {}", m_subject, field, message);
+        m_diags.add({m_origin.file, mark.line, mark.column, std::move(text), m_origin.index});
+    }
+
+    std::optional<std::string> text(const Node& n, std::string_view field, std::string_view what = "text") {
+        if (n.type == NodeType::scalar && n.scalar_type() == ScalarType::string) {
+            return n.value;
+        }
+        if (n.type == NodeType::scalar && n.scalar_type() != ScalarType::null) {
+            error(n.mark, field, fmt::format("expected {}, found {}; put it in quotes to make it text", what, n.describe()));
+        } else {
+            error(n.mark, field, fmt::format("expected {}, found {}", what, n.describe()));
+        }
+        return std::nullopt;
+    }
+
+    std::optional<std::string> id_text(const Node& n, std::string_view field) {
+        auto t = text(n, field, "an id");
+        if (!t) {
+            return std::nullopt;
+        }
+        if (!is_valid_id(*t)) {
+            error(n.mark, field,
+                  fmt::format("'{}' is not a valid id (lowercase letters, digits, '.', '_' and '-', starting with a "
+                              "letter or digit, at most 96 characters)",
+                              t->size() > 100 ? t->substr(0, 100) + "..." : *t));
+            return std::nullopt;
+        }
+        return t;
+    }
+
+    std::optional<PartialDate> date(const Node& n, std::string_view field) {
+        if (n.type == NodeType::scalar && n.scalar_type() == ScalarType::integer && n.value.size() == 4) {
+            if (auto d = PartialDate::parse(n.value)) {
+                return d;
+            }
+        }
+        auto t = text(n, field, "a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        if (!t) {
+            return std::nullopt;
+        }
+        if (auto d = PartialDate::parse(*t)) {
+            return d;
+        }
+        error(n.mark, field, PartialDate::explain_invalid(*t));
+        return std::nullopt;
+    }
+
+    std::optional<std::int64_t> integer(const Node& n, std::string_view field) {
+        if (n.type == NodeType::scalar && n.scalar_type() == ScalarType::integer) {
+            std::int64_t v = 0;
+            const char* b = n.value.data();
+            const char* e = b + n.value.size();
+            if (*b == '+') {
+                ++b;
+            }
+            auto r = std::from_chars(b, e, v);
+            if (r.ec == std::errc() && r.ptr == e && v >= 1) {
+                return v;
+            }
+            error(n.mark, field, fmt::format("expected a whole number from 1 up, found {}", n.value));
+            return std::nullopt;
+        }
+        error(n.mark, field, fmt::format("expected a whole number, found {}", n.describe()));
+        return std::nullopt;
+    }
+
+    std::optional<Scalar> paragraph(const Node& n, std::string_view field) {
+        if (n.type == NodeType::scalar && n.scalar_type() == ScalarType::integer) {
+            if (auto v = integer(n, field)) {
+                return Scalar(*v);
+            }
+            return std::nullopt;
+        }
+        auto t = text(n, field, "a paragraph number or label");
+        if (!t) {
+            return std::nullopt;
+        }
+        if (t->empty()) {
+            error(n.mark, field, "a paragraph label may not be empty");
+            return std::nullopt;
+        }
+        return Scalar(*t);
+    }
+
+    std::optional<std::string> vocab(const Node& n, const FieldSpec& fs) {
+        auto t = text(n, fs.name);
+        if (!t) {
+            return std::nullopt;
+        }
+        if (!fs.vocab->contains(*t)) {
+            error(n.mark, fs.name,
+                  fmt::format("'{}' is not a {}{}; one of: {}", *t, fs.vocab->name, hint(*t, fs.vocab->words),
+                              join(fs.vocab->words)));
+            return std::nullopt;
+        }
+        return t;
+    }
+
+    void refer(const Node& n, std::string_view field, const std::string& target, KindSet kinds, bool may_be_text) {
+        m_sink.refer({m_subject, std::string(field), target, kinds, may_be_text, m_origin, n.mark});
+    }
+
+    std::optional<std::vector<std::string>> ref_list(const Node& n, const FieldSpec& fs) {
+        if (n.type != NodeType::sequence) {
+            error(n.mark, fs.name, fmt::format("expected a list of ids, found {}", n.describe()));
+            return std::nullopt;
+        }
+        std::vector<std::string> ids;
+        bool ok = true;
+        for (const auto& item : n.items) {
+            auto id = id_text(item, fs.name);
+            if (!id) {
+                ok = false;
+                continue;
+            }
+            if (std::find(ids.begin(), ids.end(), *id) != ids.end()) {
+                error(item.mark, fs.name, fmt::format("'{}' is listed twice", *id));
+                ok = false;
+                continue;
+            }
+            refer(item, fs.name, *id, fs.ref_kinds, false);
+            ids.push_back(*id);
+        }
+        if (!ok) {
+            return std::nullopt;
+        }
+        return ids;
+    }
+
+    // Checks that a mapping has only the given keys; returns the value node of each known key.
+    std::vector<const Node*> sub_mapping(const Node& n, std::string_view field, const std::vector<std::string_view>& keys) {
+        std::vector<const Node*> found(keys.size(), nullptr);
+        for (std::size_t i = 0; i < n.map_size(); ++i) {
+            const Node& k = n.key(i);
+            std::string name = k.type == NodeType::scalar ? k.value : std::string("?");
+            auto it = std::find(keys.begin(), keys.end(), name);
+            if (it == keys.end()) {
+                error(k.mark, field,
+                      fmt::format("unknown key '{}'{}; allowed: {}", name, hint(name, keys), join(keys)));
+                continue;
+            }
+            auto idx = static_cast<std::size_t>(it - keys.begin());
+            if (found[idx]) {
+                error(k.mark, field, fmt::format("key '{}' given twice", name));
+                continue;
+            }
+            found[idx] = &n.val(i);
+        }
+        return found;
+    }
+
+    std::optional<std::vector<Reference>> references(const Node& n, const FieldSpec& fs) {
+        if (n.type != NodeType::sequence) {
+            error(n.mark, fs.name, fmt::format("expected a list of {{relation, target}}, found {}", n.describe()));
+            return std::nullopt;
+        }
+        std::vector<Reference> refs;
+        bool ok = true;
+        for (const auto& item : n.items) {
+            if (item.type != NodeType::map) {
+                error(item.mark, fs.name, fmt::format("expected {{relation, target}}, found {}", item.describe()));
+                ok = false;
+                continue;
+            }
+            auto found = sub_mapping(item, fs.name, {"relation", "target"});
+            if (!found[0] || !found[1]) {
+                error(item.mark, fs.name, fmt::format("a reference needs both relation and target"));
+                ok = false;
+                continue;
+            }
+            auto rel = text(*found[0], fs.name);
+            if (rel && !k_relations.contains(*rel)) {
+                error(found[0]->mark, fs.name,
+                      fmt::format("'{}' is not a relation{}; one of: {}", *rel, hint(*rel, k_relations.words),
+                                  join(k_relations.words)));
+                rel.reset();
+            }
+            auto target = id_text(*found[1], fs.name);
+            if (!rel || !target) {
+                ok = false;
+                continue;
+            }
+            refer(*found[1], fs.name, *target, k_any_kind, false);
+            refs.push_back({*rel, *target});
+        }
+        if (!ok) {
+            return std::nullopt;
+        }
+        return refs;
+    }
+
+    std::optional<Source> source(const Node& n, const FieldSpec& fs) {
+        if (n.type != NodeType::map) {
+            error(n.mark, fs.name, fmt::format("expected a mapping of title, publisher, url, published, paragraph; found {}",
+                                               n.describe()));
+            return std::nullopt;
+        }
+        auto found = sub_mapping(n, fs.name, {"title", "publisher", "url", "published", "paragraph"});
+        Source s;
+        bool was_ok = m_ok;
+        m_ok = true;
+        std::string sub = std::string(fs.name);
+        if (found[0]) {
+            s.title = text(*found[0], sub + ".title");
+        }
+        if (found[1]) {
+            s.publisher = text(*found[1], sub + ".publisher");
+        }
+        if (found[2]) {
+            s.url = text(*found[2], sub + ".url");
+            if (s.url && !is_url(*s.url)) {
+                error(found[2]->mark, sub + ".url", fmt::format("'{}' is not an http:// or https:// address", *s.url));
+            }
+        }
+        if (found[3]) {
+            s.published = date(*found[3], sub + ".published");
+        }
+        if (found[4]) {
+            s.paragraph = paragraph(*found[4], sub + ".paragraph");
+        }
+        if (m_ok && s.empty()) {
+            error(n.mark, fs.name, "source is empty; give at least a title or url");
+        }
+        bool ok = m_ok;
+        m_ok = was_ok && ok;
+        if (!ok) {
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    // Converts one field's value; false when it had an error.
+    void read_field(const Node& n, const FieldSpec& fs, Record& rec) {
+        FieldValue& slot = rec.values[static_cast<std::size_t>(rec.spec().index_of(fs.name))];
+        switch (fs.type) {
+        case FieldType::id:
+        case FieldType::slug:
+            if (auto v = id_text(n, fs.name)) {
+                slot = *v;
+            }
+            break;
+        case FieldType::text:
+            if (auto v = text(n, fs.name)) {
+                slot = *v;
+            }
+            break;
+        case FieldType::date:
+            if (auto v = date(n, fs.name)) {
+                slot = *v;
+            }
+            break;
+        case FieldType::integer:
+            if (auto v = integer(n, fs.name)) {
+                slot = *v;
+            }
+            break;
+        case FieldType::paragraph:
+            if (auto v = paragraph(n, fs.name)) {
+                if (auto i = std::get_if<std::int64_t>(&*v)) {
+                    slot = *i;
+                } else {
+                    slot = std::get<std::string>(*v);
+                }
+            }
+            break;
+        case FieldType::vocab:
+            if (auto v = vocab(n, fs)) {
+                slot = *v;
+            }
+            break;
+        case FieldType::ref:
+            if (auto v = id_text(n, fs.name)) {
+                refer(n, fs.name, *v, fs.ref_kinds, false);
+                slot = *v;
+            }
+            break;
+        case FieldType::ref_list:
+            if (auto v = ref_list(n, fs)) {
+                slot = *v;
+            }
+            break;
+        case FieldType::text_or_ref:
+            if (auto v = text(n, fs.name)) {
+                if (is_valid_id(*v)) {
+                    refer(n, fs.name, *v, fs.ref_kinds, true);
+                }
+                slot = *v;
+            }
+            break;
+        case FieldType::evidence:
+            if (auto v = text(n, fs.name, "a record id or an http(s) URL")) {
+                if (!is_url(*v)) {
+                    if (!is_valid_id(*v)) {
+                        error(n.mark, fs.name, fmt::format("'{}' is neither a record id nor an http(s) URL", *v));
+                        break;
+                    }
+                    refer(n, fs.name, *v, k_any_kind, false);
+                }
+                slot = *v;
+            }
+            break;
+        case FieldType::references:
+            if (auto v = references(n, fs)) {
+                slot = *v;
+            }
+            break;
+        case FieldType::source:
+            if (auto v = source(n, fs)) {
+                slot = *v;
+            }
+            break;
+        case FieldType::children:
+            break; // read after the record itself
+        }
+    }
+
+    void read_record(const Node& node, std::optional<Kind> nested, std::string_view parent_field,
+                     const std::string& parent_id) {
+        m_ok = true;
+        m_subject = nested ? fmt::format("a {} in {}", to_string(*nested), parent_id.empty() ? "?" : parent_id)
+                           : std::string("a record");
+        if (node.type != NodeType::map) {
+            error(node.mark, "",
+                  fmt::format("expected a record (a mapping of fields{}), found {}", nested ? "" : " with kind:",
+                              node.describe()));
+            return;
+        }
+        // Keys: scalars, each once.
+        std::vector<std::string> keys;
+        for (std::size_t i = 0; i < node.map_size(); ++i) {
+            const Node& k = node.key(i);
+            if (k.type != NodeType::scalar) {
+                error(k.mark, "", fmt::format("a field name must be plain text, found {}", k.describe()));
+                keys.emplace_back();
+                continue;
+            }
+            auto dup = std::find(keys.begin(), keys.end(), k.value);
+            if (dup != keys.end()) {
+                const Node& first = node.key(static_cast<std::size_t>(dup - keys.begin()));
+                error(k.mark, k.value, fmt::format("given twice (first at line {})", first.mark.line));
+                keys.emplace_back();
+                continue;
+            }
+            keys.push_back(k.value);
+        }
+        auto value_of = [&](std::string_view name) -> const Node* {
+            auto it = std::find(keys.begin(), keys.end(), name);
+            return it == keys.end() ? nullptr : &node.val(static_cast<std::size_t>(it - keys.begin()));
+        };
+
+        Kind kind;
+        if (nested) {
+            kind = *nested;
+        } else {
+            const Node* k = value_of("kind");
+            if (!k) {
+                error(node.mark, "", fmt::format("no kind: field; one of: {}",
+                                                 join({k_kind_names.begin(), k_kind_names.end()})));
+                return;
+            }
+            if (k->type != NodeType::scalar || k->scalar_type() != ScalarType::string) {
+                error(k->mark, "kind", fmt::format("expected a kind, found {}", k->describe()));
+                return;
+            }
+            auto parsed = kind_from_string(k->value);
+            if (!parsed) {
+                std::vector<std::string_view> names(k_kind_names.begin(), k_kind_names.end());
+                error(k->mark, "kind", fmt::format("unknown kind '{}'{}; one of: {}", k->value, hint(k->value, names),
+                                                   join(names)));
+                return;
+            }
+            kind = *parsed;
+        }
+        const KindSpec& spec = kind_spec(kind);
+        Record rec(kind);
+
+        // The subject of messages: the record's id when it has a usable one.
+        std::string id;
+        if (const Node* idn = value_of("id"); idn && spec.field("id") && idn->type == NodeType::scalar &&
+                                              idn->scalar_type() == ScalarType::string && is_valid_id(idn->value)) {
+            id = idn->value;
+            m_subject = fmt::format("record {}", id);
+        } else if (kind == Kind::progress) {
+            std::string owner = parent_id;
+            if (const Node* c = value_of("commitment"); c && c->type == NodeType::scalar) {
+                owner = c->value;
+            }
+            m_subject = owner.empty() ? std::string("a progress event") : fmt::format("progress of {}", owner);
+        } else {
+            m_subject = fmt::format("a {}{}", to_string(kind),
+                                    parent_id.empty() ? std::string() : fmt::format(" in {}", parent_id));
+        }
+
+        for (std::size_t i = 0; i < node.map_size(); ++i) {
+            const std::string& name = keys[i];
+            if (name.empty()) {
+                continue;
+            }
+            const Node& kn = node.key(i);
+            if (name == "kind") {
+                if (nested) {
+                    error(kn.mark, "kind", fmt::format("not allowed in a nested {} (its kind is implicit)",
+                                                       to_string(kind)));
+                }
+                continue;
+            }
+            const FieldSpec* fs = spec.field(name);
+            if (!fs) {
+                std::vector<std::string_view> names;
+                for (const auto& f : spec.fields) {
+                    if (f.writable && f.type != FieldType::children) {
+                        names.push_back(f.name);
+                    }
+                }
+                for (const auto& f : spec.fields) {
+                    if (f.type == FieldType::children) {
+                        names.push_back(f.name);
+                    }
+                }
+                error(kn.mark, name, fmt::format("unknown field for a {}{}", to_string(kind), hint(name, names)));
+                continue;
+            }
+            if (!fs->writable) {
+                error(kn.mark, name,
+                      fmt::format("not a field of a {}; nest the {} under its {} instead", to_string(kind),
+                                  to_string(kind), fs->name));
+                continue;
+            }
+            if (fs->parent_link && nested) {
+                error(kn.mark, name,
+                      fmt::format("not allowed in a nested {} (it belongs to the enclosing {})", to_string(kind),
+                                  fs->name));
+                continue;
+            }
+            const Node& vn = node.val(i);
+            if (vn.type == NodeType::null || (vn.type == NodeType::scalar && vn.scalar_type() == ScalarType::null)) {
+                error(vn.mark, name, "has no value; give one or leave the field out");
+                continue;
+            }
+            read_field(vn, *fs, rec);
+        }
+
+        if (nested) {
+            for (const auto& fs : spec.fields) {
+                if (fs.parent_link && fs.name == parent_field && !parent_id.empty()) {
+                    rec.at(fs.name) = parent_id;
+                }
+            }
+        }
+        for (const auto& fs : spec.fields) {
+            bool needed = fs.required && !(fs.parent_link && nested);
+            if (needed && std::find(keys.begin(), keys.end(), fs.name) == keys.end()) {
+                error(node.mark, "", fmt::format("missing required field {}", fs.name));
+            }
+        }
+        if (!id.empty()) {
+            m_sink.declare(kind, id, m_origin, node.mark);
+        }
+        if (m_ok) {
+            m_sink.accept(rec, m_origin, node.mark);
+        }
+        // Nested children, after their parent.
+        for (const auto& fs : spec.fields) {
+            if (fs.type != FieldType::children) {
+                continue;
+            }
+            const Node* list = value_of(fs.name);
+            if (!list || list->type == NodeType::null) {
+                continue;
+            }
+            std::string subject = m_subject;
+            if (list->type != NodeType::sequence) {
+                error(list->mark, fs.name, fmt::format("expected a list of {} records, found {}",
+                                                       to_string(fs.child_kind), list->describe()));
+                continue;
+            }
+            std::string link;
+            for (const auto& cf : kind_spec(fs.child_kind).fields) {
+                if (cf.parent_link) {
+                    link = std::string(cf.name);
+                }
+            }
+            for (const auto& item : list->items) {
+                read_record(item, fs.child_kind, link, id);
+            }
+            m_subject = subject;
+        }
+    }
+};
+
+} // namespace
+
+void read_document(const yaml::Document& doc, const Origin& origin, RecordSink& sink, Diagnostics& diags) {
+    for (const auto& p : doc.problems) {
+        diags.add({origin.file, p.mark.line, p.mark.column, p.message, origin.index});
+    }
+    if (!doc.problems.empty() || doc.root.type == yaml::NodeType::null) {
+        return;
+    }
+    DocReader reader(origin, sink, diags);
+    reader.read_top(doc.root);
+}
+
+} // namespace accord

@@ -1,0 +1,222 @@
+#include "accord/yaml/node.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <regex>
+
+namespace accord::yaml {
+
+ScalarType Node::scalar_type() const {
+    if (type == NodeType::null) {
+        return ScalarType::null;
+    }
+    if (type != NodeType::scalar || !plain) {
+        return ScalarType::string;
+    }
+    const std::string& v = value;
+    if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") {
+        return ScalarType::null;
+    }
+    if (v == "true" || v == "True" || v == "TRUE" || v == "false" || v == "False" || v == "FALSE") {
+        return ScalarType::boolean;
+    }
+    static const std::regex k_int("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
+    static const std::regex k_float(
+        "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+    if (v.size() < 64 && std::regex_match(v, k_int)) {
+        return ScalarType::integer;
+    }
+    if (v.size() < 64 && std::regex_match(v, k_float)) {
+        return ScalarType::number;
+    }
+    return ScalarType::string;
+}
+
+std::string Node::describe() const {
+    switch (type) {
+    case NodeType::null:
+        return "nothing (null)";
+    case NodeType::sequence:
+        return "a list";
+    case NodeType::map:
+        return "a mapping";
+    case NodeType::scalar:
+        break;
+    }
+    std::string shown = value.size() > 40 ? value.substr(0, 40) + "..." : value;
+    switch (scalar_type()) {
+    case ScalarType::null:
+        return "nothing (null)";
+    case ScalarType::boolean:
+        return fmt::format("a boolean ({})", shown);
+    case ScalarType::integer:
+        return fmt::format("an integer ({})", shown);
+    case ScalarType::number:
+        return fmt::format("a number ({})", shown);
+    case ScalarType::string:
+        break;
+    }
+    return fmt::format("text ('{}')", shown);
+}
+
+std::optional<Problem> check_text(std::string_view text) {
+    int line = 1;
+    int column = 1;
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0) {
+            return Problem{{line, column}, "NUL byte in the file (YAML text may not contain NUL)"};
+        }
+        std::size_t len = 1;
+        if (c >= 0x80) {
+            unsigned cp = 0;
+            if ((c & 0xE0) == 0xC0) {
+                len = 2;
+                cp = c & 0x1F;
+            } else if ((c & 0xF0) == 0xE0) {
+                len = 3;
+                cp = c & 0x0F;
+            } else if ((c & 0xF8) == 0xF0) {
+                len = 4;
+                cp = c & 0x07;
+            } else {
+                return Problem{{line, column}, fmt::format("invalid UTF-8 (byte 0x{:02x}); files must be UTF-8", c)};
+            }
+            if (i + len > n) {
+                return Problem{{line, column}, "invalid UTF-8 (truncated sequence at end of file); files must be UTF-8"};
+            }
+            for (std::size_t k = 1; k < len; ++k) {
+                auto cc = static_cast<unsigned char>(text[i + k]);
+                if ((cc & 0xC0) != 0x80) {
+                    return Problem{{line, column},
+                                   fmt::format("invalid UTF-8 (byte 0x{:02x} after 0x{:02x}); files must be UTF-8", cc, c)};
+                }
+                cp = (cp << 6) | (cc & 0x3F);
+            }
+            bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+            if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                return Problem{{line, column}, fmt::format("invalid UTF-8 (bad sequence starting 0x{:02x}); files must be UTF-8", c)};
+            }
+        }
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+Mark to_mark(const YAML::Mark& m) { return Mark{m.line + 1, m.column + 1}; }
+
+// Builds a Node tree from parser events. Aliases are refused, which also makes
+// "billion laughs" documents harmless: nothing is ever expanded.
+class Builder : public YAML::EventHandler {
+public:
+    Document doc;
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+        Node n;
+        n.type = NodeType::null;
+        n.mark = to_mark(mark);
+        add(std::move(n));
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+        doc.problems.push_back({to_mark(mark), "YAML aliases (*name) are not supported in accord files; write the value out"});
+        OnNull(mark, 0);
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
+        Node n;
+        n.type = NodeType::scalar;
+        n.mark = to_mark(mark);
+        n.value = value;
+        n.plain = tag == "?";
+        add(std::move(n));
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        open(NodeType::sequence, mark);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        open(NodeType::map, mark);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    std::vector<Node*> m_stack;
+    bool m_has_root = false;
+
+    Node* add(Node n) {
+        if (m_stack.empty()) {
+            doc.root = std::move(n);
+            m_has_root = true;
+            return &doc.root;
+        }
+        m_stack.back()->items.push_back(std::move(n));
+        return &m_stack.back()->items.back();
+    }
+    void open(NodeType type, const YAML::Mark& mark) {
+        Node n;
+        n.type = type;
+        n.mark = to_mark(mark);
+        m_stack.push_back(add(std::move(n)));
+    }
+    void close() { m_stack.pop_back(); }
+};
+
+} // namespace
+
+struct DocumentStream::Impl {
+    YAML::Parser parser;
+    bool done = false;
+    explicit Impl(std::istream& in) : parser(in) {}
+};
+
+DocumentStream::DocumentStream(std::istream& in) : m_impl(nullptr) {
+    try {
+        m_impl = new Impl(in);
+    } catch (const YAML::Exception& e) {
+        m_syntax_error = Problem{to_mark(e.mark), e.msg};
+        m_impl = nullptr;
+    }
+}
+
+DocumentStream::~DocumentStream() { delete m_impl; }
+
+std::optional<Document> DocumentStream::next() {
+    if (!m_impl || m_impl->done) {
+        return std::nullopt;
+    }
+    Builder builder;
+    try {
+        if (!m_impl->parser.HandleNextDocument(builder)) {
+            m_impl->done = true;
+            return std::nullopt;
+        }
+    } catch (const YAML::DeepRecursion& e) {
+        m_syntax_error = Problem{to_mark(e.mark), fmt::format("nesting deeper than {} levels", e.depth())};
+        m_impl->done = true;
+        return std::nullopt;
+    } catch (const YAML::Exception& e) {
+        m_syntax_error = Problem{to_mark(e.mark), "YAML syntax: " + e.msg};
+        m_impl->done = true;
+        return std::nullopt;
+    }
+    return std::move(builder.doc);
+}
+
+} // namespace accord::yaml

@@ -1,0 +1,144 @@
+#include "helpers.hpp"
+
+#include "accord/store/query.hpp"
+#include "accord/store/reader.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <catch2/catch.hpp>
+
+using namespace accord;
+using accord::test::import_text;
+
+namespace {
+
+const char* k_base = R"(
+- {kind: party, id: asean, name: ASEAN, type: regional-organisation}
+- {kind: party, id: singapore, name: Singapore, type: state, member_of: [asean]}
+- {kind: party, id: us, name: United States, type: state}
+- {kind: theme, id: cb, label: Capacity building}
+- kind: statement
+  id: s1
+  title: A statement
+  date: 2024-10
+  commitments:
+    - id: s1.c1
+      text: Commit to more capacity building.
+      actors: [us, asean]
+      themes: [cb]
+      due: 2025
+)";
+
+int count(Store& s, const char* sql) {
+    SQLite::Statement q(s.db(), sql);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+}
+
+} // namespace
+
+TEST_CASE("an import inserts, a re-import changes nothing, an edit updates", "[store]") {
+    Store store = Store::memory();
+    Diagnostics d1;
+    auto first = import_text(store, k_base, d1);
+    REQUIRE(d1.empty());
+    CHECK(first.committed);
+    CHECK(first.total().inserted == 6);
+    Diagnostics d2;
+    auto again = import_text(store, k_base, d2);
+    CHECK(again.total().inserted == 0);
+    CHECK(again.total().updated == 0);
+    CHECK(again.total().unchanged == 6);
+    CHECK_FALSE(again.changed());
+    std::string edited = std::string(k_base);
+    edited.replace(edited.find("more capacity"), 4, "much");
+    Diagnostics d3;
+    auto third = import_text(store, edited, d3);
+    CHECK(third.counts[static_cast<std::size_t>(Kind::commitment)].updated == 1);
+    CHECK(third.total().unchanged == 5);
+    RecordReader reader(store);
+    CHECK(reader.load("s1.c1")->text("text") == "Commit to much capacity building.");
+    // Links are replaced, not doubled.
+    CHECK(count(store, "SELECT count(*) FROM record_party WHERE record_id = 's1.c1'") == 2);
+}
+
+TEST_CASE("an import with an error writes nothing", "[store]") {
+    Store store = Store::memory();
+    Diagnostics d1;
+    import_text(store, k_base, d1);
+    int before = count(store, "SELECT count(*) FROM record");
+    Diagnostics d2;
+    auto s = import_text(store, "- {kind: party, id: japan, name: Japan, type: state}\n"
+                                "- {kind: party, id: x, name: X, type: planet}\n",
+                         d2);
+    CHECK_FALSE(s.committed);
+    CHECK(d2.count() == 1);
+    CHECK(count(store, "SELECT count(*) FROM record") == before);
+}
+
+TEST_CASE("a dry run validates against the database and writes nothing", "[store]") {
+    Store store = Store::memory();
+    Diagnostics d1;
+    import_text(store, k_base, d1);
+    Diagnostics d2;
+    auto s = import_text(store, "{kind: party, id: japan, name: Japan, type: state, member_of: [asean]}", d2, true);
+    CHECK(d2.empty()); // asean resolves from the database
+    CHECK_FALSE(s.committed);
+    CHECK(count(store, "SELECT count(*) FROM party WHERE id = 'japan'") == 0);
+}
+
+TEST_CASE("status: latest event per actor, overall the lowest, withdrawn only when all withdrew", "[store]") {
+    Store store = Store::memory();
+    Diagnostics d;
+    import_text(store, k_base, d);
+    REQUIRE(d.empty());
+    CHECK(commitment_status(store, "s1.c1") == "unassessed");
+    auto progress = [&](const std::string& yaml) {
+        Diagnostics dd;
+        import_text(store, yaml, dd);
+        REQUIRE(dd.empty());
+    };
+    progress("{kind: progress, commitment: s1.c1, date: 2025-01, status: limited}");
+    CHECK(commitment_status(store, "s1.c1") == "limited");
+    progress("{kind: progress, commitment: s1.c1, date: 2025-06, status: complete, party: us}");
+    CHECK(commitment_status(store, "s1.c1") == "limited"); // asean still limited
+    progress("{kind: progress, commitment: s1.c1, date: 2025-07, status: withdrawn, party: asean}");
+    CHECK(commitment_status(store, "s1.c1") == "complete"); // withdrawn actors are left out
+    progress("{kind: progress, commitment: s1.c1, date: 2025-08, status: withdrawn}");
+    CHECK(commitment_status(store, "s1.c1") == "withdrawn");
+}
+
+TEST_CASE("the party filter rolls members up into their organisations", "[store][filter]") {
+    Store store = Store::memory();
+    Diagnostics d;
+    import_text(store, std::string(k_base) + R"(
+- kind: statement
+  id: s2
+  title: Singapore alone
+  date: 2025
+  commitments:
+    - {id: s2.c1, text: Host a centre., actors: [singapore]}
+)",
+                d);
+    REQUIRE(d.empty());
+    Filter f;
+    f.party = "asean";
+    Table t = list_records(store, Kind::commitment, f);
+    REQUIRE(t.rows.size() == 2);
+    f.party = "us";
+    CHECK(list_records(store, Kind::commitment, f).rows.size() == 1);
+    Filter g;
+    g.until = PartialDate::parse("2024");
+    CHECK(list_records(store, Kind::commitment, g).rows.size() == 1);
+    g.until = PartialDate::parse("2025-01-01");
+    CHECK(list_records(store, Kind::commitment, g).rows.size() == 2);
+}
+
+TEST_CASE("ids are unique across kinds, also against the database", "[store]") {
+    Store store = Store::memory();
+    Diagnostics d;
+    import_text(store, k_base, d);
+    Diagnostics d2;
+    import_text(store, "{kind: theme, id: us, label: Not a party}", d2);
+    REQUIRE(d2.count() == 1);
+    CHECK(d2.sorted()[0].message.find("already used by a party") != std::string::npos);
+}
