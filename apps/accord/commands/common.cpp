@@ -27,6 +27,9 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_option("--db", global.db, "database file (default: $ACCORD_DB, else ./accord.db)");
     app.set_version_flag("--version", fmt::format("accord {} (database schema {})", ACCORD_VERSION, k_schema_version));
     app.fallthrough();
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return fmt::format("accord: error: {}\nRun with --help for more information.\n", e.what());
+    });
 }
 
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }

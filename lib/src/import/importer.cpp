@@ -227,6 +227,28 @@ private:
     SQLite::Statement m_insert_ref;
 };
 
+// A hint when a syntax error sits near a line indented with a tab, which YAML forbids.
+std::string tab_hint(const std::string& text, int line) {
+    std::size_t pos = 0;
+    for (int l = 1; l < line - 1 && pos != std::string::npos; ++l) {
+        pos = text.find('\n', pos);
+        pos = pos == std::string::npos ? pos : pos + 1;
+    }
+    for (int l = std::max(1, line - 1); l <= line + 1 && pos < text.size(); ++l) {
+        std::size_t end = text.find('\n', pos);
+        std::string_view row(text.data() + pos, (end == std::string::npos ? text.size() : end) - pos);
+        std::size_t indent = row.find_first_not_of(" \t");
+        if (row.substr(0, indent).find('\t') != std::string_view::npos) {
+            return fmt::format(" (line {} is indented with a tab; YAML indents with spaces only)", l);
+        }
+        if (end == std::string::npos) {
+            break;
+        }
+        pos = end + 1;
+    }
+    return {};
+}
+
 void read_file(const std::string& path, std::size_t index, RecordSink& sink, Diagnostics& diags,
                ImportSummary& summary) {
     std::string text = read_all(path);
@@ -250,7 +272,7 @@ void read_file(const std::string& path, std::size_t index, RecordSink& sink, Dia
         }
     }
     if (auto e = stream.syntax_error()) {
-        diags.add({origin.file, e->mark.line, e->mark.column, e->message, index});
+        diags.add({origin.file, e->mark.line, e->mark.column, e->message + tab_hint(text, e->mark.line), index});
     } else if (records == 0) {
         diags.add({origin.file, 1, 1, "the file holds no record (it is empty or only comments)", index});
     }

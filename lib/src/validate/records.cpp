@@ -41,6 +41,12 @@ std::string join(const std::vector<std::string_view>& words) {
     return out;
 }
 
+// "a party type", "an action".
+std::string with_article(std::string_view noun) {
+    bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+    return fmt::format("{} {}", vowel ? "an" : "a", noun);
+}
+
 std::string hint(std::string_view word, const std::vector<std::string_view>& candidates) {
     std::string best = did_you_mean(word, candidates);
     return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
@@ -163,7 +169,7 @@ private:
         }
         if (!fs.vocab->contains(*t)) {
             error(n.mark, fs.name,
-                  fmt::format("'{}' is not a {}{}; one of: {}", *t, fs.vocab->name, hint(*t, fs.vocab->words),
+                  fmt::format("'{}' is not {}{}; one of: {}", *t, with_article(fs.vocab->name), hint(*t, fs.vocab->words),
                               join(fs.vocab->words)));
             return std::nullopt;
         }
@@ -399,6 +405,16 @@ private:
                               node.describe()));
             return;
         }
+        // Name the record by its id in every message, even those about its keys.
+        for (std::size_t i = 0; i < node.map_size(); ++i) {
+            const Node& k = node.key(i);
+            const Node& v = node.val(i);
+            if (k.type == NodeType::scalar && k.value == "id" && v.type == NodeType::scalar &&
+                v.scalar_type() == ScalarType::string && is_valid_id(v.value)) {
+                m_subject = fmt::format("record {}", v.value);
+                break;
+            }
+        }
         // Keys: scalars, each once.
         std::vector<std::string> keys;
         for (std::size_t i = 0; i < node.map_size(); ++i) {
@@ -411,7 +427,7 @@ private:
             auto dup = std::find(keys.begin(), keys.end(), k.value);
             if (dup != keys.end()) {
                 const Node& first = node.key(static_cast<std::size_t>(dup - keys.begin()));
-                error(k.mark, k.value, fmt::format("given twice (first at line {})", first.mark.line));
+                error(k.mark, k.value, fmt::format("given twice (first at {}:{})", first.mark.line, first.mark.column));
                 keys.emplace_back();
                 continue;
             }

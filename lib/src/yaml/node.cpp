@@ -11,6 +11,33 @@
 
 namespace accord::yaml {
 
+namespace {
+
+// [-+]?[0-9]+ | 0o[0-7]+ | 0x[0-9a-fA-F]+
+bool is_core_integer(const std::string& v) {
+    auto all = [&](std::size_t from, auto pred) {
+        if (from >= v.size()) {
+            return false;
+        }
+        for (std::size_t i = from; i < v.size(); ++i) {
+            if (!pred(v[i])) {
+                return false;
+            }
+        }
+        return true;
+    };
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (v.size() > 2 && v[0] == '0' && v[1] == 'o') {
+        return all(2, [](char c) { return c >= '0' && c <= '7'; });
+    }
+    if (v.size() > 2 && v[0] == '0' && v[1] == 'x') {
+        return all(2, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+    }
+    return all(v[0] == '-' || v[0] == '+' ? 1 : 0, digit);
+}
+
+} // namespace
+
 ScalarType Node::scalar_type() const {
     if (type == NodeType::null) {
         return ScalarType::null;
@@ -25,13 +52,15 @@ ScalarType Node::scalar_type() const {
     if (v == "true" || v == "True" || v == "TRUE" || v == "false" || v == "False" || v == "FALSE") {
         return ScalarType::boolean;
     }
-    static const std::regex k_int("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
-    static const std::regex k_float(
-        "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
-    if (v.size() < 64 && std::regex_match(v, k_int)) {
+    if (is_core_integer(v)) {
         return ScalarType::integer;
     }
-    if (v.size() < 64 && std::regex_match(v, k_float)) {
+    // Floats are rare in accord files: the regex runs only on text that starts like a number.
+    char c0 = v[0];
+    bool maybe_number = (c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '+' || c0 == '.';
+    static const std::regex k_float(
+        "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+    if (maybe_number && v.size() < 64 && std::regex_match(v, k_float)) {
         return ScalarType::number;
     }
     return ScalarType::string;
