@@ -154,7 +154,7 @@ def file_errors(validator, path):
     try:
         with open(path, encoding="utf-8") as stream:
             documents = list(yaml.load_all(stream, Loader=CoreLoader))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError) as exc:
         return ["$: cannot read YAML: " + " ".join(str(exc).split())]
     errors = []
     records = 0

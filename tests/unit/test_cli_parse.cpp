@@ -10,13 +10,14 @@ TEST_CASE("the import command parses its options in-process", "[cli]") {
     GlobalOptions global;
     add_global_options(app, global);
     auto* cmd = app.add_subcommand("import");
-    setup_import(*cmd, global);
-    cmd->callback(nullptr); // parse only
+    auto options = setup_import(*cmd, global);
+    cmd->callback(nullptr); // parse only: `options` keeps the parsed values alive
     app.parse("import a.yaml --db x.db --dry-run --max-errors 3 --format json", false);
     CHECK(global.resolved_db() == "x.db");
-    CHECK(cmd->count("--dry-run") == 1);
-    CHECK(cmd->get_option("--max-errors")->as<int>() == 3);
-    CHECK(cmd->get_option("--format")->as<std::string>() == "json");
+    CHECK(options->dry_run);
+    CHECK(options->max_errors == 3);
+    CHECK(options->format == "json");
+    CHECK(options->paths == std::vector<std::string>{"a.yaml"});
 }
 
 TEST_CASE("a bad option value is a usage error", "[cli]") {
@@ -24,7 +25,7 @@ TEST_CASE("a bad option value is a usage error", "[cli]") {
     GlobalOptions global;
     add_global_options(app, global);
     auto* cmd = app.add_subcommand("list");
-    setup_list(*cmd, global);
+    auto options = setup_list(*cmd, global);
     cmd->callback(nullptr);
     CHECK_THROWS_AS(app.parse("list dialog", false), CLI::ValidationError);
 }

@@ -22,7 +22,7 @@ void add_input_options(CLI::App& cmd, ImportOptions& options) {
     cmd.add_flag("-q,--quiet", options.quiet, "print errors only");
 }
 
-void setup_import(CLI::App& cmd, GlobalOptions& global) {
+std::shared_ptr<ImportOptions> setup_import(CLI::App& cmd, GlobalOptions& global) {
     auto options = std::make_shared<ImportOptions>();
     cmd.description("Import YAML records into the database, all or nothing: on any error nothing is written.\n"
                     "Records are upserted by id; re-importing the same files changes nothing.\n"
@@ -38,6 +38,7 @@ void setup_import(CLI::App& cmd, GlobalOptions& global) {
             throw CLI::RuntimeError(code);
         }
     });
+    return options;
 }
 
 namespace {

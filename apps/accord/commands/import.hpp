@@ -4,6 +4,7 @@
 #include "accord/import/importer.hpp"
 #include "accord/store/store.hpp"
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -19,7 +20,8 @@ struct ImportOptions {
     bool progress = false; // show a progress bar (set when stderr is a terminal)
 };
 
-void setup_import(CLI::App& cmd, GlobalOptions& global);
+// Returns the options the parsed values land in (tests inspect them).
+std::shared_ptr<ImportOptions> setup_import(CLI::App& cmd, GlobalOptions& global);
 // Returns the exit code: 0, or 1 when the input had errors (listed on err).
 int run_import(const ImportOptions& options, Store& store, std::ostream& out, std::ostream& err);
 

@@ -10,7 +10,7 @@
 
 namespace accord::cli {
 
-void setup_list(CLI::App& cmd, GlobalOptions& global) {
+std::shared_ptr<ListOptions> setup_list(CLI::App& cmd, GlobalOptions& global) {
     auto options = std::make_shared<ListOptions>();
     cmd.description("List the records of one kind, one line each.\n"
                     "Example: accord list commitment --party asean");
@@ -25,6 +25,7 @@ void setup_list(CLI::App& cmd, GlobalOptions& global) {
         Store store(global.resolved_db(), Store::Access::read_only);
         run_list(*options, store, std::cout);
     });
+    return options;
 }
 
 void run_list(const ListOptions& options, Store& store, std::ostream& out) {

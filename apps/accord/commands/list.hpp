@@ -4,6 +4,7 @@
 
 #include "accord/store/store.hpp"
 
+#include <memory>
 #include <ostream>
 
 namespace accord::cli {
@@ -14,7 +15,8 @@ struct ListOptions {
     FilterOptions filters;
 };
 
-void setup_list(CLI::App& cmd, GlobalOptions& global);
+// Returns the options the parsed values land in (tests inspect them).
+std::shared_ptr<ListOptions> setup_list(CLI::App& cmd, GlobalOptions& global);
 void run_list(const ListOptions& options, Store& store, std::ostream& out);
 
 } // namespace accord::cli

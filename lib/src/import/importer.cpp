@@ -263,9 +263,8 @@ void read_file(const std::string& path, std::size_t index, RecordSink& sink, Dia
     std::size_t records = 0;
     while (auto doc = stream.next()) {
         ++summary.documents;
-        if (doc->root.type != yaml::NodeType::null) {
-            ++records;
-        }
+        const auto& root = doc->root;
+        records += root.type == yaml::NodeType::sequence ? root.items.size() : (root.type == yaml::NodeType::null ? 0 : 1);
         read_document(*doc, origin, sink, diags);
         if (diags.full()) {
             return;

@@ -114,6 +114,13 @@ private:
                 return d;
             }
         }
+        if (n.type == NodeType::scalar && (n.scalar_type() == ScalarType::integer || n.scalar_type() == ScalarType::number)) {
+            error(n.mark, field,
+                  fmt::format("expected a date (YYYY, YYYY-MM or YYYY-MM-DD), found {}; a year has four digits "
+                              "(1000..9999)",
+                              n.describe()));
+            return std::nullopt;
+        }
         auto t = text(n, field, "a date (YYYY, YYYY-MM or YYYY-MM-DD)");
         if (!t) {
             return std::nullopt;
@@ -397,8 +404,10 @@ private:
     void read_record(const Node& node, std::optional<Kind> nested, std::string_view parent_field,
                      const std::string& parent_id) {
         m_ok = true;
-        m_subject = nested ? fmt::format("a {} in {}", to_string(*nested), parent_id.empty() ? "?" : parent_id)
-                           : std::string("a record");
+        m_subject = !nested ? std::string("a record")
+                    : *nested == Kind::progress
+                        ? fmt::format("progress of {}", parent_id.empty() ? "?" : parent_id)
+                        : fmt::format("a {} in {}", to_string(*nested), parent_id.empty() ? "?" : parent_id);
         if (node.type != NodeType::map) {
             error(node.mark, "",
                   fmt::format("expected a record (a mapping of fields{}), found {}", nested ? "" : " with kind:",
@@ -481,6 +490,7 @@ private:
                                     parent_id.empty() ? std::string() : fmt::format(" in {}", parent_id));
         }
 
+        std::vector<std::string> hinted; // fields named by a did-you-mean: not reported missing again
         for (std::size_t i = 0; i < node.map_size(); ++i) {
             const std::string& name = keys[i];
             if (name.empty()) {
@@ -507,6 +517,10 @@ private:
                         names.push_back(f.name);
                     }
                 }
+                std::string best = did_you_mean(name, names);
+                if (!best.empty()) {
+                    hinted.push_back(best);
+                }
                 error(kn.mark, name, fmt::format("unknown field for a {}{}", to_string(kind), hint(name, names)));
                 continue;
             }
@@ -524,7 +538,8 @@ private:
             }
             const Node& vn = node.val(i);
             if (vn.type == NodeType::null || (vn.type == NodeType::scalar && vn.scalar_type() == ScalarType::null)) {
-                error(vn.mark, name, "has no value; give one or leave the field out");
+                // An empty value has no place of its own (the parser marks the next token): use the key's.
+                error(vn.type == NodeType::null ? kn.mark : vn.mark, name, "has no value; give one or leave the field out");
                 continue;
             }
             read_field(vn, *fs, rec);
@@ -539,7 +554,8 @@ private:
         }
         for (const auto& fs : spec.fields) {
             bool needed = fs.required && !(fs.parent_link && nested);
-            if (needed && std::find(keys.begin(), keys.end(), fs.name) == keys.end()) {
+            if (needed && std::find(keys.begin(), keys.end(), fs.name) == keys.end() &&
+                std::find(hinted.begin(), hinted.end(), fs.name) == hinted.end()) {
                 error(node.mark, "", fmt::format("missing required field {}", fs.name));
             }
         }
