@@ -8,7 +8,7 @@ PACKAGES   := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libsqlitecp
               catch2 sqlite3 python3 python3-yaml python3-jsonschema
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build demo test asan format lint clean
+.PHONY: all deps configure build demo test asan bench format lint clean
 
 all: build
 
@@ -43,6 +43,10 @@ asan: deps
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --output-on-failure -j$(JOBS)
+
+# Benchmarks (not part of make test): figures beside baselines measured in the same run.
+bench: deps
+	tests/bench/run
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -18,6 +18,7 @@
 #include <iterator>
 #include <sstream>
 #include <streambuf>
+#include <unordered_map>
 
 namespace accord {
 
@@ -105,6 +106,9 @@ public:
         if (!first_seen(id, kind, origin, mark, fmt::format("record {}: duplicate id", id))) {
             return;
         }
+        if (m_known.size() < k_known_cap) {
+            m_known.emplace(id, kind);
+        }
         auto stored = m_writer.kind_of(id);
         if (stored && *stored != kind) {
             m_diags.add({origin.file, mark.line, mark.column,
@@ -128,11 +132,8 @@ public:
         if (!m_diags.empty()) {
             return; // nothing will be written: skip the work
         }
+        // An id stored under another kind was reported by declare(): nothing is written after an error.
         auto& counts = m_summary.counts[static_cast<std::size_t>(record.kind)];
-        auto stored = record.kind == Kind::progress ? std::nullopt : m_writer.kind_of(record.id());
-        if (stored && *stored != record.kind) {
-            return; // reported by declare()
-        }
         switch (m_writer.upsert(record)) {
         case Upsert::inserted:
             ++counts.inserted;
@@ -147,6 +148,11 @@ public:
     }
 
     void refer(PendingRef ref) override {
+        // Most references name records read earlier (parties, themes): check those at once.
+        auto known = m_known.find(ref.target);
+        if (known != m_known.end() && (ref.kinds & kind_bit(known->second))) {
+            return;
+        }
         auto& q = m_insert_ref;
         q.reset();
         q.bind(1, ref.subject);
@@ -218,6 +224,10 @@ private:
         return true;
     }
 
+    // Ids read in this import and their kinds, for resolving references at once; bounded,
+    // so that memory does not grow with the input (the rest are resolved at the end in SQL).
+    static constexpr std::size_t k_known_cap = 100000;
+    std::unordered_map<std::string, Kind> m_known;
     SQLite::Database& m_db;
     Writer& m_writer;
     ImportSummary& m_summary;
@@ -290,6 +300,7 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
         db.exec("CREATE TEMP TABLE IF NOT EXISTS import_ref (subject TEXT, field TEXT, target TEXT, kinds INTEGER, "
                 "may_be_text INTEGER, file TEXT, file_index INTEGER, line INTEGER, col INTEGER)");
         db.exec("DELETE FROM temp.import_seen; DELETE FROM temp.import_ref;");
+        db.exec("PRAGMA cache_size = -32768"); // 32 MiB of page cache for the import's writes
         Writer writer(store);
         ImportSink sink(store, writer, summary, diags);
         for (std::size_t i = 0; i < files.size(); ++i) {

@@ -54,7 +54,9 @@ Store::Store(const std::string& path, Access access) : m_path(path) {
         throw IoError(fmt::format("{} is a folder, not a database file", path));
     }
     try {
-        int flags = access == Access::read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        // One connection per thread: SQLite's own mutexes are not needed.
+        int flags = SQLite::OPEN_NOMUTEX |
+                    (access == Access::read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
         m_db = std::make_unique<SQLite::Database>(path, flags);
         configure(*m_db);
         check_is_ours();
