@@ -31,8 +31,8 @@ demo: build
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD)/bin/accord import --db $(DEMO_DB) data/
 	@echo
-	@echo "Where every commitment in data/ stands:"
-	$(BUILD)/bin/accord list commitment --db $(DEMO_DB)
+	@echo "Where the commitments in data/ stand, statement by statement:"
+	$(BUILD)/bin/accord report progress --db $(DEMO_DB)
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)

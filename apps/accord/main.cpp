@@ -1,8 +1,10 @@
 // The umbrella tool: accord SUBCOMMAND. Each subcommand is also a small tool accord-SUBCOMMAND.
 #include "commands/check.hpp"
+#include "commands/extract.hpp"
 #include "commands/import.hpp"
 #include "commands/init.hpp"
 #include "commands/list.hpp"
+#include "commands/report.hpp"
 #include "commands/show.hpp"
 
 int main(int argc, char** argv) {
@@ -17,5 +19,7 @@ int main(int argc, char** argv) {
     setup_check(*app.add_subcommand("check"), global);
     setup_list(*app.add_subcommand("list"), global);
     setup_show(*app.add_subcommand("show"), global);
+    setup_report(*app.add_subcommand("report"), global);
+    setup_extract(*app.add_subcommand("extract"), global);
     return run(app, argc, argv);
 }

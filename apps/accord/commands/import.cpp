@@ -29,9 +29,13 @@ std::shared_ptr<ImportOptions> setup_import(CLI::App& cmd, GlobalOptions& global
                     "Example: accord import data/ --db records.db");
     add_input_options(cmd, *options);
     cmd.add_flag("-n,--dry-run", options->dry_run, "validate against the database and write nothing");
+    cmd.add_option("--busy-timeout", options->busy_timeout, "milliseconds to wait while another process writes")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
     cmd.callback([options, &global] {
         options->progress = is_terminal(2);
         Store store(global.resolved_db(), Store::Access::read_write);
+        store.db().setBusyTimeout(options->busy_timeout);
         store.migrate();
         int code = run_import(*options, store, std::cout, std::cerr);
         if (code != 0) {

@@ -18,6 +18,7 @@ struct ImportOptions {
     std::string format = "text";
     bool quiet = false;
     bool progress = false; // show a progress bar (set when stderr is a terminal)
+    int busy_timeout = 5000; // ms to wait for another writer
 };
 
 // Returns the options the parsed values land in (tests inspect them).

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -294,7 +295,9 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
     std::vector<std::string> files = expand_inputs(request.paths);
     auto& db = store.db();
     try {
-        SQLite::Transaction transaction(db);
+        // IMMEDIATE: take the write lock now (waiting up to the busy timeout), so that a
+        // second importer waits its turn instead of failing half-way.
+        SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
         db.exec("CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY, kind TEXT, file TEXT, line INTEGER, "
                 "col INTEGER)");
         db.exec("CREATE TEMP TABLE IF NOT EXISTS import_ref (subject TEXT, field TEXT, target TEXT, kinds INTEGER, "
@@ -321,6 +324,14 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
             summary.committed = true;
         }
     } catch (const SQLite::Exception& e) {
+        if (e.getErrorCode() == SQLITE_BUSY) {
+            throw IoError(fmt::format("{} is busy: another process is writing to it; nothing was written "
+                                      "(wait longer with --busy-timeout)",
+                                      store.path()));
+        }
+        if (e.getErrorCode() == SQLITE_FULL) {
+            throw IoError(fmt::format("the disk is full: cannot write to {}; nothing was written", store.path()));
+        }
         throw IoError(fmt::format("database error during import into {}: {}", store.path(), e.what()));
     }
     return summary;

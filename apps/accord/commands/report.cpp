@@ -1,0 +1,184 @@
+#include "report.hpp"
+
+#include "accord/error.hpp"
+#include "accord/report/progress.hpp"
+#include "accord/report/report_changes.hpp"
+#include "accord/report/report_coverage.hpp"
+#include "accord/report/report_dialogue.hpp"
+#include "accord/report/report_overdue.hpp"
+#include "accord/report/report_scores.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace accord::cli {
+
+namespace {
+
+std::vector<std::string> names(const std::string_view* first, std::size_t n) {
+    return std::vector<std::string>(first, first + n);
+}
+
+// The options every report has: --format, --as-of and the shared filters.
+void add_report_options(CLI::App& cmd, ReportOptions& o) {
+    cmd.add_option("--format", o.format, "output format")
+        ->check(CLI::IsMember(names(k_report_format_names, std::size(k_report_format_names))))
+        ->capture_default_str();
+    cmd.add_option("--as-of", o.as_of,
+                   "the records as they stood on this date (YYYY[-MM[-DD]]: the last day of its period); "
+                   "default: today");
+    add_filter_options(cmd, o.filters);
+}
+
+bool colour_wanted() {
+    const char* no_color = std::getenv("NO_COLOR");
+    return is_terminal(1) && !(no_color && *no_color);
+}
+
+using Run = void (*)(const ReportOptions&, Store&, std::ostream&);
+
+void on_run(CLI::App& cmd, const std::shared_ptr<ReportOptions>& options, GlobalOptions& global, Run run) {
+    cmd.callback([options, &global, run] {
+        options->colour = colour_wanted();
+        Store store(global.resolved_db(), Store::Access::read_only);
+        run(*options, store, std::cout);
+    });
+}
+
+ReportStyle style_of(const ReportOptions& o) { return {report_format_from_string(o.format), o.colour}; }
+
+} // namespace
+
+std::string report_day(const ReportOptions& options) {
+    if (!options.as_of.empty()) {
+        auto d = PartialDate::parse(options.as_of);
+        if (!d) {
+            throw UsageError(fmt::format("--as-of: {}", PartialDate::explain_invalid(options.as_of)));
+        }
+        return as_of_day(*d);
+    }
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    return PartialDate(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).str();
+}
+
+void setup_report(CLI::App& cmd, GlobalOptions& global) {
+    cmd.description("Reports on commitments and where they stand, as of a day (default: today).\n"
+                    "Example: accord report progress --by party --as-of 2025-06-30");
+    cmd.require_subcommand(1);
+
+    auto progress = std::make_shared<ReportOptions>();
+    auto* p = cmd.add_subcommand("progress", "per group: commitments by status, share complete, overdue");
+    p->description("Per group: how many commitments stand at each status, the share complete and how many are "
+                   "overdue.\nExample: accord report progress --by party --as-of 2025");
+    p->add_option("--by", progress->by, "group by statement, dialogue, party, theme or series")
+        ->check(CLI::IsMember(names(k_progress_by_names, std::size(k_progress_by_names))))
+        ->capture_default_str();
+    add_report_options(*p, *progress);
+    on_run(*p, progress, global, run_report_progress);
+
+    auto overdue = std::make_shared<ReportOptions>();
+    auto* o = cmd.add_subcommand("overdue", "commitments past due and not complete");
+    o->description("Commitments past the end of their due period and neither complete nor withdrawn, the longest "
+                   "overdue first.\nExample: accord report overdue --party asean");
+    add_report_options(*o, *overdue);
+    on_run(*o, overdue, global, run_report_overdue);
+
+    auto dialogue = std::make_shared<ReportOptions>();
+    auto* d = cmd.add_subcommand("dialogue", "one dialogue: statements, commitments, status, what followed");
+    d->description("One dialogue: when and where, its statements, each commitment with its status, what they "
+                   "referred to and what followed them.\nExample: accord report dialogue us-asean-cpd-5");
+    d->add_option("id", dialogue->id, "the dialogue's id")->required();
+    add_report_options(*d, *dialogue);
+    on_run(*d, dialogue, global, run_report_dialogue);
+
+    auto scores = std::make_shared<ReportOptions>();
+    scores->by = "party";
+    auto* s = cmd.add_subcommand("scores", "compliance table: commitments x parties, -1/0/+1, averages");
+    s->description("G7/G20-style compliance table: one row per commitment, one column per party, +1 complete, 0 "
+                   "substantial or limited, -1 not-started or withdrawn; averages per party and per commitment.\n"
+                   "Example: accord report scores --party asean --format csv");
+    s->add_option("--by", scores->by, "the columns: party (the only grouping)")
+        ->check(CLI::IsMember({"party"}))
+        ->capture_default_str();
+    add_report_options(*s, *scores);
+    on_run(*s, scores, global, run_report_scores);
+
+    auto coverage = std::make_shared<ReportOptions>();
+    auto* c = cmd.add_subcommand("coverage", "themes x commitments, programs and parties; gaps");
+    c->description("Per theme: its commitments, how many a program implements, the programs that implement them "
+                   "or carry the theme, and the parties; flags themes whose commitments no program implements and "
+                   "lists programs that implement no commitment.\nExample: accord report coverage --group un-norms");
+    c->add_option("--group", coverage->group, "only the themes of this group (e.g. un-norms)");
+    add_report_options(*c, *coverage);
+    on_run(*c, coverage, global, run_report_coverage);
+
+    // changes: --since and --until are the window (not filters on the statement date);
+    // --until plays the part of --as-of.
+    auto changes = std::make_shared<ReportOptions>();
+    auto* ch = cmd.add_subcommand("changes", "what moved between two dates");
+    ch->description("What moved between two dates: commitments whose status changed (on the day before --since "
+                    "against the last day of --until, default today), commitments made and programs started in "
+                    "between.\nExample: accord report changes --since 2025-01 --until 2025-06");
+    ch->add_option("--format", changes->format, "output format")
+        ->check(CLI::IsMember(names(k_report_format_names, std::size(k_report_format_names))))
+        ->capture_default_str();
+    add_filter_options(*ch, changes->filters);
+    ch->get_option("--since")->required()->description("the window starts on the first day of this date");
+    ch->get_option("--until")->description("the window ends on the last day of this date (default: today)");
+    on_run(*ch, changes, global, run_report_changes);
+}
+
+void run_report_progress(const ReportOptions& options, Store& store, std::ostream& out) {
+    auto report = progress_report(store, progress_by_from_string(options.by), options.filters.to_filter(),
+                                  report_day(options));
+    write_progress(out, report, style_of(options));
+}
+
+void run_report_overdue(const ReportOptions& options, Store& store, std::ostream& out) {
+    auto report = overdue_report(store, options.filters.to_filter(), report_day(options));
+    write_overdue(out, report, style_of(options));
+}
+
+void run_report_scores(const ReportOptions& options, Store& store, std::ostream& out) {
+    auto report = scores_report(store, options.filters.to_filter(), report_day(options));
+    write_scores(out, report, style_of(options));
+}
+
+void run_report_coverage(const ReportOptions& options, Store& store, std::ostream& out) {
+    std::optional<std::string> group;
+    if (!options.group.empty()) {
+        group = options.group;
+    }
+    auto report = coverage_report(store, options.filters.to_filter(), group, report_day(options));
+    write_coverage(out, report, style_of(options));
+}
+
+void run_report_changes(const ReportOptions& options, Store& store, std::ostream& out) {
+    Filter filter = options.filters.to_filter();
+    if (!filter.since) {
+        throw UsageError("--since is required");
+    }
+    std::string since = filter.since->first_day().str();
+    ReportOptions today = options;
+    today.as_of.clear();
+    std::string until = filter.until ? filter.until->last_day().str() : report_day(today);
+    filter.since.reset();
+    filter.until.reset();
+    auto report = changes_report(store, filter, since, until);
+    write_changes(out, report, style_of(options));
+}
+
+void run_report_dialogue(const ReportOptions& options, Store& store, std::ostream& out) {
+    auto report = dialogue_report(store, options.id, options.filters.to_filter(), report_day(options));
+    write_dialogue(out, report, style_of(options));
+}
+
+} // namespace accord::cli

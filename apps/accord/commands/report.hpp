@@ -1,0 +1,37 @@
+#pragma once
+// accord report progress|overdue|dialogue|scores|coverage|changes: reports over the records as of a day.
+#include "common.hpp"
+#include "filters.hpp"
+
+#include "accord/store/store.hpp"
+
+#include <ostream>
+#include <string>
+
+namespace accord::cli {
+
+struct ReportOptions {
+    std::string format = "table"; // table, md, json, csv
+    std::string as_of;            // --as-of DATE; empty: today (local date)
+    std::string by = "statement"; // report progress --by (scores: party)
+    std::string id;               // report dialogue ID
+    std::string group;            // report coverage --group; empty: every theme
+    FilterOptions filters;
+    bool colour = false; // bold headers: set only on a terminal without NO_COLOR
+};
+
+// Adds the subcommands progress, overdue, dialogue, scores, coverage and changes to cmd.
+void setup_report(CLI::App& cmd, GlobalOptions& global);
+
+void run_report_progress(const ReportOptions& options, Store& store, std::ostream& out);
+void run_report_overdue(const ReportOptions& options, Store& store, std::ostream& out);
+void run_report_dialogue(const ReportOptions& options, Store& store, std::ostream& out);
+void run_report_scores(const ReportOptions& options, Store& store, std::ostream& out);
+void run_report_coverage(const ReportOptions& options, Store& store, std::ostream& out);
+// --since and --until are the window here, not filters.
+void run_report_changes(const ReportOptions& options, Store& store, std::ostream& out);
+
+// The day a report is computed for: the last day of --as-of's period, else today.
+std::string report_day(const ReportOptions& options);
+
+} // namespace accord::cli

@@ -1,0 +1,60 @@
+#pragma once
+// The layout of a statement's plain text: header lines (title, date line), body paragraphs
+// split into sentences and list items, and trailer lines ("Source - ...", boilerplate).
+// Pure functions on strings; no database, no I/O.
+#include "accord/model/date.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord::extract {
+
+// A line outside the body, as written (trimmed), with its 1-based line number.
+struct Line {
+    int number = 0;
+    std::string text;
+};
+
+// One sentence of the body, or one list item ("(a) ...", "- ...").
+struct Sentence {
+    std::string text;      // as written, runs of white space collapsed to one space
+    int block = 0;         // 0-based index of its paragraph among the body paragraphs
+    std::string paragraph; // "3", "3(a)"; empty for an unnumbered paragraph of a numbered text
+    int number = 0;        // 1-based place among the sentences of its paragraph (or lettered item)
+    int line = 0;          // 1-based line where its paragraph or item starts
+    bool item = false;     // a list item
+    bool lead_in = false;  // ends with ':' and list items follow
+};
+
+struct Layout {
+    std::vector<Line> header;  // before the body: title, date line
+    std::vector<Line> trailer; // after the body: source line, boilerplate
+    std::vector<Line> skipped; // headings between body paragraphs
+    std::vector<Sentence> sentences;
+    bool numbered = false; // the text numbers its paragraphs ("1.", "(2)")
+};
+
+// Normalises line ends (CRLF, CR), drops a UTF-8 byte order mark, turns tabs and no-break
+// spaces into spaces.
+std::string normalise_text(std::string_view text);
+
+// Splits a statement's text. A paragraph ends at a blank line or where a numbered paragraph
+// begins; a block that does not end like a sentence and has fewer than 15 words is a header,
+// trailer or heading line, not a paragraph.
+Layout split_text(std::string_view text);
+
+// Splits a paragraph into sentences: after '.', '!' or '?' (and closing quotes) followed by
+// white space and a capital, digit or opening quote; not after an abbreviation (a word with
+// an inner period such as "U.S.", a single letter, or Nov., No., Art., ...).
+std::vector<std::string> split_sentences(std::string_view paragraph);
+
+// A date written in a line: 2024-11-22, "Nov 22nd, 2024", "Fri. Nov 22nd, 2024",
+// "22 November 2024", or "November 2024" (a partial date). `matched` receives the words.
+std::optional<PartialDate> find_date(std::string_view line, std::string *matched = nullptr);
+
+// Number of words (runs of non-space characters).
+int word_count(std::string_view text);
+
+} // namespace accord::extract

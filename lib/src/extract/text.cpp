@@ -1,0 +1,414 @@
+#include "accord/extract/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <regex>
+
+namespace accord::extract {
+
+namespace {
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0;
+    std::size_t e = s.size();
+    while (b < e && is_space(s[b])) {
+        ++b;
+    }
+    while (e > b && is_space(s[e - 1])) {
+        --e;
+    }
+    return std::string(s.substr(b, e - b));
+}
+
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (is_space(c)) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto &c : out) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+// Closing quotes and brackets that may follow the end of a sentence; returns their length at i.
+std::size_t closer_at(std::string_view s, std::size_t i) {
+    if (i >= s.size()) {
+        return 0;
+    }
+    char c = s[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']') {
+        return 1;
+    }
+    if (s.compare(i, 3, "\u201d") == 0 || s.compare(i, 3, "\u2019") == 0) {
+        return 3;
+    }
+    return 0;
+}
+
+// Can a sentence start at i? A capital, a digit, an opening quote or bracket, a non-ASCII letter.
+bool sentence_start_at(std::string_view s, std::size_t i) {
+    if (i >= s.size()) {
+        return false;
+    }
+    auto c = static_cast<unsigned char>(s[i]);
+    if (std::isupper(c) || std::isdigit(c) || c == '"' || c == '(' || c == '\'') {
+        return true;
+    }
+    if (s.compare(i, 3, "\u201c") == 0 || s.compare(i, 3, "\u2018") == 0) {
+        return true;
+    }
+    return c >= 0x80 && s.compare(i, 3, "\u2013") != 0 && s.compare(i, 3, "\u2014") != 0;
+}
+
+const std::string_view k_abbreviations[] = {"mr",   "mrs",   "ms",  "dr",   "st",  "no",  "nos", "art",    "arts",
+                                            "para", "paras", "vol", "fig",  "jan", "feb", "mar", "apr",    "jun",
+                                            "jul",  "aug",   "sep", "sept", "oct", "nov", "dec", "mon",    "tue",
+                                            "wed",  "thu",   "fri", "sat",  "sun", "vs",  "cf",  "approx", "ref"};
+
+// Is the word that ends just before the period at `dot` an abbreviation?
+bool abbreviation_before(std::string_view s, std::size_t dot) {
+    std::size_t b = dot;
+    while (b > 0 && !is_space(s[b - 1])) {
+        --b;
+    }
+    std::string_view word = s.substr(b, dot - b);
+    // Leading quotes and brackets are not part of the word.
+    while (!word.empty() && (word.front() == '(' || word.front() == '"' || word.front() == '\'')) {
+        word.remove_prefix(1);
+    }
+    if (word.empty()) {
+        return false;
+    }
+    if (word.find('.') != std::string_view::npos) {
+        return true; // U.S., e.g., U.S.-ASEAN
+    }
+    if (word.size() == 1 && std::isalpha(static_cast<unsigned char>(word[0]))) {
+        return true;
+    }
+    std::string w = lower(word);
+    return std::find(std::begin(k_abbreviations), std::end(k_abbreviations), w) != std::end(k_abbreviations);
+}
+
+bool ends_like_sentence(std::string_view text) {
+    std::string t = trim(text);
+    // Drop closing quotes and brackets.
+    while (!t.empty()) {
+        std::size_t n = 0;
+        if (t.size() >= 3) {
+            n = closer_at(t, t.size() - 3) == 3 ? 3 : 0;
+        }
+        if (n == 0 && closer_at(t, t.size() - 1) == 1) {
+            n = 1;
+        }
+        if (n == 0) {
+            break;
+        }
+        t.resize(t.size() - n);
+    }
+    return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?' || t.back() == ':' || t.back() == ';');
+}
+
+// "12. " "12) " "(12) " at the start of a line: a numbered paragraph.
+std::optional<std::pair<std::string, std::size_t>> paragraph_marker(std::string_view line) {
+    static const std::regex re(R"(^(?:(\d{1,3})[.)]|\((\d{1,3})\))\s+)");
+    std::cmatch m;
+    if (std::regex_search(line.data(), line.data() + line.size(), m, re)) {
+        std::string n = m[1].matched ? m[1].str() : m[2].str();
+        return std::make_pair(n, static_cast<std::size_t>(m.length(0)));
+    }
+    return std::nullopt;
+}
+
+// "(a) " "a) " "(iv) " "- " "* " "\u2022 " at the start of a line: a list item. The label is
+// "(a)" for lettered items and empty for bullets.
+std::optional<std::pair<std::string, std::size_t>> item_marker(std::string_view line) {
+    static const std::regex lettered(R"(^(?:\(([a-z]{1,4})\)|([a-z])\))\s+)");
+    std::cmatch m;
+    if (std::regex_search(line.data(), line.data() + line.size(), m, lettered)) {
+        std::string l = m[1].matched ? m[1].str() : m[2].str();
+        return std::make_pair("(" + l + ")", static_cast<std::size_t>(m.length(0)));
+    }
+    for (std::string_view bullet : {"- ", "* ", "\u2022 ", "\u2013 "}) {
+        if (line.substr(0, bullet.size()) == bullet) {
+            return std::make_pair(std::string(), bullet.size());
+        }
+    }
+    return std::nullopt;
+}
+
+struct Item {
+    std::string label; // "(a)" or empty
+    int line = 0;
+    std::string text;
+};
+
+struct Block {
+    int line = 0;
+    std::string number;      // from a paragraph marker
+    std::vector<Item> items; // items[0] is the paragraph's own text (may be empty)
+    std::vector<Line> lines; // as written, for a block that turns out not to be a paragraph
+    bool body = false;
+
+    std::string all_text() const {
+        std::string t;
+        for (const auto &i : items) {
+            if (!i.text.empty()) {
+                t += (t.empty() ? "" : " ") + i.text;
+            }
+        }
+        return t;
+    }
+};
+
+} // namespace
+
+int word_count(std::string_view text) {
+    int n = 0;
+    bool in = false;
+    for (char c : text) {
+        if (is_space(c)) {
+            in = false;
+        } else if (!in) {
+            in = true;
+            ++n;
+        }
+    }
+    return n;
+}
+
+std::string normalise_text(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+        text.remove_prefix(3);
+    }
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\r') {
+            out += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') {
+                ++i;
+            }
+        } else if (c == '\t' || c == '\f' || c == '\v') {
+            out += ' ';
+        } else if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
+            out += ' '; // no-break space
+            ++i;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> split_sentences(std::string_view paragraph) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < paragraph.size(); ++i) {
+        char c = paragraph[i];
+        if (c != '.' && c != '!' && c != '?') {
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (std::size_t n = closer_at(paragraph, j)) {
+            j += n;
+        }
+        if (j >= paragraph.size() || !is_space(paragraph[j])) {
+            continue;
+        }
+        std::size_t k = j;
+        while (k < paragraph.size() && is_space(paragraph[k])) {
+            ++k;
+        }
+        if (!sentence_start_at(paragraph, k)) {
+            continue;
+        }
+        if (c == '.' && abbreviation_before(paragraph, i)) {
+            continue;
+        }
+        std::string s = collapse_spaces(paragraph.substr(start, j - start));
+        if (!s.empty()) {
+            out.push_back(s);
+        }
+        start = k;
+        i = k - 1;
+    }
+    std::string last = collapse_spaces(paragraph.substr(start));
+    if (!last.empty()) {
+        out.push_back(last);
+    }
+    return out;
+}
+
+std::optional<PartialDate> find_date(std::string_view line, std::string *matched) {
+    static const std::string month = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                                     "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    static const std::regex iso(R"(\b(\d{4})-(\d{2})-(\d{2})\b)");
+    static const std::regex mdy("\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", std::regex::icase);
+    static const std::regex dmy("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + ",?\\s+(\\d{4})\\b",
+                                std::regex::icase);
+    static const std::regex my("\\b" + month + ",?\\s+(\\d{4})\\b", std::regex::icase);
+    static const std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+    auto month_number = [&](const std::string &name) {
+        std::string l = lower(name).substr(0, 3);
+        for (std::size_t i = 0; i < months.size(); ++i) {
+            if (months[i] == l) {
+                return static_cast<int>(i) + 1;
+            }
+        }
+        return 0;
+    };
+    std::string s(line);
+    std::smatch m;
+    std::optional<PartialDate> d;
+    if (std::regex_search(s, m, iso)) {
+        d = PartialDate::parse(m.str(0));
+    } else if (std::regex_search(s, m, mdy)) {
+        d = PartialDate::parse(std::to_string(std::stoi(m.str(3))) + "-" + (month_number(m.str(1)) < 10 ? "0" : "") +
+                               std::to_string(month_number(m.str(1))) + "-" + (std::stoi(m.str(2)) < 10 ? "0" : "") +
+                               std::to_string(std::stoi(m.str(2))));
+    } else if (std::regex_search(s, m, dmy)) {
+        d = PartialDate::parse(std::to_string(std::stoi(m.str(3))) + "-" + (month_number(m.str(2)) < 10 ? "0" : "") +
+                               std::to_string(month_number(m.str(2))) + "-" + (std::stoi(m.str(1)) < 10 ? "0" : "") +
+                               std::to_string(std::stoi(m.str(1))));
+    } else if (std::regex_search(s, m, my)) {
+        d = PartialDate::parse(m.str(2) + "-" + (month_number(m.str(1)) < 10 ? "0" : "") +
+                               std::to_string(month_number(m.str(1))));
+    }
+    if (d && matched) {
+        *matched = m.str(0);
+    }
+    return d;
+}
+
+Layout split_text(std::string_view raw) {
+    std::string text = normalise_text(raw);
+    // Lines into blocks.
+    std::vector<Block> blocks;
+    bool open = false;
+    int number = 0;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        if (nl == std::string::npos) {
+            nl = text.size();
+        }
+        ++number;
+        std::string line = trim(std::string_view(text).substr(pos, nl - pos));
+        pos = nl + 1;
+        if (line.empty()) {
+            open = false;
+            continue;
+        }
+        if (auto p = paragraph_marker(line)) {
+            Block b;
+            b.line = number;
+            b.number = p->first;
+            b.items.push_back({"", number, line.substr(p->second)});
+            b.lines.push_back({number, line});
+            blocks.push_back(b);
+            open = true;
+            continue;
+        }
+        if (auto it = item_marker(line); it && open) {
+            blocks.back().items.push_back({it->first, number, line.substr(it->second)});
+            blocks.back().lines.push_back({number, line});
+            continue;
+        }
+        if (!open) {
+            Block b;
+            b.line = number;
+            b.items.push_back({"", number, ""});
+            blocks.push_back(b);
+            open = true;
+        }
+        std::string &t = blocks.back().items.back().text;
+        t += (t.empty() ? "" : " ") + line;
+        blocks.back().lines.push_back({number, line});
+    }
+
+    Layout layout;
+    int first_body = -1;
+    int last_body = -1;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        Block &b = blocks[i];
+        std::string all = b.all_text();
+        b.body = !b.number.empty() || b.items.size() > 1 || ends_like_sentence(all) || word_count(all) >= 15;
+        if (b.body) {
+            if (first_body < 0) {
+                first_body = static_cast<int>(i);
+            }
+            last_body = static_cast<int>(i);
+        }
+        if (!b.number.empty()) {
+            layout.numbered = true;
+        }
+    }
+    int counted = 0;
+    int block_index = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const Block &b = blocks[i];
+        int bi = static_cast<int>(i);
+        if (!b.body) {
+            // Not a paragraph: its lines stay apart (a heading above a date line).
+            auto &to = (first_body < 0 || bi < first_body) ? layout.header
+                       : bi > last_body                    ? layout.trailer
+                                                           : layout.skipped;
+            for (const auto &l : b.lines) {
+                to.push_back({l.number, collapse_spaces(l.text)});
+            }
+            continue;
+        }
+        std::string label = layout.numbered ? b.number : std::to_string(++counted);
+        int n = 0;
+        for (std::size_t k = 0; k < b.items.size(); ++k) {
+            const Item &item = b.items[k];
+            if (item.text.empty()) {
+                continue;
+            }
+            std::string item_label = label;
+            if (!item.label.empty()) {
+                item_label = label + item.label;
+                n = 0; // a lettered item counts its sentences from 1
+            }
+            auto sentences = split_sentences(item.text);
+            for (std::size_t s = 0; s < sentences.size(); ++s) {
+                Sentence sen;
+                sen.text = sentences[s];
+                sen.block = block_index;
+                sen.paragraph = item_label;
+                sen.number = ++n;
+                sen.line = item.line;
+                sen.item = k > 0;
+                sen.lead_in = k == 0 && b.items.size() > 1 && s + 1 == sentences.size() && !sen.text.empty() &&
+                              sen.text.back() == ':';
+                layout.sentences.push_back(sen);
+            }
+        }
+        ++block_index;
+    }
+    return layout;
+}
+
+} // namespace accord::extract

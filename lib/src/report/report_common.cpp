@@ -1,0 +1,228 @@
+#include "accord/report/report_common.hpp"
+
+#include "accord/error.hpp"
+#include "accord/report/table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace accord {
+
+ReportFormat report_format_from_string(std::string_view name) {
+    if (name == "table") {
+        return ReportFormat::table;
+    }
+    if (name == "md") {
+        return ReportFormat::md;
+    }
+    if (name == "json") {
+        return ReportFormat::json;
+    }
+    if (name == "csv") {
+        return ReportFormat::csv;
+    }
+    throw UsageError(fmt::format("unknown report format '{}' (table, md, json, csv)", name));
+}
+
+std::string as_of_day(const PartialDate& d) { return d.last_day().str(); }
+
+std::string status_rule_sql(const std::string& column) {
+    // The same expression as v_commitment_status (schema.sql.inc).
+    return fmt::format(
+        "CASE WHEN sum({0} = 'withdrawn') = count(*) THEN 'withdrawn' "
+        "ELSE CASE min(CASE {0} WHEN 'unassessed' THEN 0 WHEN 'not-started' THEN 1 WHEN 'limited' THEN 2 "
+        "WHEN 'substantial' THEN 3 WHEN 'complete' THEN 4 END) "
+        "WHEN 0 THEN 'unassessed' WHEN 1 THEN 'not-started' WHEN 2 THEN 'limited' "
+        "WHEN 3 THEN 'substantial' ELSE 'complete' END END",
+        column);
+}
+
+std::string days_overdue_sql(const std::string& status_column, const std::string& due_end_column) {
+    return fmt::format("CASE WHEN {1} IS NOT NULL AND {1} < :as_of AND {0} NOT IN ('complete', 'withdrawn') "
+                       "THEN CAST(julianday(:as_of) - julianday({1}) AS INTEGER) END",
+                       status_column, due_end_column);
+}
+
+std::string as_of_sql(const Filter& filter, const std::string& extra) {
+    // --status is the status as of the day, so it is applied to a_status below and
+    // not by Filter::where (which would use the current status of v_commitment_status).
+    Filter without_status = filter;
+    without_status.status.reset();
+    return fmt::format(
+        "WITH RECURSIVE\n"
+        "a_commitment(commitment_id, statement_id, due, due_end, made) AS (\n"
+        "  SELECT t.id, t.statement_id, t.due,\n"
+        "         CASE length(t.due) WHEN 4 THEN t.due || '-12-31'\n"
+        "                            WHEN 7 THEN date(t.due || '-01', '+1 month', '-1 day')\n"
+        "                            ELSE t.due END,\n"
+        "         s.date\n"
+        "    FROM commitment t JOIN statement s ON s.id = t.statement_id\n"
+        "   WHERE s.date <= :as_of AND ({0}) AND ({1})\n"
+        "),\n"
+        "a_actor(commitment_id, party_id, pos) AS (\n"
+        "  SELECT c.commitment_id, rp.party_id, rp.pos FROM a_commitment c\n"
+        "    JOIN record_party rp ON rp.record_id = c.commitment_id AND rp.role = 'actors'\n"
+        "  UNION ALL\n"
+        "  SELECT c.commitment_id, NULL, 0 FROM a_commitment c\n"
+        "   WHERE NOT EXISTS (SELECT 1 FROM record_party rp WHERE rp.record_id = c.commitment_id AND rp.role = "
+        "'actors')\n"
+        "),\n"
+        "a_actor_status(commitment_id, party_id, pos, status) AS (\n"
+        "  SELECT a.commitment_id, a.party_id, a.pos,\n"
+        "         ifnull((SELECT p.status FROM progress p\n"
+        "                  WHERE p.commitment_id = a.commitment_id\n"
+        "                    AND (p.party_id IS NULL OR a.party_id IS NULL OR p.party_id = a.party_id)\n"
+        "                    AND p.date <= :as_of\n"
+        "                  ORDER BY p.date DESC, p.seq DESC LIMIT 1), 'unassessed')\n"
+        "    FROM a_actor a\n"
+        "),\n"
+        "a_overall(commitment_id, status) AS (\n"
+        "  SELECT s.commitment_id, {2} FROM a_actor_status s GROUP BY s.commitment_id\n"
+        "),\n"
+        "a_status(commitment_id, status, days_overdue) AS (\n"
+        "  SELECT o.commitment_id, o.status, {3}\n"
+        "    FROM a_overall o JOIN a_commitment c ON c.commitment_id = o.commitment_id\n"
+        "   WHERE {4}\n"
+        ")",
+        without_status.where(Kind::commitment), extra, status_rule_sql("s.status"),
+        days_overdue_sql("o.status", "c.due_end"), filter.status ? "o.status = :status" : "1");
+}
+
+void bind_as_of(SQLite::Statement& q, const Filter& filter, const std::string& day) {
+    q.bind(":as_of", day);
+    filter.bind(q); // binds :status of a_status too
+}
+
+std::string percent_complete(long complete, long total, long withdrawn) {
+    long den = total - withdrawn;
+    if (den <= 0) {
+        return "";
+    }
+    // Tenths of a percent, rounded half up, in integers (no binary rounding surprises).
+    long tenths = (complete * 2000 + den) / (2 * den);
+    return fmt::format("{}.{}", tenths / 10, tenths % 10);
+}
+
+namespace {
+
+std::size_t display_width(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) {
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+            ++n;
+        }
+    }
+    return n;
+}
+
+bool is_numeric(const Grid& g, std::size_t c) { return c < g.numeric.size() && g.numeric[c]; }
+
+} // namespace
+
+void write_text_grid(std::ostream& out, const Grid& g, bool colour) {
+    std::vector<std::size_t> widths(g.headers.size());
+    for (std::size_t c = 0; c < g.headers.size(); ++c) {
+        widths[c] = display_width(g.headers[c]);
+        for (const auto& r : g.rows) {
+            widths[c] = std::max(widths[c], display_width(r[c].value_or("")));
+        }
+    }
+    auto line = [&](const std::vector<std::string>& cells, bool header) {
+        std::string s;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            std::size_t pad = widths[c] - display_width(cells[c]);
+            bool last = c + 1 == cells.size();
+            if (is_numeric(g, c)) {
+                s.append(pad, ' ');
+                s += cells[c];
+            } else {
+                s += cells[c];
+                if (!last) {
+                    s.append(pad, ' ');
+                }
+            }
+            if (!last) {
+                s += "  ";
+            }
+        }
+        while (!s.empty() && s.back() == ' ') {
+            s.pop_back();
+        }
+        out << (header && colour ? "\x1b[1m" + s + "\x1b[0m" : s) << '\n';
+    };
+    line(g.headers, true);
+    for (const auto& r : g.rows) {
+        std::vector<std::string> cells;
+        for (const auto& cell : r) {
+            cells.push_back(cell.value_or(""));
+        }
+        line(cells, false);
+    }
+}
+
+void write_md_grid(std::ostream& out, const Grid& g) {
+    auto escape = [](const std::string& s) {
+        std::string e;
+        for (char ch : s) {
+            if (ch == '|') {
+                e += "\\|";
+            } else if (ch == '\n') {
+                e += ' ';
+            } else {
+                e += ch;
+            }
+        }
+        return e;
+    };
+    out << "|";
+    for (const auto& h : g.headers) {
+        out << ' ' << escape(h) << " |";
+    }
+    out << "\n|";
+    for (std::size_t c = 0; c < g.headers.size(); ++c) {
+        out << (is_numeric(g, c) ? "--:|" : "---|");
+    }
+    out << '\n';
+    for (const auto& r : g.rows) {
+        out << "|";
+        for (const auto& cell : r) {
+            out << ' ' << escape(cell.value_or("")) << " |";
+        }
+        out << '\n';
+    }
+}
+
+void write_csv_grid(std::ostream& out, const Grid& g) {
+    for (std::size_t c = 0; c < g.headers.size(); ++c) {
+        out << (c ? "," : "") << csv_cell(g.headers[c]);
+    }
+    out << "\r\n";
+    for (const auto& r : g.rows) {
+        for (std::size_t c = 0; c < r.size(); ++c) {
+            out << (c ? "," : "") << csv_cell(r[c].value_or(""));
+        }
+        out << "\r\n";
+    }
+}
+
+std::string json_text(const Cell& v) { return v ? json_quote(*v) : "null"; }
+
+std::string json_number(const Cell& v) { return v && !v->empty() ? *v : "null"; }
+
+std::string json_text_list(const std::vector<std::string>& items) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        s += (i ? ", " : "") + json_quote(items[i]);
+    }
+    return s + "]";
+}
+
+Cell cell_of(const SQLite::Column& c) {
+    if (c.isNull()) {
+        return std::nullopt;
+    }
+    return c.getString();
+}
+
+} // namespace accord

@@ -1,0 +1,202 @@
+#include "accord/report/report_coverage.hpp"
+
+#include "accord/report/table.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+namespace accord {
+
+namespace {
+
+// Programs that exist on the day, and which selected commitments they implement.
+const char* k_program_ctes = ",\n"
+                             "a_program(program_id) AS (\n"
+                             "  SELECT p.id FROM program p WHERE p.start_date IS NULL OR p.start_date <= :as_of\n"
+                             "),\n"
+                             "a_implements(program_id, commitment_id) AS (\n"
+                             "  SELECT r.source_id, r.target_id FROM record_reference r\n"
+                             "    JOIN a_program ap ON ap.program_id = r.source_id\n"
+                             "    JOIN a_status s ON s.commitment_id = r.target_id\n"
+                             "   WHERE r.relation = 'implements'\n"
+                             "),\n"
+                             "a_theme_commitment(theme_id, commitment_id) AS (\n"
+                             "  SELECT DISTINCT rt.theme_id, rt.record_id FROM record_theme rt\n"
+                             "    JOIN a_status s ON s.commitment_id = rt.record_id\n"
+                             ")\n";
+
+std::vector<std::string> split(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(';', start);
+        if (end == std::string::npos) {
+            end = text.size();
+        }
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+    std::string s;
+    for (const auto& i : items) {
+        s += (s.empty() ? "" : sep) + i;
+    }
+    return s;
+}
+
+} // namespace
+
+CoverageReport coverage_report(Store& store, const Filter& filter, const std::optional<std::string>& group,
+                               const std::string& as_of) {
+    CoverageReport r;
+    r.as_of = as_of;
+    r.group = group;
+    const std::string ctes = as_of_sql(filter) + k_program_ctes;
+    SQLite::Statement q(
+        store.db(),
+        fmt::format("{}"
+                    "SELECT th.id, th.label, th.group_name, th.code,\n"
+                    "  (SELECT count(*) FROM a_theme_commitment tc WHERE tc.theme_id = th.id),\n"
+                    "  (SELECT count(*) FROM a_theme_commitment tc WHERE tc.theme_id = th.id\n"
+                    "      AND EXISTS (SELECT 1 FROM a_implements i WHERE i.commitment_id = tc.commitment_id)),\n"
+                    "  (SELECT count(DISTINCT i.program_id) FROM a_implements i\n"
+                    "     JOIN a_theme_commitment tc ON tc.commitment_id = i.commitment_id WHERE tc.theme_id = th.id),\n"
+                    "  (SELECT count(DISTINCT rt.record_id) FROM record_theme rt\n"
+                    "     JOIN a_program ap ON ap.program_id = rt.record_id WHERE rt.theme_id = th.id),\n"
+                    "  (SELECT group_concat(p, ';') FROM (SELECT DISTINCT a.party_id AS p FROM a_theme_commitment tc\n"
+                    "     JOIN a_actor_status a ON a.commitment_id = tc.commitment_id\n"
+                    "    WHERE tc.theme_id = th.id AND a.party_id IS NOT NULL ORDER BY p))\n"
+                    "  FROM theme th WHERE {} AND {}\n"
+                    " ORDER BY th.group_name, th.code, th.id",
+                    ctes, group ? "th.group_name = :coverage_group" : "1", filter.theme ? "th.id = :theme" : "1"));
+    bind_as_of(q, filter, as_of);
+    if (group) {
+        q.bind(":coverage_group", *group);
+    }
+    while (q.executeStep()) {
+        CoverageRow row;
+        row.theme = q.getColumn(0).getString();
+        row.label = q.getColumn(1).getString();
+        row.group = cell_of(q.getColumn(2));
+        row.code = cell_of(q.getColumn(3));
+        row.commitments = q.getColumn(4).getInt64();
+        row.implemented = q.getColumn(5).getInt64();
+        row.implementing = q.getColumn(6).getInt64();
+        row.programs = q.getColumn(7).getInt64();
+        row.parties = split(q.getColumn(8).getString());
+        r.rows.push_back(std::move(row));
+    }
+
+    // Programs implementing no commitment at all (whatever the filters select).
+    SQLite::Statement u(store.db(), "SELECT p.id, p.type, p.status, p.start_date, p.title FROM program p "
+                                    "WHERE (p.start_date IS NULL OR p.start_date <= :as_of) "
+                                    "AND NOT EXISTS (SELECT 1 FROM record_reference r WHERE r.source_id = p.id "
+                                    "AND r.relation = 'implements') ORDER BY p.id");
+    u.bind(":as_of", as_of);
+    while (u.executeStep()) {
+        r.unlinked.push_back({u.getColumn(0).getString(), cell_of(u.getColumn(1)), cell_of(u.getColumn(2)),
+                              cell_of(u.getColumn(3)), u.getColumn(4).getString()});
+    }
+    return r;
+}
+
+namespace {
+
+std::vector<std::string> coverage_notes(const CoverageReport& r) {
+    long gaps = 0;
+    for (const auto& row : r.rows) {
+        gaps += row.gap() ? 1 : 0;
+    }
+    return {fmt::format("As of {}{}. implemented: commitments with the theme that a program implements; implementing: "
+                        "those programs; programs: programs with the theme. {} {} commitments that no program "
+                        "implements (flag: no program).",
+                        r.as_of, r.group ? ", themes of group " + *r.group : "", gaps,
+                        gaps == 1 ? "theme has" : "themes have")};
+}
+
+} // namespace
+
+void write_coverage(std::ostream& out, const CoverageReport& r, const ReportStyle& style) {
+    const auto notes = coverage_notes(r);
+    if (style.format == ReportFormat::json) {
+        out << "{\n  \"report\": \"coverage\",\n  \"as_of\": " << json_quote(r.as_of)
+            << ",\n  \"group\": " << json_text(r.group) << ",\n  \"themes\": [";
+        for (std::size_t i = 0; i < r.rows.size(); ++i) {
+            const auto& row = r.rows[i];
+            out << (i ? ",\n" : "\n")
+                << fmt::format("    {{\"theme\": {}, \"label\": {}, \"group\": {}, \"code\": {}, \"commitments\": {}, "
+                               "\"implemented\": {}, \"implementing\": {}, \"programs\": {}, \"parties\": {}, "
+                               "\"no_program\": {}}}",
+                               json_quote(row.theme), json_quote(row.label), json_text(row.group),
+                               json_text(row.code), row.commitments, row.implemented, row.implementing, row.programs,
+                               json_text_list(row.parties), row.gap() ? "true" : "false");
+        }
+        out << (r.rows.empty() ? "]" : "\n  ]") << ",\n  \"programs_implementing_nothing\": [";
+        for (std::size_t i = 0; i < r.unlinked.size(); ++i) {
+            const auto& p = r.unlinked[i];
+            out << (i ? ",\n" : "\n")
+                << fmt::format("    {{\"program\": {}, \"type\": {}, \"status\": {}, \"start\": {}, \"title\": {}}}",
+                               json_quote(p.id), json_text(p.type), json_text(p.status), json_text(p.start),
+                               json_quote(p.title));
+        }
+        out << (r.unlinked.empty() ? "]" : "\n  ]") << ",\n  \"notes\": " << json_text_list(notes) << "\n}\n";
+        return;
+    }
+    bool csv = style.format == ReportFormat::csv;
+    Grid g;
+    g.headers = {"theme", "group", "code", "commitments", "implemented", "implementing", "programs", "parties", "flag"};
+    g.numeric = {false, false, false, true, true, true, true, true, false};
+    if (csv) {
+        g.headers = {"theme",    "group", "code",       "label",      "commitments", "implemented",
+                     "implementing", "programs", "parties", "party_ids", "no_program"};
+        g.numeric.clear();
+    }
+    for (const auto& row : r.rows) {
+        std::string parties = std::to_string(row.parties.size());
+        if (csv) {
+            g.rows.push_back({row.theme, row.group, row.code, row.label, std::to_string(row.commitments),
+                              std::to_string(row.implemented), std::to_string(row.implementing),
+                              std::to_string(row.programs), parties, join(row.parties, ";"),
+                              row.gap() ? "true" : "false"});
+        } else {
+            g.rows.push_back({row.theme, row.group, row.code, std::to_string(row.commitments),
+                              std::to_string(row.implemented), std::to_string(row.implementing),
+                              std::to_string(row.programs), parties, row.gap() ? Cell("no program") : Cell()});
+        }
+    }
+    if (csv) {
+        write_csv_grid(out, g); // the themes only; JSON also lists the programs implementing nothing
+        return;
+    }
+    Grid p{{"program", "type", "status", "start", "title"}, {}, {}};
+    for (const auto& u : r.unlinked) {
+        p.rows.push_back({u.id, u.type, u.status, u.start, u.title});
+    }
+    bool md = style.format == ReportFormat::md;
+    if (md) {
+        out << "## Coverage of themes, as of " << r.as_of << "\n\n";
+        write_md_grid(out, g);
+        out << "\n### Programs implementing no commitment\n\n";
+        if (p.rows.empty()) {
+            out << "(none)\n";
+        } else {
+            write_md_grid(out, p);
+        }
+    } else {
+        write_text_grid(out, g, style.colour);
+        out << "\nPrograms implementing no commitment\n";
+        if (p.rows.empty()) {
+            out << "(none)\n";
+        } else {
+            write_text_grid(out, p, style.colour);
+        }
+    }
+    for (const auto& n : notes) {
+        out << '\n' << n << '\n';
+    }
+}
+
+} // namespace accord

@@ -1,0 +1,203 @@
+// accord extract: drafts of whole statements, checked against data/ as `accord check` would.
+#include "helpers.hpp"
+
+#include "commands/extract.hpp"
+
+#include "accord/error.hpp"
+#include "accord/extract/extract.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+using namespace accord;
+using namespace accord::extract;
+
+namespace {
+
+std::string fixture(const std::string &name) {
+    std::ifstream in(std::string(ACCORD_SOURCE_DIR) + "/tests/fixtures/extract/" + name, std::ios::binary);
+    REQUIRE(in);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A store holding data/, as after `accord import data/`.
+Store data_store() {
+    Store store = Store::memory();
+    Diagnostics d;
+    ImportRequest r;
+    r.paths = {std::string(ACCORD_SOURCE_DIR) + "/data"};
+    import_files(store, r, d);
+    REQUIRE(d.empty());
+    return store;
+}
+
+// The draft's YAML validated against the store (references must resolve there).
+void require_valid(Store &store, const Draft &draft) {
+    std::ostringstream yaml;
+    write_draft(yaml, draft);
+    Diagnostics d;
+    test::import_text(store, yaml.str(), d, true);
+    std::ostringstream errors;
+    d.print(errors);
+    INFO(yaml.str());
+    INFO(errors.str());
+    REQUIRE(d.empty());
+}
+
+const DraftCommitment *containing(const Draft &d, const std::string &words) {
+    for (const auto &c : d.commitments) {
+        if (c.text.find(words) != std::string::npos) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+bool has_reference(const Draft &d, const std::string &relation, const std::string &target) {
+    for (const auto &r : d.references) {
+        if (r.relation == relation && r.target == target) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("the readout of the Fifth Dialogue: commitments, references, a valid draft", "[extract]") {
+    Store store = data_store();
+    DraftRequest request;
+    request.id = "draft-cpd-5";
+    Draft d = draft_statement(fixture("cpd-5-readout.txt"), "cpd-5-readout.txt", request, store);
+    CHECK(d.id.value == "draft-cpd-5");
+    CHECK(d.date.value == "2024-11-22");
+    CHECK(d.parties.values == std::vector<std::string>{"us", "asean"});
+    CHECK(d.source_publisher.value == "U.S. State Department");
+    CHECK(has_reference(d, "reaffirms", "us-asean-ai-2024"));
+    CHECK(has_reference(d, "recalls", "us-asean-cyber-2018"));
+    CHECK(has_reference(d, "recalls", "us-asean-cpd-4"));
+    CHECK(d.reference_comments.empty()); // every named document resolved
+
+    const DraftCommitment *framework = containing(d, "framework of responsible state behavior");
+    REQUIRE(framework);
+    CHECK(framework->action.value == "reaffirm");
+    CHECK(framework->paragraph == "3");
+    CHECK(framework->actors.values == std::vector<std::string>{"us", "asean"});
+    CHECK(framework->themes.values == std::vector<std::string>{"responsible-state-behaviour"});
+    CHECK(framework->comments.front().text == "cue: \"reaffirmed\" -> reaffirm (paragraph 3, sentence 1)");
+
+    const DraftCommitment *capacity = containing(d, "committed to increasing efforts on capacity building");
+    REQUIRE(capacity);
+    CHECK(capacity->action.value == "commit");
+    CHECK(capacity->themes.values == std::vector<std::string>{"capacity-building", "regional-cooperation"});
+
+    const DraftCommitment *sixth = containing(d, "convening the Sixth");
+    REQUIRE(sixth);
+    CHECK(sixth->action.value == "explore");
+    CHECK(sixth->paragraph == "7");
+    CHECK(sixth->due.value == "2025");
+    CHECK(sixth->themes.values == std::vector<std::string>{"dialogue"});
+    CHECK(sixth->references.empty()); // the Sixth Dialogue came later: named, not referenced
+
+    // "This includes ..." stays with the sentence it completes.
+    const DraftCommitment *progress = containing(d, "acknowledged progress");
+    REQUIRE(progress);
+    CHECK(progress->text.find("This includes efforts") != std::string::npos);
+    CHECK(d.commitments.size() == 7);
+    require_valid(store, d);
+}
+
+TEST_CASE("the title gives the dialogue, and the dialogue its parties", "[extract]") {
+    Store store = data_store();
+    DraftRequest request;
+    request.title = "Readout of the Fifth U.S.-ASEAN Cyber Policy Dialogue";
+    Draft d = draft_statement(fixture("cpd-5-readout.txt"), "x.txt", request, store);
+    CHECK(d.id.value == "readout-5-us-asean-cyber-policy-dialogue");
+    CHECK(d.adopted_at.value == "us-asean-cpd-5");
+    CHECK(d.adopted_at.comments.at(0).check);
+    CHECK(d.parties.values == std::vector<std::string>{"us", "asean"});
+    require_valid(store, d);
+}
+
+TEST_CASE("a numbered statement with a lead-in and items", "[extract]") {
+    Store store = data_store();
+    Draft d = draft_statement(fixture("numbered-statement.txt"), "numbered-statement.txt", {}, store);
+    CHECK(d.title.value == "Joint Statement of the Seventh ASEAN-U.S. Cyber Policy Dialogue");
+    CHECK(d.type.value == "joint-statement");
+    CHECK(d.date.value == "2026-10-20");
+    CHECK(has_reference(d, "recalls", "us-asean-cyber-2018"));
+    CHECK(has_reference(d, "recalls", "us-asean-cpd-6-cs"));
+    REQUIRE(d.reference_comments.size() == 1); // the Strategy 2026-2030 is not in data/
+    CHECK(d.reference_comments[0].check);
+    const DraftCommitment *item = containing(d, "ASEAN CERT Incident Drill");
+    REQUIRE(item);
+    CHECK(item->paragraph == "3(b)");
+    CHECK(item->action.value == "commit");
+    CHECK(item->text == "hold a joint exercise with the ASEAN CERT Incident Drill in 2027"); // "; and" dropped
+    CHECK(item->due.value == "2027");
+    const DraftCommitment *us = containing(d, "The United States will fund");
+    REQUIRE(us);
+    CHECK(us->actors.values == std::vector<std::string>{"us"});
+    CHECK(us->due.value == "2027-06");
+    const DraftCommitment *eu = containing(d, "European Union");
+    REQUIRE(eu);
+    CHECK(eu->actors.values.empty());
+    CHECK(eu->actors.comments.at(0).check);
+    require_valid(store, d);
+}
+
+TEST_CASE("without a database every name is left as a comment", "[extract]") {
+    Store empty = Store::memory();
+    Draft d = draft_statement(fixture("cpd-5-readout.txt"), "r.txt", {}, empty);
+    CHECK(d.references.empty());
+    CHECK(d.reference_comments.size() == 3);
+    CHECK(d.parties.values.empty());
+    for (const auto &c : d.commitments) {
+        CHECK(c.actors.values.empty());
+        CHECK(c.themes.values.empty());
+    }
+    require_valid(empty, d);
+}
+
+TEST_CASE("the request is checked", "[extract]") {
+    Store store = data_store();
+    std::string text = fixture("cpd-5-readout.txt");
+    DraftRequest r;
+    r.date = "2024-02-30";
+    CHECK_THROWS_AS(draft_statement(text, "t", r, store), UsageError);
+    r = {};
+    r.id = "Not An Id";
+    CHECK_THROWS_AS(draft_statement(text, "t", r, store), UsageError);
+    r = {};
+    r.parties = {"us", "nobody"};
+    CHECK_THROWS_AS(draft_statement(text, "t", r, store), UsageError);
+    r = {};
+    r.dialogue = "us"; // a party
+    CHECK_THROWS_AS(draft_statement(text, "t", r, store), UsageError);
+    // No date anywhere and none given.
+    CHECK_THROWS_AS(draft_statement("Participants agreed to meet.", "t", {}, store), UsageError);
+    // An id that exists is drafted, with a warning.
+    r = {};
+    r.id = "us-asean-cpd-5-js";
+    CHECK(draft_statement(text, "t", r, store).warnings.size() == 1);
+}
+
+TEST_CASE("the extract command parses its options in-process", "[cli]") {
+    CLI::App app;
+    accord::cli::GlobalOptions global;
+    accord::cli::add_global_options(app, global);
+    auto *cmd = app.add_subcommand("extract");
+    auto options = accord::cli::setup_extract(*cmd, global);
+    cmd->callback(nullptr);
+    app.parse("extract r.txt --id d --title T --date 2024 --dialogue x --parties us,asean -o out.yaml", false);
+    CHECK(options->file == "r.txt");
+    CHECK(options->id == "d");
+    CHECK(options->title == "T");
+    CHECK(options->date == "2024");
+    CHECK(options->dialogue == "x");
+    CHECK(options->parties == std::vector<std::string>{"us", "asean"});
+    CHECK(options->output == "out.yaml");
+}
