@@ -5,7 +5,9 @@
 #include "commands/init.hpp"
 #include "commands/list.hpp"
 #include "commands/report.hpp"
+#include "commands/search.hpp"
 #include "commands/show.hpp"
+#include "commands/xref.hpp"
 
 int main(int argc, char** argv) {
     using namespace accord::cli;
@@ -20,6 +22,8 @@ int main(int argc, char** argv) {
     setup_list(*app.add_subcommand("list"), global);
     setup_show(*app.add_subcommand("show"), global);
     setup_report(*app.add_subcommand("report"), global);
+    setup_xref(*app.add_subcommand("xref"), global);
+    setup_search(*app.add_subcommand("search"), global);
     setup_extract(*app.add_subcommand("extract"), global);
     return run(app, argc, argv);
 }

@@ -16,6 +16,10 @@ namespace {
 const char* const k_schema_v1 =
 #include "schema.sql.inc"
     ;
+// Step 2: the full-text search table and the triggers that keep it in step.
+const char* const k_schema_v2 =
+#include "schema_v2.sql.inc"
+    ;
 
 int pragma_int(SQLite::Database& db, const char* pragma) {
     SQLite::Statement q(db, std::string("PRAGMA ") + pragma);
@@ -123,6 +127,9 @@ int Store::migrate() {
         SQLite::Transaction t(*m_db);
         if (from < 1) {
             m_db->exec(k_schema_v1);
+        }
+        if (from < 2) {
+            m_db->exec(k_schema_v2);
         }
         // Later versions append steps here: ALTER TABLE ... never DROP of user data.
         m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));

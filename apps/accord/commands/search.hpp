@@ -1,0 +1,28 @@
+#pragma once
+#include "common.hpp"
+#include "filters.hpp"
+
+#include "accord/store/store.hpp"
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace accord::cli {
+
+struct SearchOptions {
+    std::vector<std::string> terms; // each argument a word or a phrase
+    bool any = false;
+    std::vector<std::string> kinds;
+    std::size_t limit = 20;
+    std::string format = "table";
+    bool color = false; // set by setup_search: stdout is a terminal and NO_COLOR is unset
+    FilterOptions filters;
+};
+
+// Returns the options the parsed values land in (tests inspect them).
+std::shared_ptr<SearchOptions> setup_search(CLI::App& cmd, GlobalOptions& global);
+void run_search(const SearchOptions& options, Store& store, std::ostream& out, std::ostream& err);
+
+} // namespace accord::cli

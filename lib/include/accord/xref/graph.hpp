@@ -1,0 +1,70 @@
+#pragma once
+// The records and their references, read once from the store into memory, for the
+// cross-reference commands (check, lineage, similar). A few kilobytes per hundred records.
+#include "accord/model/vocab.hpp"
+#include "accord/store/store.hpp"
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace accord::xref {
+
+struct Node {
+    std::string id;
+    Kind kind = Kind::party;
+    std::string date;   // its own date; a commitment's is its statement's, a program's its start
+    std::string title;  // name, title or label; a commitment's text
+    std::string parent; // a commitment's statement, a statement's dialogue
+    std::string due;    // commitments
+    std::string action; // commitments
+    std::string status; // a commitment's overall status, a program's status
+    std::string type;   // statement, program, party ... type
+};
+
+struct Edge {
+    std::string source;
+    std::string field;    // "references" or "implements"
+    std::string relation; // recalls, reaffirms, builds-on, supersedes, fulfils, follows-up, implements
+    std::string target;
+};
+
+struct ProgressEvent {
+    std::int64_t seq = 0;
+    std::string commitment;
+    std::string date;
+    std::string status;
+    std::string party;
+    std::string evidence;
+    std::string note;
+    bool has_source = false;
+};
+
+class Graph {
+public:
+    static Graph load(Store& store);
+
+    const Node* find(const std::string& id) const;
+    const std::vector<Node>& nodes() const { return m_nodes; }
+    const std::vector<Edge>& edges() const { return m_edges; }
+    // References made by id, and references to id, in stored order.
+    std::vector<const Edge*> edges_from(const std::string& id) const;
+    std::vector<const Edge*> edges_to(const std::string& id) const;
+    // A dialogue's statements, a statement's commitments, in input order.
+    std::vector<const Node*> children(const std::string& id) const;
+    // A commitment's progress events, by date then input order.
+    std::vector<const ProgressEvent*> progress_of(const std::string& commitment) const;
+
+private:
+    std::vector<Node> m_nodes;
+    std::vector<Edge> m_edges;
+    std::vector<ProgressEvent> m_progress;
+    std::unordered_map<std::string, std::size_t> m_index;
+    std::unordered_map<std::string, std::vector<std::size_t>> m_from, m_to, m_children, m_events;
+};
+
+// "recalled by" for "recalls", ..., "implemented by" for "implements".
+std::string passive_of(const std::string& relation);
+
+} // namespace accord::xref

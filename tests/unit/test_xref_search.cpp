@@ -1,0 +1,130 @@
+#include "helpers.hpp"
+
+#include "accord/error.hpp"
+#include "accord/xref/search.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <catch2/catch.hpp>
+
+using namespace accord;
+using namespace accord::xref;
+using accord::test::import_text;
+
+namespace {
+
+const char* k_records = R"(
+- {kind: party, id: us, name: United States, type: state}
+- {kind: theme, id: ci, label: Critical infrastructure}
+- kind: statement
+  id: s1
+  title: Statement on cyber resilience
+  date: 2024-10
+  notes: Adopted in Singapore.
+  commitments:
+    - id: s1.c1
+      text: Commit to protecting critical infrastructure.
+      actors: [us]
+      themes: [ci]
+      progress:
+        - {date: 2025-01, status: limited, note: A first drill was held.}
+    - id: s1.c2
+      text: Explore the critical role of infrastructure funds.
+)";
+
+std::vector<std::string> ids(const SearchResult& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) {
+        out.push_back(std::string(to_string(h.kind)) + ":" + h.id);
+    }
+    return out;
+}
+
+SearchResult find(Store& store, std::vector<std::string> terms, bool any = false) {
+    SearchRequest q;
+    q.terms = std::move(terms);
+    q.any_term = any;
+    q.limit = 0;
+    return search(store, q);
+}
+
+} // namespace
+
+TEST_CASE("a fresh database is at schema 2 and its records are searchable", "[xref][search][store]") {
+    Store store = Store::memory();
+    CHECK(store.schema_version() == 2);
+    Diagnostics d;
+    import_text(store, k_records, d);
+    REQUIRE(d.empty());
+    // A phrase finds the words side by side; separate words anywhere in the record.
+    CHECK(ids(find(store, {"critical infrastructure"})) == std::vector<std::string>{"theme:ci", "commitment:s1.c1"});
+    CHECK(ids(find(store, {"critical", "infrastructure"})).size() == 3);
+    CHECK(ids(find(store, {"resilience", "singapore"})) == std::vector<std::string>{"statement:s1"});
+    CHECK(ids(find(store, {"drill"})) == std::vector<std::string>{"progress:s1.c1"});
+    CHECK(ids(find(store, {"protect"})) == std::vector<std::string>{"commitment:s1.c1"}); // stemmed
+    CHECK(ids(find(store, {"singap*"})) == std::vector<std::string>{"statement:s1"});
+    CHECK(ids(find(store, {"drill", "resilience"}, true)).size() == 2);
+    auto hit = find(store, {"drill"}).hits.at(0);
+    CHECK(hit.field == "note");
+    CHECK(hit.date == "2025-01");
+    CHECK(mark_snippet(hit.snippet, "[", "]") == "A first [drill] was held.");
+}
+
+TEST_CASE("the index follows re-imports and hand edits", "[xref][search][store]") {
+    Store store = Store::memory();
+    Diagnostics d1;
+    import_text(store, k_records, d1);
+    std::string edited(k_records);
+    edited.replace(edited.find("A first drill"), 13, "A second exercise");
+    Diagnostics d2;
+    import_text(store, edited, d2);
+    REQUIRE(d2.empty());
+    CHECK(find(store, {"drill"}).hits.empty());
+    CHECK(ids(find(store, {"exercise"})) == std::vector<std::string>{"progress:s1.c1"});
+    store.db().exec("PRAGMA foreign_keys = OFF");
+    store.db().exec("DELETE FROM commitment WHERE id = 's1.c2'");
+    CHECK(find(store, {"funds"}).hits.empty());
+    store.db().exec("INSERT INTO search_index (search_index) VALUES ('integrity-check')");
+}
+
+TEST_CASE("migrating a version-1 database fills the index from its rows", "[xref][search][store]") {
+    Store store = Store::memory();
+    Diagnostics d;
+    import_text(store, k_records, d);
+    // Back to version 1: version 2 only adds the search table, its index and triggers.
+    std::vector<std::string> triggers;
+    {
+        SQLite::Statement q(store.db(), "SELECT name FROM sqlite_master WHERE type = 'trigger'");
+        while (q.executeStep()) {
+            triggers.push_back(q.getColumn(0).getString());
+        }
+    }
+    for (const auto& t : triggers) {
+        store.db().exec("DROP TRIGGER \"" + t + "\"");
+    }
+    store.db().exec("DROP TABLE search_index; DROP TABLE search_text; PRAGMA user_version = 1");
+    CHECK(store.migrate() == 1);
+    CHECK(store.schema_version() == 2);
+    CHECK(ids(find(store, {"critical infrastructure"})) == std::vector<std::string>{"theme:ci", "commitment:s1.c1"});
+    CHECK(ids(find(store, {"drill"})) == std::vector<std::string>{"progress:s1.c1"});
+}
+
+TEST_CASE("search terms are quoted, never FTS5 syntax", "[xref][search]") {
+    CHECK(fts_query({"critical infrastructure"}, false) == "\"critical infrastructure\"");
+    CHECK(fts_query({"a", "b"}, true) == "\"a\" OR \"b\"");
+    CHECK(fts_query({"say \"no\" NOT", "cyber*"}, false) == "\"say \"\"no\"\" NOT\" AND \"cyber\" *");
+    CHECK_THROWS_AS(fts_query({"..."}, false), UsageError);
+    CHECK_THROWS_AS(fts_query({}, false), UsageError);
+}
+
+TEST_CASE("a filter leaves out the kinds it does not apply to", "[xref][search]") {
+    Store store = Store::memory();
+    Diagnostics d;
+    import_text(store, k_records, d);
+    SearchRequest q;
+    q.terms = {"critical"};
+    q.filter.theme = "ci";
+    auto r = search(store, q);
+    CHECK(ids(r) == std::vector<std::string>{"theme:ci", "commitment:s1.c1"});
+    q.kinds = {Kind::statement};
+    CHECK_THROWS_AS(search(store, q), UsageError); // --theme does not apply to statements
+}

@@ -1,0 +1,95 @@
+#include "helpers.hpp"
+
+#include "accord/xref/graph.hpp"
+#include "accord/xref/similar.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+
+using namespace accord;
+using namespace accord::xref;
+
+namespace {
+
+auto keep_all = [](std::size_t, std::size_t) { return true; };
+
+} // namespace
+
+TEST_CASE("identical texts score 1, unrelated ones are not paired", "[xref][similar]") {
+    SimilarityIndex index;
+    index.add("Commit to building cybersecurity capacity in the region.");
+    index.add("Participants committed to build cybersecurity capacity in the region.");
+    index.add("Explore a platform for sharing threat information.");
+    index.add("Commit to building cybersecurity capacity in the region.");
+    auto pairs = index.pairs(0.5, 0, keep_all);
+    REQUIRE(pairs.size() == 3);
+    CHECK(pairs[0].a == 0);
+    CHECK(pairs[0].b == 3);
+    CHECK(pairs[0].score == Approx(1.0));
+    for (const auto& p : pairs) {
+        CHECK(p.a != 2);
+        CHECK(p.b != 2);
+        CHECK(p.a < p.b);
+    }
+}
+
+TEST_CASE("the limit keeps the best pairs and keep() filters them", "[xref][similar]") {
+    SimilarityIndex index;
+    index.add("alpha beta gamma delta");
+    index.add("alpha beta gamma delta epsilon");
+    index.add("alpha beta gamma zeta eta theta");
+    index.add("alpha beta iota kappa lambda mu");
+    auto all = index.pairs(0.1, 0, keep_all);
+    auto best = index.pairs(0.1, 2, keep_all);
+    REQUIRE(best.size() == 2);
+    CHECK(best[0].a == all[0].a);
+    CHECK(best[0].b == all[0].b);
+    CHECK(best[1].score == Approx(all[1].score));
+    auto kept = index.pairs(0.1, 0, [](std::size_t a, std::size_t b) { return !(a == 0 && b == 1); });
+    CHECK(kept.size() == all.size() - 1);
+}
+
+TEST_CASE("pairs that share only very common terms are still found", "[xref][similar]") {
+    // 200 texts: "common" terms are in more than 64 of them, so they are left out of the index.
+    SimilarityIndex index;
+    std::mt19937 rng(42);
+    const std::vector<std::string> common = {"cyber", "capacity", "region", "training", "norms", "cooperation"};
+    for (int i = 0; i < 198; ++i) {
+        std::string text = "word" + std::to_string(i) + " other" + std::to_string(i);
+        for (int k = 0; k < 3; ++k) {
+            text += " " + common[rng() % common.size()];
+        }
+        index.add(text);
+    }
+    index.add("cyber capacity region training");
+    index.add("cyber capacity region training");
+    auto pairs = index.pairs(0.99, 0, keep_all);
+    REQUIRE_FALSE(pairs.empty());
+    CHECK(pairs.front().a == 198);
+    CHECK(pairs.front().b == 199);
+}
+
+TEST_CASE("similar pairs leave out commitments already linked or of one statement", "[xref][similar]") {
+    Store store = Store::memory();
+    Diagnostics diags;
+    ImportRequest r;
+    r.paths = {std::string(ACCORD_SOURCE_DIR) + "/tests/fixtures/xref/chain.yaml"};
+    import_files(store, r, diags);
+    REQUIRE(diags.empty());
+    Graph graph = Graph::load(store);
+    auto pairs = find_similar(graph, SimilarRequest{});
+    REQUIRE(pairs.size() == 1);
+    CHECK(pairs[0].later->id == "s2025.c1");
+    CHECK(pairs[0].earlier->id == "s2018.c1");
+    CHECK(pairs[0].relation == "reaffirms");
+    // s2023.c1 builds on s2018.c1: alike, but linked.
+    SimilarRequest low;
+    low.min_score = 0.2;
+    for (const auto& p : find_similar(graph, low)) {
+        bool linked = (p.later->id == "s2023.c1" && p.earlier->id == "s2018.c1") ||
+                      (p.later->id == "s2024.c1" && p.earlier->id == "s2023.c1");
+        CHECK_FALSE(linked);
+        CHECK(p.later->parent != p.earlier->parent);
+    }
+}
