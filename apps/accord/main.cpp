@@ -1,5 +1,6 @@
 // The umbrella tool: accord SUBCOMMAND. Each subcommand is also a small tool accord-SUBCOMMAND.
 #include "commands/check.hpp"
+#include "commands/export.hpp"
 #include "commands/extract.hpp"
 #include "commands/import.hpp"
 #include "commands/init.hpp"
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
     setup_check(*app.add_subcommand("check"), global);
     setup_list(*app.add_subcommand("list"), global);
     setup_show(*app.add_subcommand("show"), global);
+    setup_export(*app.add_subcommand("export"), global);
     setup_report(*app.add_subcommand("report"), global);
     setup_xref(*app.add_subcommand("xref"), global);
     setup_search(*app.add_subcommand("search"), global);

@@ -4,6 +4,8 @@
 #include "accord/store/store.hpp"
 
 #include <cstdio>
+#include <sstream>
+#include <stdexcept>
 #include <fstream>
 #include <string>
 #include <unistd.h>
@@ -30,6 +32,19 @@ inline ImportSummary import_text(Store& store, const std::string& text, Diagnost
     r.paths = {f.path};
     r.dry_run = dry_run;
     return import_files(store, r, diags);
+}
+
+// An in-memory store holding the records of a YAML text that must import cleanly.
+inline Store store_with(const std::string& yaml) {
+    Store store = Store::memory();
+    Diagnostics d;
+    import_text(store, yaml, d);
+    if (!d.empty()) {
+        std::ostringstream why;
+        d.print(why);
+        throw std::runtime_error("the test records do not import: " + why.str());
+    }
+    return store;
 }
 
 } // namespace accord::test

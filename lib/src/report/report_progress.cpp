@@ -126,19 +126,33 @@ ProgressReport progress_report(Store& store, ProgressBy by, const Filter& filter
                                          ctes, group_cte(by), gl.label, fmt::format(fmt::runtime(k_count_columns), "g."), gl.join,
                                          gl.order));
     bind_as_of(groups, filter, as_of);
+    StatusCounts sum;
     while (groups.executeStep()) {
         ProgressGroup g;
         g.id = cell_of(groups.getColumn(0));
         g.label = cell_of(groups.getColumn(1));
         g.counts = read_counts(groups, 2);
+        long* to[] = {&sum.unassessed, &sum.not_started, &sum.limited, &sum.substantial,
+                      &sum.complete,   &sum.withdrawn,   &sum.total,   &sum.overdue};
+        const long* from[] = {&g.counts.unassessed, &g.counts.not_started, &g.counts.limited, &g.counts.substantial,
+                              &g.counts.complete,   &g.counts.withdrawn,   &g.counts.total,   &g.counts.overdue};
+        for (std::size_t i = 0; i < std::size(to); ++i) {
+            *to[i] += *from[i];
+        }
         r.groups.push_back(std::move(g));
     }
 
-    SQLite::Statement all(store.db(),
-                          fmt::format("{}\nSELECT {} FROM a_status s", ctes, fmt::format(fmt::runtime(k_count_columns), "s.")));
-    bind_as_of(all, filter, as_of);
-    if (all.executeStep()) {
-        r.all = read_counts(all, 0);
+    if (by == ProgressBy::statement || by == ProgressBy::dialogue || by == ProgressBy::series) {
+        // Each commitment is in exactly one group (the NULL group included): the totals are
+        // the sums, and the as-of query need not run a second time.
+        r.all = sum;
+    } else {
+        SQLite::Statement all(store.db(), fmt::format("{}\nSELECT {} FROM a_status s", ctes,
+                                                      fmt::format(fmt::runtime(k_count_columns), "s.")));
+        bind_as_of(all, filter, as_of);
+        if (all.executeStep()) {
+            r.all = read_counts(all, 0);
+        }
     }
 
     if (by == ProgressBy::party) {

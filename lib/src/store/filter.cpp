@@ -136,12 +136,34 @@ void Filter::bind(SQLite::Statement& q) const {
     b(":dialogue", dialogue);
     b(":series", series);
     if (since && q.getIndex(":since") > 0) {
-        q.bind(":since", since->first_day().str());
+        q.bind(":since", since_bound());
     }
     if (until && q.getIndex(":until") > 0) {
-        // Text comparison: every date within the period sorts before the day after its end.
-        q.bind(":until", until->last_day().str() + "~");
+        q.bind(":until", until_bound());
     }
+}
+
+std::string Filter::since_bound() const {
+    if (!since) {
+        return {};
+    }
+    // The first day, shortened while it is the first of its period: a date text sorts at or
+    // after "2024-11" exactly when its first day is on or after 2024-11-01 ("2024-11" itself
+    // included, "2024" not).
+    PartialDate d = since->first_day();
+    if (d.day() != 1) {
+        return d.str();
+    }
+    return d.month() != 1 ? PartialDate(d.year(), d.month()).str() : PartialDate(d.year()).str();
+}
+
+std::string Filter::until_bound() const {
+    if (!until) {
+        return {};
+    }
+    // Text comparison: every date whose first day is within the period sorts before the day
+    // after its end ("2025-12-31~" is above "2025-12-31" and below "2026").
+    return until->last_day().str() + "~";
 }
 
 } // namespace accord

@@ -20,6 +20,10 @@ const char* const k_schema_v1 =
 const char* const k_schema_v2 =
 #include "schema_v2.sql.inc"
     ;
+// Step 3: v_timeline re-created (export timeline: deterministic order, more events).
+const char* const k_schema_v3 =
+#include "schema_v3.sql.inc"
+    ;
 
 int pragma_int(SQLite::Database& db, const char* pragma) {
     SQLite::Statement q(db, std::string("PRAGMA ") + pragma);
@@ -130,6 +134,9 @@ int Store::migrate() {
         }
         if (from < 2) {
             m_db->exec(k_schema_v2);
+        }
+        if (from < 3) {
+            m_db->exec(k_schema_v3);
         }
         // Later versions append steps here: ALTER TABLE ... never DROP of user data.
         m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));

@@ -26,6 +26,13 @@ struct Filter {
     std::string where(Kind kind) const;
     // Binds the named parameters that where() used.
     void bind(SQLite::Statement& q) const;
+
+    // Bounds for ISO date text in SQL, where a partial date counts at its first day (SPEC 1):
+    // `date >= since_bound()` and `date <= until_bound()` (both set only when since/until are).
+    // A since of 2024-11 gives "2024-11", so the partial "2024-11" passes and "2024-10-31"
+    // does not; the comparisons stay plain so an index on the date column can serve them.
+    std::string since_bound() const;
+    std::string until_bound() const;
 };
 
 } // namespace accord

@@ -9,8 +9,8 @@ namespace accord {
 
 // PRAGMA application_id of an accord database ("ACRD").
 inline constexpr int k_application_id = 0x41435244;
-// PRAGMA user_version this build creates and understands (2: full-text search).
-inline constexpr int k_schema_version = 2;
+// PRAGMA user_version this build creates and understands (2: full-text search; 3: v_timeline for export).
+inline constexpr int k_schema_version = 3;
 
 class Store {
 public:
