@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 DEMO_DB    ?= $(BUILD)/demo.db
 PACKAGES   := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev \
-              catch2 sqlite3 python3 python3-yaml python3-jsonschema graphviz
+              catch2 sqlite3 python3 python3-yaml python3-jsonschema graphviz chromium
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps configure build demo test asan bench format lint clean

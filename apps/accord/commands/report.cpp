@@ -7,6 +7,7 @@
 #include "accord/report/report_dialogue.hpp"
 #include "accord/report/report_overdue.hpp"
 #include "accord/report/report_scores.hpp"
+#include "accord/report/report_timeline.hpp"
 
 #include <fmt/format.h>
 
@@ -51,7 +52,14 @@ void on_run(CLI::App& cmd, const std::shared_ptr<ReportOptions>& options, Global
     });
 }
 
-ReportStyle style_of(const ReportOptions& o) { return {report_format_from_string(o.format), o.colour}; }
+// The html format also draws the timeline of the commitments the report selects.
+ReportStyle style_of(const ReportOptions& o, Store& store, const Filter& filter, const std::string& day) {
+    ReportStyle style(report_format_from_string(o.format), o.colour);
+    if (style.format == ReportFormat::html) {
+        style.timeline = report_timeline(store, filter, day);
+    }
+    return style;
+}
 
 } // namespace
 
@@ -137,19 +145,24 @@ void setup_report(CLI::App& cmd, GlobalOptions& global) {
 }
 
 void run_report_progress(const ReportOptions& options, Store& store, std::ostream& out) {
-    auto report = progress_report(store, progress_by_from_string(options.by), options.filters.to_filter(),
-                                  report_day(options));
-    write_progress(out, report, style_of(options));
+    const Filter filter = options.filters.to_filter();
+    const std::string day = report_day(options);
+    auto report = progress_report(store, progress_by_from_string(options.by), filter, day);
+    write_progress(out, report, style_of(options, store, filter, day));
 }
 
 void run_report_overdue(const ReportOptions& options, Store& store, std::ostream& out) {
-    auto report = overdue_report(store, options.filters.to_filter(), report_day(options));
-    write_overdue(out, report, style_of(options));
+    const Filter filter = options.filters.to_filter();
+    const std::string day = report_day(options);
+    auto report = overdue_report(store, filter, day);
+    write_overdue(out, report, style_of(options, store, filter, day));
 }
 
 void run_report_scores(const ReportOptions& options, Store& store, std::ostream& out) {
-    auto report = scores_report(store, options.filters.to_filter(), report_day(options));
-    write_scores(out, report, style_of(options));
+    const Filter filter = options.filters.to_filter();
+    const std::string day = report_day(options);
+    auto report = scores_report(store, filter, day);
+    write_scores(out, report, style_of(options, store, filter, day));
 }
 
 void run_report_coverage(const ReportOptions& options, Store& store, std::ostream& out) {
@@ -157,8 +170,10 @@ void run_report_coverage(const ReportOptions& options, Store& store, std::ostrea
     if (!options.group.empty()) {
         group = options.group;
     }
-    auto report = coverage_report(store, options.filters.to_filter(), group, report_day(options));
-    write_coverage(out, report, style_of(options));
+    const Filter filter = options.filters.to_filter();
+    const std::string day = report_day(options);
+    auto report = coverage_report(store, filter, group, day);
+    write_coverage(out, report, style_of(options, store, filter, day));
 }
 
 void run_report_changes(const ReportOptions& options, Store& store, std::ostream& out) {
@@ -173,12 +188,19 @@ void run_report_changes(const ReportOptions& options, Store& store, std::ostream
     filter.since.reset();
     filter.until.reset();
     auto report = changes_report(store, filter, since, until);
-    write_changes(out, report, style_of(options));
+    ReportStyle style = style_of(options, store, filter, until);
+    if (style.timeline) {
+        style.timeline->since = since;
+    }
+    write_changes(out, report, style);
 }
 
 void run_report_dialogue(const ReportOptions& options, Store& store, std::ostream& out) {
-    auto report = dialogue_report(store, options.id, options.filters.to_filter(), report_day(options));
-    write_dialogue(out, report, style_of(options));
+    Filter filter = options.filters.to_filter();
+    const std::string day = report_day(options);
+    auto report = dialogue_report(store, options.id, filter, day);
+    filter.dialogue = options.id; // the timeline of this dialogue's commitments
+    write_dialogue(out, report, style_of(options, store, filter, day));
 }
 
 } // namespace accord::cli

@@ -1,6 +1,7 @@
 #include "accord/report/report_changes.hpp"
 
 #include "accord/error.hpp"
+#include "accord/report/html.hpp"
 #include "accord/report/table.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -160,6 +161,28 @@ void write_changes(std::ostream& out, const ChangesReport& r, const ReportStyle&
     bool md = style.format == ReportFormat::md;
     std::string title = fmt::format("Changes from {} to {} (statuses on {} against {})", r.since, r.until, r.before,
                                     r.until);
+    if (style.format == ReportFormat::html) {
+        BarChart chart{fmt::format("Status on {} of the commitments whose status changed or that were made, by "
+                                   "statement",
+                                   r.until),
+                       "commitments", status_keys(), {}};
+        for (const auto& c : r.changes) {
+            chart.add(c.statement, c.to);
+        }
+        for (const auto& c : r.made) {
+            chart.add(c.statement, c.status);
+        }
+        write_html_begin(out, title);
+        write_html_charts(out, chart, style);
+        for (const auto& [name, g] : {std::pair<const char*, const Grid*>{"Status changes", &changes},
+                                      {"New commitments", &made},
+                                      {"New programs", &programs}}) {
+            write_html_heading(out, name);
+            write_html_grid(out, *g);
+        }
+        write_html_end(out);
+        return;
+    }
     out << (md ? "## " : "") << title << '\n';
     auto section = [&](const char* name, const Grid& g) {
         out << '\n' << (md ? "### " : "") << name << (md ? "\n\n" : "\n");

@@ -22,7 +22,10 @@ ReportFormat report_format_from_string(std::string_view name) {
     if (name == "csv") {
         return ReportFormat::csv;
     }
-    throw UsageError(fmt::format("unknown report format '{}' (table, md, json, csv)", name));
+    if (name == "html") {
+        return ReportFormat::html;
+    }
+    throw UsageError(fmt::format("unknown report format '{}' (table, md, json, csv, html)", name));
 }
 
 std::string as_of_day(const PartialDate& d) { return d.last_day().str(); }
@@ -105,16 +108,6 @@ std::string percent_complete(long complete, long total, long withdrawn) {
 }
 
 namespace {
-
-std::size_t display_width(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) {
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-            ++n;
-        }
-    }
-    return n;
-}
 
 bool is_numeric(const Grid& g, std::size_t c) { return c < g.numeric.size() && g.numeric[c]; }
 

@@ -1,5 +1,6 @@
 #include "accord/report/report_coverage.hpp"
 
+#include "accord/report/html.hpp"
 #include "accord/report/table.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -175,9 +176,33 @@ void write_coverage(std::ostream& out, const CoverageReport& r, const ReportStyl
     for (const auto& u : r.unlinked) {
         p.rows.push_back({u.id, u.type, u.status, u.start, u.title});
     }
+    const std::string title = "Coverage of themes, as of " + r.as_of;
+    if (style.format == ReportFormat::html) {
+        BarChart chart{"Commitments per theme that a program implements, as of " + r.as_of, "commitments",
+                       {"implemented", "not implemented"}, {}};
+        HeatMap map{"Coverage heat map, as of " + r.as_of + ": each cell shaded by its share of the largest value in "
+                    "its column",
+                    {"commitments", "implemented", "implementing", "programs", "parties"}, {}, {}, {}};
+        for (const auto& row : r.rows) {
+            chart.bars.push_back({row.theme, {row.implemented, row.commitments - row.implemented}});
+            map.rows.push_back(row.code ? *row.code + " " + row.label : row.label);
+            map.values.push_back({row.commitments, row.implemented, row.implementing, row.programs,
+                                  static_cast<long>(row.parties.size())});
+            map.marks.push_back(row.gap() ? "no program" : "");
+        }
+        write_html_begin(out, title);
+        write_html_charts(out, chart, style);
+        write_heat_map(out, map);
+        write_html_grid(out, g);
+        write_html_heading(out, "Programs implementing no commitment");
+        write_html_grid(out, p);
+        write_html_notes(out, notes);
+        write_html_end(out);
+        return;
+    }
     bool md = style.format == ReportFormat::md;
     if (md) {
-        out << "## Coverage of themes, as of " << r.as_of << "\n\n";
+        out << "## " << title << "\n\n";
         write_md_grid(out, g);
         out << "\n### Programs implementing no commitment\n\n";
         if (p.rows.empty()) {

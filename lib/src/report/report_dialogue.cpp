@@ -1,6 +1,7 @@
 #include "accord/report/report_dialogue.hpp"
 
 #include "accord/error.hpp"
+#include "accord/report/html.hpp"
 #include "accord/report/table.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -326,6 +327,27 @@ void write_dialogue(std::ostream& out, const DialogueReport& r, const ReportStyl
     }
     if (style.format == ReportFormat::csv) {
         write_csv(out, r);
+        return;
+    }
+    if (style.format == ReportFormat::html) {
+        BarChart chart{"Commitments by status, by statement, as of " + r.as_of, "commitments", status_keys(), {}};
+        for (const auto& st : r.statements) {
+            chart.bar(st.id);
+        }
+        for (const auto& c : r.commitments) {
+            chart.add(c.statement, c.status);
+        }
+        write_html_begin(out, r.title + " (" + r.id + ")");
+        write_html_facts(out, facts(r));
+        write_html_charts(out, chart, style);
+        for (const auto& [name, g] : {std::pair<const char*, Grid>{"Statements", statements_grid(r)},
+                                      {"Commitments", commitments_grid(r)},
+                                      {"References made", links_grid(r.references, true)},
+                                      {"What followed", links_grid(r.followed, false)}}) {
+            write_html_heading(out, name);
+            write_html_grid(out, g);
+        }
+        write_html_end(out);
         return;
     }
     bool md = style.format == ReportFormat::md;

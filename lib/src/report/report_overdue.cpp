@@ -1,5 +1,6 @@
 #include "accord/report/report_overdue.hpp"
 
+#include "accord/report/html.hpp"
 #include "accord/report/table.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -130,12 +131,22 @@ void write_overdue(std::ostream& out, const OverdueReport& r, const ReportStyle&
                 {it.commitment, it.due, std::to_string(it.days), it.status, it.statement, actor_ids(it.actors, ", ")});
         }
     }
+    const std::string title = "Overdue commitments, as of " + r.as_of;
     switch (style.format) {
     case ReportFormat::csv:
         write_csv_grid(out, g);
         break;
+    case ReportFormat::html: {
+        BarChart chart{"Overdue commitments by status, by statement, as of " + r.as_of, "commitments",
+                       status_keys(), {}};
+        for (const auto& it : r.items) {
+            chart.add(it.statement, it.status);
+        }
+        write_html_page(out, title, chart, style, g, {summary});
+        break;
+    }
     case ReportFormat::md:
-        out << "## Overdue commitments, as of " << r.as_of << "\n\n";
+        out << "## " << title << "\n\n";
         if (!g.rows.empty()) {
             write_md_grid(out, g);
             out << '\n';

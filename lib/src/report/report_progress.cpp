@@ -1,6 +1,7 @@
 #include "accord/report/progress.hpp"
 
 #include "accord/error.hpp"
+#include "accord/report/html.hpp"
 #include "accord/report/table.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -267,12 +268,24 @@ void write_progress(std::ostream& out, const ProgressReport& r, const ReportStyl
     all.insert(all.end(), counts.begin(), counts.end());
     grid.rows.push_back(std::move(all));
 
+    const std::string title = fmt::format("Progress by {}, as of {}", by, r.as_of);
     switch (style.format) {
     case ReportFormat::csv:
         write_csv_grid(out, grid);
         break;
+    case ReportFormat::html: {
+        BarChart chart{fmt::format("Commitments by status, by {}, as of {}", by, r.as_of), "commitments",
+                       status_keys(), {}};
+        for (const auto& g : r.groups) {
+            const auto& c = g.counts;
+            chart.bars.push_back({g.id.value_or("(none)"),
+                                  {c.unassessed, c.not_started, c.limited, c.substantial, c.complete, c.withdrawn}});
+        }
+        write_html_page(out, title, chart, style, grid, notes);
+        break;
+    }
     case ReportFormat::md:
-        out << "## Progress by " << by << ", as of " << r.as_of << "\n\n";
+        out << "## " << title << "\n\n";
         write_md_grid(out, grid);
         for (const auto& n : notes) {
             out << '\n' << n << '\n';

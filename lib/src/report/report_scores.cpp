@@ -1,5 +1,6 @@
 #include "accord/report/report_scores.hpp"
 
+#include "accord/report/html.hpp"
 #include "accord/report/table.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -178,12 +179,27 @@ void write_scores(std::ostream& out, const ScoresReport& r, const ReportStyle& s
     g.rows.push_back(std::move(scored));
 
     const auto notes = score_notes(r);
+    const std::string title = "Compliance scores, as of " + r.as_of;
     switch (style.format) {
     case ReportFormat::csv:
         write_csv_grid(out, g);
         break;
+    case ReportFormat::html: {
+        // Each party's own status on each commitment it is an actor of (what its scores come from).
+        BarChart chart{"Each party's status on its commitments, as of " + r.as_of, "commitments", status_keys(), {}};
+        for (const auto& p : r.parties) {
+            chart.bar(p);
+        }
+        for (const auto& row : r.rows) {
+            for (const auto& [party, cell] : row.cells) {
+                chart.add(party, cell.status);
+            }
+        }
+        write_html_page(out, title, chart, style, g, notes);
+        break;
+    }
     case ReportFormat::md:
-        out << "## Compliance scores, as of " << r.as_of << "\n\n";
+        out << "## " << title << "\n\n";
         write_md_grid(out, g);
         for (const auto& n : notes) {
             out << '\n' << n << '\n';

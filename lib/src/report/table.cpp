@@ -72,19 +72,15 @@ std::string csv_cell(std::string_view text) {
     return out;
 }
 
-namespace {
-
-std::size_t display_width(std::string_view s) {
+std::size_t display_width(std::string_view text) {
     std::size_t n = 0;
-    for (char c : s) {
+    for (char c : text) {
         if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
             ++n;
         }
     }
     return n;
 }
-
-} // namespace
 
 std::string shorten(std::string_view text, std::size_t width) {
     std::string flat(text);

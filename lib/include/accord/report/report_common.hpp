@@ -2,6 +2,7 @@
 // What the reports share: their formats, the "as of" SQL (SPEC section 1), and the
 // writers of aligned text tables, Markdown tables, CSV and JSON values.
 #include "accord/model/date.hpp"
+#include "accord/report/report_timeline.hpp"
 #include "accord/store/filter.hpp"
 
 #include <SQLiteCpp/Column.h>
@@ -15,15 +16,19 @@
 
 namespace accord {
 
-enum class ReportFormat { table, md, json, csv };
+enum class ReportFormat { table, md, json, csv, html };
 ReportFormat report_format_from_string(std::string_view name); // throws UsageError
-inline constexpr std::string_view k_report_format_names[] = {"table", "md", "json", "csv"};
+inline constexpr std::string_view k_report_format_names[] = {"table", "md", "json", "csv", "html"};
 
 // How a report is written. colour: ANSI bold headers in the table format; the app
-// sets it only on a terminal without NO_COLOR.
+// sets it only on a terminal without NO_COLOR. timeline: the events that the html
+// format draws as its timeline chart (report_timeline(), same filter and day as the
+// report); none is drawn without it.
 struct ReportStyle {
-    ReportFormat format = ReportFormat::table;
-    bool colour = false;
+    ReportStyle(ReportFormat f = ReportFormat::table, bool c = false) : format(f), colour(c) {}
+    ReportFormat format;
+    bool colour;
+    std::optional<ReportTimeline> timeline;
 };
 
 // The day a report is computed for: the last day of D's period (`--as-of 2025`

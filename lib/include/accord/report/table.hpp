@@ -23,6 +23,8 @@ void write_table(std::ostream& out, const Table& t, Format format);
 std::string json_quote(std::string_view text);
 // A CSV cell, quoted when needed.
 std::string csv_cell(std::string_view text);
+// The number of characters of UTF-8 text (code points; what a column's width counts).
+std::size_t display_width(std::string_view text);
 // Shortens text to at most width characters (UTF-8 aware), with "...".
 std::string shorten(std::string_view text, std::size_t width);
 
