@@ -103,37 +103,52 @@ std::optional<Problem> check_stray_comma(std::string_view text) {
     int depth = 0;
     char quote = 0;
     int line = 1;
+    std::size_t line_begin = 0;
     bool line_start = true;
+    bool after_closer = false; // the last token at the top level closed a quote or a [ ] / { }
+    char first = 0;            // the first character of the line
     char prev = '\n';
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
-        if (line_start && c == ',' && depth == 0 && quote == 0) {
-            return Problem{{line, 1}, "a line starts with ',' outside [ ] or { }; YAML cannot read it (remove the ',' "
-                                      "or put the text in quotes)"};
+        if (c == ',' && depth == 0 && quote == 0 &&
+            (line_start || (after_closer && std::string_view("\"'[{").find(first) != std::string_view::npos))) {
+            return Problem{{line, static_cast<int>(i - line_begin) + 1},
+                           "a ',' at the top level outside [ ] or { }; YAML cannot read it (remove the ',' "
+                           "or put the text in quotes)"};
+        }
+        if (line_start) {
+            first = c;
         }
         line_start = false;
         if (c == '\n') {
             ++line;
+            line_begin = i + 1;
             line_start = true;
+            after_closer = false;
             prev = c;
             continue;
+        }
+        if (c != ' ' && c != '\t' && quote == 0) {
+            after_closer = false;
         }
         if (quote == '"' && c == '\\') {
             ++i; // an escaped character
         } else if (quote != 0) {
             if (c == quote) {
                 quote = 0;
+                after_closer = depth == 0;
             }
         } else if (c == '#' && (prev == ' ' || prev == '\t' || prev == '\n')) {
             while (i + 1 < text.size() && text[i + 1] != '\n') {
                 ++i; // a comment, to the end of the line
             }
-        } else if ((c == '"' || c == '\'') && std::string_view(" \t\n[{,:-").find(prev) != std::string_view::npos) {
+        } else if ((c == '"' || c == '\'') && std::string_view(" \t\n[{,:-\"'").find(prev) != std::string_view::npos) {
             quote = c;
         } else if (c == '[' || c == '{') {
             ++depth;
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
+            after_closer = depth == 0;
         }
         prev = c;
     }
