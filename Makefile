@@ -2,13 +2,17 @@
 # Both install the Debian packages that are missing, then configure and build in build/.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS       ?= 2
 DEMO_DB    ?= $(BUILD)/demo.db
 PACKAGES   := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev \
               catch2 sqlite3 python3 python3-yaml python3-jsonschema graphviz chromium
+# Only for `make fuzz`: libFuzzer comes with clang's runtime.
+FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build demo test asan bench format lint clean
+.PHONY: all deps configure build demo test asan fuzz bench format lint clean
 
 all: build
 
@@ -44,6 +48,14 @@ asan: deps
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	  ctest --output-on-failure -j$(JOBS)
 
+# libFuzzer targets (tests/fuzz: the YAML reader + validator, the partial-date parser), built
+# with clang in their own build dir, each run for FUZZ_SECONDS from a corpus of the fixtures.
+fuzz: deps
+	$(MAKE) --no-print-directory deps PACKAGES="$(FUZZ_PACKAGES)"
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DACCORD_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j$(JOBS)
+	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 # Benchmarks (not part of make test): figures beside baselines measured in the same run.
 bench: deps
 	tests/bench/run
@@ -55,4 +67,4 @@ lint: configure
 	clang-tidy -p $(BUILD) $$(git ls-files 'lib/*.cpp' 'apps/*.cpp')
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

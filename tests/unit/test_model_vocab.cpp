@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+
 using namespace accord;
 
 TEST_CASE("kinds and statuses convert to and from text", "[vocab]") {
@@ -22,6 +24,8 @@ TEST_CASE("did you mean finds close words only", "[vocab]") {
     CHECK(did_you_mean("titel", kind_spec(Kind::dialogue).field_names()) == "title");
     CHECK(did_you_mean("reafirms", k_relations.words) == "reaffirms");
     CHECK(did_you_mean("zzzzzzzz", k_relations.words).empty());
+    // A word far longer than any candidate is not compared at all (a 10 MB key stays cheap).
+    CHECK(did_you_mean(std::string(10000000, 'a'), kind_spec(Kind::party).field_names()).empty());
 }
 
 TEST_CASE("every kind has an id or a parent link, and a title field", "[record]") {

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 using namespace accord::yaml;
 
@@ -48,8 +50,60 @@ TEST_CASE("aliases are refused, so alias bombs expand to nothing", "[yaml]") {
     DocumentStream s(in);
     auto d = s.next();
     REQUIRE(d);
-    CHECK(d->problems.size() == 3);
+    CHECK(d->problems.size() == 1); // one message per document, however many aliases
     CHECK(d->problems[0].message.find("aliases") != std::string::npos);
+    CHECK(d->problems[0].mark.line == 2);
+}
+
+TEST_CASE("a NUL made by an escape is refused at its value", "[yaml]") {
+    std::istringstream in("a: \"x\\0y\"\nb: \"\\u0000\"\nc: ok\n");
+    DocumentStream s(in);
+    auto d = s.next();
+    REQUIRE(d);
+    REQUIRE(d->problems.size() == 2);
+    CHECK(d->problems[0].message.find("NUL") != std::string::npos);
+    CHECK(d->problems[1].mark.line == 2);
+}
+
+TEST_CASE("a long top-level list is handed over in parts, in order", "[yaml]") {
+    std::string text;
+    const std::size_t n = 2 * DocumentStream::k_part_items + 7;
+    for (std::size_t i = 0; i < n; ++i) {
+        text += "- {id: p" + std::to_string(i) + "}\n";
+    }
+    std::istringstream in(text);
+    DocumentStream s(in);
+    std::vector<std::string> seen;
+    std::size_t parts = 0;
+    auto collect = [&](const Document& d) {
+        ++parts;
+        for (const auto& item : d.root.items) {
+            seen.push_back(item.val(0).value);
+        }
+    };
+    auto last = s.next(collect);
+    REQUIRE(last);
+    collect(*last);
+    CHECK(parts == 3);
+    REQUIRE(seen.size() == n);
+    CHECK(seen.front() == "p0");
+    CHECK(seen[DocumentStream::k_part_items] == "p" + std::to_string(DocumentStream::k_part_items));
+    CHECK(seen.back() == "p" + std::to_string(n - 1));
+    CHECK_FALSE(s.next(collect));
+}
+
+TEST_CASE("a document with too many values ends the stream with a message", "[yaml]") {
+    std::string text = "notes: [";
+    for (std::size_t i = 0; i < DocumentStream::k_max_values + 1; ++i) {
+        text += "1,";
+    }
+    text += "1]\n";
+    std::istringstream in(text);
+    DocumentStream s(in);
+    CHECK_FALSE(s.next());
+    REQUIRE(s.syntax_error());
+    CHECK(s.syntax_error()->message.find("more than 1000000 values") != std::string::npos);
+    CHECK(s.syntax_error()->mark.line == 1);
 }
 
 TEST_CASE("a syntax error ends the stream with its place", "[yaml]") {
@@ -70,6 +124,22 @@ TEST_CASE("text checks find invalid UTF-8 and NUL with their place", "[yaml]") {
     REQUIRE(n);
     CHECK(n->message.find("NUL") != std::string::npos);
     CHECK(check_text("\xc0\xaf")); // overlong
+}
+
+TEST_CASE("text checks: CR alone, a late byte-order mark and UTF-16 are refused; CRLF and a first BOM pass", "[yaml]") {
+    CHECK_FALSE(check_text("a: 1\r\nb: 2\r\n"));
+    CHECK_FALSE(check_text("\xef\xbb\xbf" "a: 1\n"));
+    auto cr = check_text("a: 1\rb: 2\n");
+    REQUIRE(cr);
+    CHECK(cr->message.find("carriage return") != std::string::npos);
+    CHECK(cr->mark.column == 5);
+    auto bom = check_text("a: 1\n---\n\xef\xbb\xbf" "b: 2\n");
+    REQUIRE(bom);
+    CHECK(bom->mark.line == 3);
+    CHECK(bom->message.find("byte-order mark") != std::string::npos);
+    auto utf16 = check_text(std::string("\xff\xfe" "a\0", 4));
+    REQUIRE(utf16);
+    CHECK(utf16->message.find("UTF-16") != std::string::npos);
 }
 
 TEST_CASE("yaml_scalar quotes exactly what would not read back as the same text", "[yaml]") {

@@ -17,7 +17,6 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 #include <streambuf>
 #include <unordered_map>
 
@@ -89,9 +88,26 @@ std::string read_all(const std::string& path) {
     if (!in) {
         throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return std::move(ss).str();
+    // Read straight into a string of the file's size (no second copy of a large file), then
+    // whatever is left (a file that grew, or a pipe).
+    std::string text;
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) {
+        auto size = fs::file_size(path, ec);
+        if (!ec) {
+            text.resize(size);
+            in.read(text.data(), static_cast<std::streamsize>(size));
+            text.resize(static_cast<std::size_t>(in.gcount()));
+        }
+    }
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        text.append(buf, static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) {
+        throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    }
+    return text;
 }
 
 class ImportSink : public RecordSink {
@@ -272,11 +288,17 @@ void read_file(const std::string& path, std::size_t index, RecordSink& sink, Dia
     std::istream in(&buf);
     yaml::DocumentStream stream(in);
     std::size_t records = 0;
-    while (auto doc = stream.next()) {
-        ++summary.documents;
-        const auto& root = doc->root;
+    // A long top-level list arrives in parts, so memory follows a part, not the file.
+    auto read_part = [&](const yaml::Document& doc) {
+        const auto& root = doc.root;
         records += root.type == yaml::NodeType::sequence ? root.items.size() : (root.type == yaml::NodeType::null ? 0 : 1);
-        read_document(*doc, origin, sink, diags);
+        if (!diags.full()) {
+            read_document(doc, origin, sink, diags);
+        }
+    };
+    while (auto doc = stream.next(read_part)) {
+        ++summary.documents;
+        read_part(*doc);
         if (diags.full()) {
             return;
         }
@@ -331,6 +353,10 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
         }
         if (e.getErrorCode() == SQLITE_FULL) {
             throw IoError(fmt::format("the disk is full: cannot write to {}; nothing was written", store.path()));
+        }
+        if (e.getErrorCode() == SQLITE_READONLY) {
+            throw IoError(
+                fmt::format("cannot write to database {}: it is read-only; nothing was written", store.path()));
         }
         throw IoError(fmt::format("database error during import into {}: {}", store.path(), e.what()));
     }

@@ -105,6 +105,10 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
     std::string best;
     std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (auto c : candidates) {
+        // The distance is at least the difference in length: skip what cannot be closer.
+        if ((word.size() > c.size() ? word.size() - c.size() : c.size() - word.size()) >= best_d) {
+            continue;
+        }
         std::size_t d = edit_distance(word, c);
         if (d < best_d) {
             best_d = d;

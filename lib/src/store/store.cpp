@@ -7,7 +7,13 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstring>
+#include <string>
+
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace accord {
 
@@ -28,6 +34,26 @@ const char* const k_schema_v3 =
 int pragma_int(SQLite::Database& db, const char* pragma) {
     SQLite::Statement q(db, std::string("PRAGMA ") + pragma);
     return q.executeStep() ? q.getColumn(0).getInt() : 0;
+}
+
+// Why a database at path cannot be written ("" when it can): a read-only file, folder or file
+// system. Asked before opening, so that the message is clear and nothing is touched. (As root,
+// permission bits do not stop a write; a read-only mount does, and is caught here too.)
+std::string why_read_only(const std::string& path, bool exists) {
+    std::string folder = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/') + 1);
+    const std::string& target = exists ? path : folder;
+    if (::access(target.c_str(), W_OK) == 0) {
+        return {};
+    }
+    int err = errno;
+    struct statvfs fs {};
+    if (err == EROFS || (::statvfs(target.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY))) {
+        return "it is on a read-only file system";
+    }
+    if (err == EACCES || err == EPERM) {
+        return exists ? "the file is read-only" : "its folder is read-only";
+    }
+    return {};
 }
 
 void configure(SQLite::Database& db) {
@@ -61,6 +87,9 @@ Store::Store(const std::string& path, Access access) : m_path(path) {
     if (exists && S_ISDIR(st.st_mode)) {
         throw IoError(fmt::format("{} is a folder, not a database file", path));
     }
+    if (std::string why = access == Access::read_write ? why_read_only(path, exists) : std::string(); !why.empty()) {
+        throw IoError(fmt::format("cannot write to database {}: {}; nothing was written", path, why));
+    }
     try {
         // One connection per thread: SQLite's own mutexes are not needed.
         int flags = SQLite::OPEN_NOMUTEX |
@@ -72,6 +101,9 @@ Store::Store(const std::string& path, Access access) : m_path(path) {
         std::string why = e.what();
         if (e.getErrorCode() == SQLITE_NOTADB) {
             why = "the file is not a SQLite database";
+        } else if (e.getErrorCode() == SQLITE_CANTOPEN && !why_read_only(path, exists).empty()) {
+            why = "cannot open the file: " + why_read_only(path, exists) +
+                  " (reading a database needs its folder writable for SQLite's -wal and -shm files)";
         } else if (e.getErrorCode() == SQLITE_CANTOPEN) {
             why = "cannot open the file (check that it and its folder exist and are writable)";
         } else if (e.getErrorCode() == SQLITE_CORRUPT) {

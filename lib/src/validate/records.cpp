@@ -47,6 +47,18 @@ std::string with_article(std::string_view noun) {
     return fmt::format("{} {}", vowel ? "an" : "a", noun);
 }
 
+// Text from the input as shown in a message: at most 100 bytes (cut on a UTF-8 boundary), then "...".
+std::string clip(std::string_view text) {
+    if (text.size() <= 100) {
+        return std::string(text);
+    }
+    std::size_t end = 100;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+        --end;
+    }
+    return std::string(text.substr(0, end)) + "...";
+}
+
 std::string hint(std::string_view word, const std::vector<std::string_view>& candidates) {
     std::string best = did_you_mean(word, candidates);
     return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
@@ -77,7 +89,7 @@ private:
     void error(const yaml::Mark& mark, std::string_view field, const std::string& message) {
         m_ok = false;
         std::string text = field.empty() ? fmt::format("{}: {}", m_subject, message)
-                                         : fmt::format("{}, field {}: {}", m_subject, field, message);
+                                         : fmt::format("{}, field {}: {}", m_subject, clip(field), message);
         m_diags.add({m_origin.file, mark.line, mark.column, std::move(text), m_origin.index});
     }
 
@@ -102,7 +114,7 @@ private:
             error(n.mark, field,
                   fmt::format("'{}' is not a valid id (lowercase letters, digits, '.', '_' and '-', starting with a "
                               "letter or digit, at most 96 characters)",
-                              t->size() > 100 ? t->substr(0, 100) + "..." : *t));
+                              clip(*t)));
             return std::nullopt;
         }
         return t;
@@ -176,7 +188,8 @@ private:
         }
         if (!fs.vocab->contains(*t)) {
             error(n.mark, fs.name,
-                  fmt::format("'{}' is not {}{}; one of: {}", *t, with_article(fs.vocab->name), hint(*t, fs.vocab->words),
+                  fmt::format("'{}' is not {}{}; one of: {}", clip(*t), with_article(fs.vocab->name),
+                              hint(*t, fs.vocab->words),
                               join(fs.vocab->words)));
             return std::nullopt;
         }
@@ -223,12 +236,12 @@ private:
             auto it = std::find(keys.begin(), keys.end(), name);
             if (it == keys.end()) {
                 error(k.mark, field,
-                      fmt::format("unknown key '{}'{}; allowed: {}", name, hint(name, keys), join(keys)));
+                      fmt::format("unknown key '{}'{}; allowed: {}", clip(name), hint(name, keys), join(keys)));
                 continue;
             }
             auto idx = static_cast<std::size_t>(it - keys.begin());
             if (found[idx]) {
-                error(k.mark, field, fmt::format("key '{}' given twice", name));
+                error(k.mark, field, fmt::format("key '{}' given twice", clip(name)));
                 continue;
             }
             found[idx] = &n.val(i);
@@ -258,7 +271,7 @@ private:
             auto rel = text(*found[0], fs.name);
             if (rel && !k_relations.contains(*rel)) {
                 error(found[0]->mark, fs.name,
-                      fmt::format("'{}' is not a relation{}; one of: {}", *rel, hint(*rel, k_relations.words),
+                      fmt::format("'{}' is not a relation{}; one of: {}", clip(*rel), hint(*rel, k_relations.words),
                                   join(k_relations.words)));
                 rel.reset();
             }
@@ -296,7 +309,8 @@ private:
         if (found[2]) {
             s.url = text(*found[2], sub + ".url");
             if (s.url && !is_url(*s.url)) {
-                error(found[2]->mark, sub + ".url", fmt::format("'{}' is not an http:// or https:// address", *s.url));
+                error(found[2]->mark, sub + ".url",
+                      fmt::format("'{}' is not an http:// or https:// address", clip(*s.url)));
             }
         }
         if (found[3]) {
@@ -378,7 +392,7 @@ private:
             if (auto v = text(n, fs.name, "a record id or an http(s) URL")) {
                 if (!is_url(*v)) {
                     if (!is_valid_id(*v)) {
-                        error(n.mark, fs.name, fmt::format("'{}' is neither a record id nor an http(s) URL", *v));
+                        error(n.mark, fs.name, fmt::format("'{}' is neither a record id nor an http(s) URL", clip(*v)));
                         break;
                     }
                     refer(n, fs.name, *v, k_any_kind, false);
@@ -464,8 +478,8 @@ private:
             auto parsed = kind_from_string(k->value);
             if (!parsed) {
                 std::vector<std::string_view> names(k_kind_names.begin(), k_kind_names.end());
-                error(k->mark, "kind", fmt::format("unknown kind '{}'{}; one of: {}", k->value, hint(k->value, names),
-                                                   join(names)));
+                error(k->mark, "kind",
+                      fmt::format("unknown kind '{}'{}; one of: {}", clip(k->value), hint(k->value, names), join(names)));
                 return;
             }
             kind = *parsed;
@@ -484,7 +498,7 @@ private:
             if (const Node* c = value_of("commitment"); c && c->type == NodeType::scalar) {
                 owner = c->value;
             }
-            m_subject = owner.empty() ? std::string("a progress event") : fmt::format("progress of {}", owner);
+            m_subject = owner.empty() ? std::string("a progress event") : fmt::format("progress of {}", clip(owner));
         } else {
             m_subject = fmt::format("a {}{}", to_string(kind),
                                     parent_id.empty() ? std::string() : fmt::format(" in {}", parent_id));

@@ -93,15 +93,91 @@ std::string Node::describe() const {
     return fmt::format("text ('{}')", shown);
 }
 
+namespace {
+
+// yaml-cpp 0.7 loops for ever on a ',' that starts a line at the top level, outside any
+// [ ] or { } (jbeder/yaml-cpp#1040): such a line is refused before parsing. Flow depth and
+// quotes are followed roughly (a quote opens only after a space or an indicator); a miss
+// can only let such a line through, never refuse valid YAML at column 1 outside a flow.
+std::optional<Problem> check_stray_comma(std::string_view text) {
+    int depth = 0;
+    char quote = 0;
+    int line = 1;
+    std::size_t line_begin = 0;
+    bool line_start = true;
+    bool after_closer = false; // the last token at the top level closed a quote or a [ ] / { }
+    char first = 0;            // the first character of the line
+    char prev = '\n';
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == ',' && depth == 0 && quote == 0 &&
+            (line_start || (after_closer && std::string_view("\"'[{").find(first) != std::string_view::npos))) {
+            return Problem{{line, static_cast<int>(i - line_begin) + 1},
+                           "a ',' at the top level outside [ ] or { }; YAML cannot read it (remove the ',' "
+                           "or put the text in quotes)"};
+        }
+        if (line_start) {
+            first = c;
+        }
+        line_start = false;
+        if (c == '\n') {
+            ++line;
+            line_begin = i + 1;
+            line_start = true;
+            after_closer = false;
+            prev = c;
+            continue;
+        }
+        if (c != ' ' && c != '\t' && quote == 0) {
+            after_closer = false;
+        }
+        if (quote == '"' && c == '\\') {
+            ++i; // an escaped character
+        } else if (quote != 0) {
+            if (c == quote) {
+                quote = 0;
+                after_closer = depth == 0;
+            }
+        } else if (c == '#' && (prev == ' ' || prev == '\t' || prev == '\n')) {
+            while (i + 1 < text.size() && text[i + 1] != '\n') {
+                ++i; // a comment, to the end of the line
+            }
+        } else if ((c == '"' || c == '\'') && std::string_view(" \t\n[{,:-\"'").find(prev) != std::string_view::npos) {
+            quote = c;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+            after_closer = depth == 0;
+        }
+        prev = c;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<Problem> check_text(std::string_view text) {
     int line = 1;
     int column = 1;
     std::size_t i = 0;
     const std::size_t n = text.size();
+    if (n >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+        return Problem{{1, 1}, fmt::format("the file is UTF-16 or UTF-32 (it starts with the byte-order mark "
+                                           "0x{:02x} 0x{:02x}); files must be UTF-8",
+                                           static_cast<unsigned char>(text[0]), static_cast<unsigned char>(text[1]))};
+    }
     while (i < n) {
         auto c = static_cast<unsigned char>(text[i]);
         if (c == 0) {
             return Problem{{line, column}, "NUL byte in the file (YAML text may not contain NUL)"};
+        }
+        if (c == '\r' && (i + 1 == n || text[i + 1] != '\n')) {
+            return Problem{{line, column}, "carriage return (CR) without a line feed; lines must end with LF or CRLF"};
+        }
+        if (c == 0xEF && i > 0 && text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
+            return Problem{{line, column}, "byte-order mark (U+FEFF) after the start of the file; only a file's first "
+                                           "character may be one"};
         }
         std::size_t len = 1;
         if (c >= 0x80) {
@@ -142,18 +218,31 @@ std::optional<Problem> check_text(std::string_view text) {
         }
         i += len;
     }
-    return std::nullopt;
+    return check_stray_comma(text);
 }
 
 namespace {
 
 Mark to_mark(const YAML::Mark& m) { return Mark{m.line + 1, m.column + 1}; }
 
+// Thrown by the Builder to stop the parser when a document holds too many values.
+struct TooManyValues {
+    YAML::Mark mark;
+};
+
+// Thrown by the Builder when yaml-cpp reports value after value at one place without reading
+// on: yaml-cpp 0.7 loops for ever on a stray ',' in block context (jbeder/yaml-cpp#1040).
+struct Stuck {
+    YAML::Mark mark;
+};
+
 // Builds a Node tree from parser events. Aliases are refused, which also makes
 // "billion laughs" documents harmless: nothing is ever expanded.
 class Builder : public YAML::EventHandler {
 public:
     Document doc;
+
+    explicit Builder(const DocumentStream::PartHandler& on_part) : m_on_part(on_part) {}
 
     void OnDocumentStart(const YAML::Mark&) override {}
     void OnDocumentEnd() override {}
@@ -162,16 +251,30 @@ public:
         Node n;
         n.type = NodeType::null;
         n.mark = to_mark(mark);
+        m_last_mark = mark;
         add(std::move(n));
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        doc.problems.push_back({to_mark(mark), "YAML aliases (*name) are not supported in accord files; write the value out"});
+        // One message per document: an alias bomb holds thousands of them.
+        if (!m_alias_reported) {
+            doc.problems.push_back({to_mark(mark), "YAML aliases (*name) are not supported in accord files and are "
+                                                   "never expanded; write the value out"});
+            m_alias_reported = true;
+        } else if (!m_stack.empty() && m_stack.back()->type == NodeType::sequence) {
+            return; // the document is refused already: a flood of aliases need not be kept
+        }
         OnNull(mark, 0);
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
+        // The file holds no NUL byte (check_text), but an escape (\0, \x00, \u0000) can make one.
+        if (value.find('\0') != std::string::npos) {
+            doc.problems.push_back({to_mark(mark), "text holds a NUL character (written as an escape such as \\0); "
+                                                   "accord text may not contain NUL"});
+        }
         Node n;
         n.type = NodeType::scalar;
         n.mark = to_mark(mark);
+        m_last_mark = mark;
         n.value = value;
         n.plain = tag == "?";
         add(std::move(n));
@@ -179,29 +282,74 @@ public:
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
         open(NodeType::sequence, mark);
     }
-    void OnSequenceEnd() override { close(); }
+    void OnSequenceEnd() override {
+        close();
+        hand_over_part();
+    }
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
         open(NodeType::map, mark);
     }
-    void OnMapEnd() override { close(); }
+    void OnMapEnd() override {
+        close();
+        hand_over_part();
+    }
 
 private:
+    const DocumentStream::PartHandler& m_on_part;
     std::vector<Node*> m_stack;
     bool m_has_root = false;
+    bool m_alias_reported = false;
+    std::size_t m_values = 0;
+    YAML::Mark m_last_mark;
+    int m_previous_pos = -1;
+    int m_same_place = 0; // values in a row at m_previous_pos
 
     Node* add(Node n) {
+        if (++m_values > DocumentStream::k_max_values) {
+            throw TooManyValues{m_last_mark};
+        }
+        if (m_last_mark.pos == m_previous_pos) {
+            if (++m_same_place > 100) {
+                throw Stuck{m_last_mark};
+            }
+        } else {
+            m_same_place = 0;
+            m_previous_pos = m_last_mark.pos;
+        }
         if (m_stack.empty()) {
             doc.root = std::move(n);
             m_has_root = true;
             return &doc.root;
         }
-        m_stack.back()->items.push_back(std::move(n));
-        return &m_stack.back()->items.back();
+        auto& items = m_stack.back()->items;
+        bool leaf = n.type == NodeType::scalar || n.type == NodeType::null;
+        items.push_back(std::move(n));
+        if (leaf) {
+            hand_over_part();
+            return nullptr; // a leaf is never opened
+        }
+        return &items.back();
+    }
+    // A top-level list that reached k_part_items complete items goes to the handler.
+    void hand_over_part() {
+        if (!m_on_part || m_stack.size() != 1 || doc.root.type != NodeType::sequence ||
+            doc.root.items.size() < DocumentStream::k_part_items) {
+            return;
+        }
+        Document part;
+        part.root.type = NodeType::sequence;
+        part.root.mark = doc.root.mark;
+        part.root.items.swap(doc.root.items);
+        part.problems.swap(doc.problems);
+        m_alias_reported = false;
+        m_values = 1; // the list itself
+        m_on_part(std::move(part));
     }
     void open(NodeType type, const YAML::Mark& mark) {
         Node n;
         n.type = type;
         n.mark = to_mark(mark);
+        m_last_mark = mark;
         m_stack.push_back(add(std::move(n)));
     }
     void close() { m_stack.pop_back(); }
@@ -226,16 +374,28 @@ DocumentStream::DocumentStream(std::istream& in) : m_impl(nullptr) {
 
 DocumentStream::~DocumentStream() { delete m_impl; }
 
-std::optional<Document> DocumentStream::next() {
+std::optional<Document> DocumentStream::next(const PartHandler& on_part) {
     if (!m_impl || m_impl->done) {
         return std::nullopt;
     }
-    Builder builder;
+    Builder builder(on_part);
     try {
         if (!m_impl->parser.HandleNextDocument(builder)) {
             m_impl->done = true;
             return std::nullopt;
         }
+    } catch (const TooManyValues& e) {
+        m_syntax_error = Problem{to_mark(e.mark),
+                                 fmt::format("more than {} values in one document (or in {} items of a top-level "
+                                             "list); split it into smaller documents or files",
+                                             k_max_values, k_part_items)};
+        m_impl->done = true;
+        return std::nullopt;
+    } catch (const Stuck& e) {
+        m_syntax_error = Problem{to_mark(e.mark), "YAML syntax: unexpected character here (a stray ',' or other "
+                                                  "indicator?); the parser cannot read on"};
+        m_impl->done = true;
+        return std::nullopt;
     } catch (const YAML::DeepRecursion& e) {
         m_syntax_error = Problem{to_mark(e.mark), fmt::format("nesting deeper than {} levels", e.depth())};
         m_impl->done = true;

@@ -3,6 +3,7 @@
 // Built from yaml-cpp's event parser one document at a time, so memory follows
 // the largest document, not the whole input.
 #include <cstddef>
+#include <functional>
 #include <istream>
 #include <optional>
 #include <string>
@@ -45,7 +46,9 @@ struct Document {
     std::vector<Problem> problems; // aliases and other unsupported constructs
 };
 
-// Checks that text is UTF-8 without NUL bytes; the first problem, if any.
+// Checks that text is UTF-8 without NUL bytes, bare CRs or a late byte-order mark, and
+// without what would make yaml-cpp loop (a line starting with ',' at the top level); the
+// first problem, if any.
 std::optional<Problem> check_text(std::string_view text);
 
 // Reads a YAML stream document by document.
@@ -56,8 +59,19 @@ public:
     DocumentStream(const DocumentStream&) = delete;
     DocumentStream& operator=(const DocumentStream&) = delete;
 
+    // Receives the leading parts of a document whose top level is a long list (see next()).
+    using PartHandler = std::function<void(Document&&)>;
+    // Items of a top-level list handed over in one part.
+    static constexpr std::size_t k_part_items = 1000;
+    // The most values (scalars, lists, mappings) held at once: a document, or a part of a long
+    // top-level list, with more ends the stream with an error instead of exhausting memory.
+    static constexpr std::size_t k_max_values = 1000000;
+
     // The next document, or nullopt at the end of the stream or after a syntax error.
-    std::optional<Document> next();
+    // With on_part, a top-level list is handed over k_part_items at a time as it is read
+    // (each part a Document whose root is a list of those items, with the problems found
+    // in them), and next() returns the last part: memory follows one part, not the file.
+    std::optional<Document> next(const PartHandler& on_part = {});
     // The syntax error that ended the stream, if any.
     const std::optional<Problem>& syntax_error() const { return m_syntax_error; }
 

@@ -1,0 +1,156 @@
+#!/usr/bin/python3
+"""Full disk and read-only storage, on real mounts (needs root; skips with exit 77 and the
+reason otherwise, which ctest reports as skipped):
+- a 2 MB tmpfs holding a database of data/; importing 3,000 generated commitments fills it:
+  exit 3, a message that says the disk is full, integrity_check ok and the dump unchanged;
+- the same tmpfs remounted read-only: import exits 3 with a message that says the file
+  system is read-only, and the file's bytes are unchanged; init of a new database in that
+  folder exits 3 and creates nothing;
+- a read-only database file in a writable folder (the file bind-mounted read-only onto
+  itself: as root, permission bits would not stop a write): exit 3, clear message, bytes
+  unchanged.
+Every mount is undone, even when a check fails."""
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77
+bin_dir = os.path.abspath(sys.argv[1])
+root = os.path.abspath(sys.argv[2])
+accord = os.path.join(bin_dir, "accord")
+env = dict(os.environ, TZ="UTC", NO_COLOR="1", LC_ALL="C.UTF-8")
+failures = []
+mounted = []
+
+
+def mount(*args):
+    p = subprocess.run(["mount", *args], capture_output=True, text=True)
+    if p.returncode == 0 and not any("remount" in a for a in args):
+        mounted.append(args[-1])
+    return p
+
+
+def accord_run(*args):
+    p = subprocess.run([accord, *args], capture_output=True, text=True, env=env, timeout=600)
+    return p.returncode, p.stderr
+
+
+def state(db):
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    ok = con.execute("PRAGMA integrity_check").fetchone()[0]
+    text = "\n".join(con.iterdump())
+    con.close()
+    return ok, text
+
+
+def digest(path):
+    return hashlib.sha256(open(path, "rb").read()).hexdigest()
+
+
+def expect(name, rc, err, words):
+    if rc != 3 or not all(w in err for w in words):
+        failures.append(f"{name}: exit {rc}, expected 3 and a message with {words}:\n{err}")
+    else:
+        print(f"{name}: exit 3: {err.strip()}")
+
+
+def full_disk(disk, big):
+    db = os.path.join(disk, "full.db")
+    rc, err = accord_run("import", "-q", "--db", db, os.path.join(root, "data"))
+    if rc != 0:
+        failures.append(f"full disk: the data/ import into the 2 MB tmpfs failed ({rc}): {err}")
+        return
+    before = state(db)
+    rc, err = accord_run("import", "--db", db, big)
+    expect("full disk", rc, err, ["disk is full", "nothing was written"])
+    after = state(db)
+    if after[0] != "ok":
+        failures.append(f"full disk: integrity_check says {after[0]}")
+    if after[1] != before[1]:
+        failures.append("full disk: the database changed")
+
+
+def read_only_mount(disk, big):
+    db = os.path.join(disk, "ro.db")
+    rc, err = accord_run("import", "-q", "--db", db, os.path.join(root, "data"))
+    if rc != 0:
+        failures.append(f"read-only mount: set-up import failed ({rc}): {err}")
+        return
+    sums = digest(db)
+    p = mount("-o", "remount,ro", disk)
+    if p.returncode != 0:
+        failures.append(f"read-only mount: remount failed: {p.stderr}")
+        return
+    rc, err = accord_run("import", "--db", db, big)
+    expect("read-only folder, import", rc, err, ["read-only", db])
+    if digest(db) != sums:
+        failures.append("read-only folder: the database file changed")
+    new = os.path.join(disk, "new.db")
+    rc, err = accord_run("init", "--db", new)
+    expect("read-only folder, init of a new database", rc, err, ["read-only", new])
+    if os.path.exists(new):
+        failures.append("read-only folder: init created a file")
+    rc, err = accord_run("list", "party", "--db", db)
+    if rc not in (0, 3) or (rc == 3 and "read-only" not in err):
+        failures.append(f"read-only folder: list gave exit {rc}: {err}")
+
+
+def read_only_file(folder, big):
+    db = os.path.join(folder, "file-ro.db")
+    rc, err = accord_run("import", "-q", "--db", db, os.path.join(root, "data"))
+    if rc != 0:
+        failures.append(f"read-only file: set-up import failed ({rc}): {err}")
+        return
+    sums = digest(db)
+    for args in (("--bind", db, db), ("-o", "remount,bind,ro", db)):
+        p = mount(*args)
+        if p.returncode != 0:
+            failures.append(f"read-only file: mount {' '.join(args)} failed: {p.stderr}")
+            return
+    rc, err = accord_run("import", "--db", db, big)
+    expect("read-only file, import", rc, err, ["read-only", db])
+    if digest(db) != sums:
+        failures.append("read-only file: the database file changed")
+
+
+def main():
+    if os.geteuid() != 0:
+        print("skip: mounting a small tmpfs needs root")
+        return SKIP
+    with tempfile.TemporaryDirectory(prefix="accord-disk-") as tmp:
+        big = os.path.join(tmp, "big")
+        subprocess.run([os.path.join(bin_dir, "accord-gen"), "--commitments", "3000", "--seed", "4", "--out", big],
+                       check=True)
+        disk = os.path.join(tmp, "disk")
+        os.mkdir(disk)
+        p = mount("-t", "tmpfs", "-o", "size=2m", "accord-full", disk)
+        if p.returncode != 0:
+            print(f"skip: cannot mount a tmpfs here: {p.stderr.strip()}")
+            return SKIP
+        try:
+            full_disk(disk, big)
+            ro = os.path.join(tmp, "ro")
+            os.mkdir(ro)
+            if mount("-t", "tmpfs", "-o", "size=8m", "accord-ro", ro).returncode != 0:
+                failures.append("cannot mount the second tmpfs")
+            else:
+                read_only_mount(ro, big)
+            folder = os.path.join(tmp, "rw")
+            os.mkdir(folder)
+            read_only_file(folder, big)
+        finally:
+            for point in reversed(mounted):
+                if subprocess.run(["umount", point], capture_output=True).returncode != 0:
+                    subprocess.run(["umount", "-l", point], capture_output=True)
+    if failures:
+        print("\n".join(failures))
+        return 1
+    print("ok: full disk, read-only folder, read-only file")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
