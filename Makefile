@@ -5,10 +5,11 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= 2
 DEMO_DB    ?= $(BUILD)/demo.db
 PACKAGES   := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev \
-              catch2 sqlite3 python3 python3-yaml python3-jsonschema graphviz
+              catch2 sqlite3 python3 python3-yaml python3-jsonschema graphviz \
+              help2man man-db dpkg-dev
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build demo test asan bench format lint clean
+.PHONY: all deps configure build demo test asan bench package format lint clean
 
 all: build
 
@@ -47,6 +48,10 @@ asan: deps
 # Benchmarks (not part of make test): figures beside baselines measured in the same run.
 bench: deps
 	tests/bench/run
+
+# Debian packages accord and accord-dev in $(BUILD)/ (CPack DEB, cmake/Packaging.cmake).
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
