@@ -65,6 +65,11 @@ def main():
         depends = run(["dpkg-deb", "-f", debs["accord"], "Depends"]).stdout.strip()
         depend_names = {d.strip().split()[0] for d in depends.split(",")}
         print(f"accord Depends: {depends}")
+        for name, synopsis in (("accord", "command-line tools for the records of cyber-policy dialogues"),
+                               ("accord-dev", "C++ library for the records of cyber-policy dialogues")):
+            description = run(["dpkg-deb", "-f", debs[name], "Description"]).stdout
+            if description.splitlines()[0] != synopsis or len(description.splitlines()) < 2:
+                problems.append(f"{name}: Description {description!r}")
 
         sysroot = os.path.join(tmp, "root")
         dpkg = scratch_root(sysroot, copy_packages=True)
@@ -74,6 +79,8 @@ def main():
         bin_dir = os.path.join(sysroot, "usr/bin")
         accord = os.path.join(bin_dir, "accord")
 
+        if ".debug_info" in run(["objdump", "-h", accord]).stdout:
+            problems.append("the packaged accord is not stripped")
         # Depends covers every shared library a binary needs (dpkg-shlibdeps did its job).
         ldd = run(["ldd", accord]).stdout
         needed = re.findall(r"NEEDED\s+(\S+)", run(["objdump", "-p", accord]).stdout)
