@@ -7,12 +7,13 @@ FUZZ_SECONDS ?= 60
 JOBS       ?= 2
 DEMO_DB    ?= $(BUILD)/demo.db
 PACKAGES   := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev \
-              catch2 sqlite3 python3 python3-yaml python3-jsonschema graphviz chromium
+              catch2 sqlite3 python3 python3-yaml python3-jsonschema graphviz chromium \
+              help2man man-db dpkg-dev
 # Only for `make fuzz`: libFuzzer comes with clang's runtime.
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build demo test asan fuzz bench format lint clean
+.PHONY: all deps configure build demo test asan fuzz bench package format lint clean
 
 all: build
 
@@ -59,6 +60,10 @@ fuzz: deps
 # Benchmarks (not part of make test): figures beside baselines measured in the same run.
 bench: deps
 	tests/bench/run
+
+# Debian packages accord and accord-dev in $(BUILD)/ (CPack DEB, cmake/Packaging.cmake).
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -27,5 +27,8 @@ int main(int argc, char** argv) {
     setup_xref(*app.add_subcommand("xref"), global);
     setup_search(*app.add_subcommand("search"), global);
     setup_extract(*app.add_subcommand("extract"), global);
+    // After the subcommands, which would otherwise inherit it.
+    app.footer("Example: accord import data/ && accord report progress --by party\n"
+               "Each subcommand is also a tool of its own: accord-import data/ is accord import data/.");
     return run(app, argc, argv);
 }

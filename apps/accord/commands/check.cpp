@@ -7,13 +7,14 @@
 
 namespace accord::cli {
 
-void setup_check(CLI::App& cmd, GlobalOptions&) {
+void setup_check(CLI::App& cmd, GlobalOptions& global) {
     auto options = std::make_shared<CheckOptions>();
     cmd.description("Validate YAML files alone, without a database; the same messages as import.\n"
                     "Every reference must resolve within the files given.\n"
                     "Example: accord check data/");
     add_input_options(cmd, *options);
-    cmd.callback([options] {
+    cmd.callback([options, &global] {
+        options->quiet = global.quiet;
         int code = run_check(*options, std::cout, std::cerr);
         if (code != 0) {
             throw CLI::RuntimeError(code);

@@ -23,9 +23,27 @@ std::string GlobalOptions::resolved_db() const {
     return "accord.db";
 }
 
+bool GlobalOptions::colour(int fd) const {
+    if (color != "auto") {
+        return color == "always";
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    return !(no_color && *no_color) && is_terminal(fd);
+}
+
+std::ostream& GlobalOptions::notes() const {
+    static std::ostream nowhere(nullptr); // a stream without a buffer drops what it is given
+    return quiet ? nowhere : std::cerr;
+}
+
 void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_option("--db", global.db, "database file (default: $ACCORD_DB, else ./accord.db)");
-    app.set_version_flag("--version", fmt::format("accord {} (database schema {})", ACCORD_VERSION, k_schema_version));
+    app.add_option("--color", global.color, "colour: auto (on a terminal, unless NO_COLOR is set), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    app.add_flag("-q,--quiet", global.quiet, "errors only: no summaries, notes or progress bar");
+    app.set_version_flag("--version", fmt::format("{} {} (database schema {})", app.get_name(), ACCORD_VERSION,
+                                                  k_schema_version));
     app.fallthrough();
     app.failure_message([](const CLI::App*, const CLI::Error& e) {
         return fmt::format("accord: error: {}\nRun with --help for more information.\n", e.what());

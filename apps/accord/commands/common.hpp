@@ -3,18 +3,26 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <iosfwd>
 #include <string>
 
 namespace accord::cli {
 
 struct GlobalOptions {
     std::string db;                  // --db, else $ACCORD_DB, else ./accord.db
+    std::string color = "auto";      // --color: auto, always or never
+    bool quiet = false;              // --quiet: errors only on stderr, no summaries or progress bar
     std::string resolved_db() const; // the path to use
+    // The one place colour is decided: --color=always/never, else (auto) not when NO_COLOR is set
+    // and not empty, else only when fd is a terminal.
+    bool colour(int fd) const;
+    // Where notes, warnings and summaries go: stderr, or nowhere with --quiet.
+    std::ostream& notes() const;
 };
 
 using Setup = std::function<void(CLI::App&, GlobalOptions&)>;
 
-// Adds --db and --version to the top-level app.
+// Adds --db, --color, --quiet and --version to the top-level app (subcommands fall through to them).
 void add_global_options(CLI::App& app, GlobalOptions& global);
 
 // Parses and runs; catches every error once and maps it to the exit codes of SPEC section 4.

@@ -63,12 +63,12 @@ std::shared_ptr<ExtractOptions> setup_extract(CLI::App &cmd, GlobalOptions &glob
             Store store(path, Store::Access::read_only);
             warnings = run_extract(*options, store, yaml);
         } else {
-            fmt::print(std::cerr, "accord: note: no database at {}: names are left as '# check:' comments\n", path);
+            fmt::print(global.notes(), "accord: note: no database at {}: names are left as '# check:' comments\n", path);
             Store store = Store::memory();
             warnings = run_extract(*options, store, yaml);
         }
         for (const auto &w : warnings) {
-            fmt::print(std::cerr, "accord: warning: {}\n", w);
+            fmt::print(global.notes(), "accord: warning: {}\n", w);
         }
         if (options->output.empty()) {
             std::cout << yaml.str();

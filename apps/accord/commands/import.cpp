@@ -19,7 +19,6 @@ void add_input_options(CLI::App& cmd, ImportOptions& options) {
     cmd.add_option("--format", options.format, "summary format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
-    cmd.add_flag("-q,--quiet", options.quiet, "print errors only");
 }
 
 std::shared_ptr<ImportOptions> setup_import(CLI::App& cmd, GlobalOptions& global) {
@@ -33,7 +32,8 @@ std::shared_ptr<ImportOptions> setup_import(CLI::App& cmd, GlobalOptions& global
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
     cmd.callback([options, &global] {
-        options->progress = is_terminal(2);
+        options->quiet = global.quiet;
+        options->progress = is_terminal(2) && !global.quiet;
         Store store(global.resolved_db(), Store::Access::read_write);
         store.db().setBusyTimeout(options->busy_timeout);
         store.migrate();

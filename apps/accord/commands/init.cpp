@@ -11,8 +11,8 @@ void setup_init(CLI::App& cmd, GlobalOptions& global) {
     auto options = std::make_shared<InitOptions>();
     cmd.description("Create the database, or migrate it to this version's schema.\n"
                     "Example: accord init --db records.db");
-    cmd.add_flag("-q,--quiet", options->quiet, "print nothing on success");
     cmd.callback([options, &global] {
+        options->quiet = global.quiet;
         Store store(global.resolved_db(), Store::Access::read_write);
         run_init(*options, store, std::cout);
     });

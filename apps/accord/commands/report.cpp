@@ -37,16 +37,11 @@ void add_report_options(CLI::App& cmd, ReportOptions& o) {
     add_filter_options(cmd, o.filters);
 }
 
-bool colour_wanted() {
-    const char* no_color = std::getenv("NO_COLOR");
-    return is_terminal(1) && !(no_color && *no_color);
-}
-
 using Run = void (*)(const ReportOptions&, Store&, std::ostream&);
 
 void on_run(CLI::App& cmd, const std::shared_ptr<ReportOptions>& options, GlobalOptions& global, Run run) {
     cmd.callback([options, &global, run] {
-        options->colour = colour_wanted();
+        options->colour = global.colour(1);
         Store store(global.resolved_db(), Store::Access::read_only);
         run(*options, store, std::cout);
     });

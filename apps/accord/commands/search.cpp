@@ -19,11 +19,6 @@ namespace {
 constexpr const char* k_color_open = "\033[01;31m";
 constexpr const char* k_color_close = "\033[0m";
 
-bool no_color() {
-    const char* v = std::getenv("NO_COLOR");
-    return v && *v;
-}
-
 } // namespace
 
 std::shared_ptr<SearchOptions> setup_search(CLI::App& cmd, GlobalOptions& global) {
@@ -44,9 +39,9 @@ std::shared_ptr<SearchOptions> setup_search(CLI::App& cmd, GlobalOptions& global
         ->capture_default_str();
     add_filter_options(cmd, options->filters);
     cmd.callback([options, &global] {
-        options->color = is_terminal(1) && !no_color();
+        options->color = global.colour(1);
         Store store(global.resolved_db(), Store::Access::read_only);
-        run_search(*options, store, std::cout, std::cerr);
+        run_search(*options, store, std::cout, global.notes());
     });
     return options;
 }

@@ -37,7 +37,7 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
                     "progress without evidence or source");
     check->callback([options, &global] {
         Store store(global.resolved_db(), Store::Access::read_only);
-        int code = run_xref_check(options->check, store, std::cout, std::cerr);
+        int code = run_xref_check(options->check, store, std::cout, global.notes());
         if (code != 0) {
             throw CLI::RuntimeError(code);
         }
@@ -74,7 +74,7 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
         ->excludes(suggest);
     similar->callback([options, &global] {
         Store store(global.resolved_db(), Store::Access::read_only);
-        run_xref_similar(options->similar, store, std::cout, std::cerr);
+        run_xref_similar(options->similar, store, std::cout, global.notes());
     });
     return options;
 }
