@@ -53,8 +53,10 @@ template <class T> void bind_opt(SQLite::Statement& q, int i, const std::optiona
         if (auto n = std::get_if<std::int64_t>(&*v)) {
             q.bind(i, static_cast<int64_t>(*n));
         } else {
-            q.bind(i, std::get<std::string>(*v));
+            q.bindNoCopy(i, std::get<std::string>(*v));
         }
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        q.bindNoCopy(i, *v); // the record outlives the statement's execution
     } else {
         q.bind(i, *v);
     }
@@ -87,7 +89,7 @@ int bind_values(SQLite::Statement& q, const Record& record) {
             [&](const auto& x) {
                 using T = std::decay_t<decltype(x)>;
                 if constexpr (std::is_same_v<T, std::string>) {
-                    q.bind(i, x);
+                    q.bindNoCopy(i, x);
                 } else if constexpr (std::is_same_v<T, std::int64_t>) {
                     q.bind(i, static_cast<int64_t>(x));
                 } else if constexpr (std::is_same_v<T, PartialDate>) {
@@ -164,14 +166,24 @@ Writer::Writer(Store& store)
 
 Writer::~Writer() = default;
 
-std::optional<Kind> Writer::kind_of(const std::string& id) {
-    m_find.reset();
-    m_find.bind(1, id);
-    if (!m_find.executeStep()) {
-        return std::nullopt;
+const Writer::Stored& Writer::lookup(const std::string& id) {
+    if (m_last.valid && m_last.id == id) {
+        return m_last;
     }
-    return kind_from_string(m_find.getColumn(0).getString());
+    m_find.reset();
+    m_find.bindNoCopy(1, id);
+    m_last.id = id;
+    m_last.valid = true;
+    m_last.kind.reset();
+    m_last.digest.clear();
+    if (m_find.executeStep()) {
+        m_last.kind = kind_from_string(m_find.getColumn(0).getText());
+        m_last.digest = m_find.getColumn(1).getText();
+    }
+    return m_last;
 }
+
+std::optional<Kind> Writer::kind_of(const std::string& id) { return lookup(id).kind; }
 
 Upsert Writer::upsert(const Record& record) {
     std::string d = digest(record);
@@ -190,19 +202,20 @@ Upsert Writer::upsert(const Record& record) {
         auto& q = statements(Kind::progress).upsert;
         q.reset();
         int i = bind_values(q, record);
-        q.bind(i++, d);
+        q.bindNoCopy(i++, d);
         bind_opt(q, i, seq);
         q.exec();
         return seq ? Upsert::updated : Upsert::inserted;
     }
 
     const std::string id = record.id();
-    m_find.reset();
-    m_find.bind(1, id);
-    bool exists = m_find.executeStep();
-    if (exists && m_find.getColumn(1).getString() == d) {
+    // Usually answered from the lookup the importer made when the record was declared.
+    const Stored& stored = lookup(id);
+    bool exists = stored.kind.has_value();
+    if (exists && stored.digest == d) {
         return Upsert::unchanged;
     }
+    m_last.valid = false; // the row is about to change
     if (exists) {
         m_update_record.reset();
         m_update_record.bind(1, d);
@@ -250,13 +263,13 @@ void Writer::write_links(const Record& record, bool replace) {
                     q->bind(1, id);
                     q->bind(2, std::string(fs.name));
                     q->bind(3, static_cast<int>(pos));
-                    q->bind(4, target);
+                    q->bindNoCopy(4, target);
                 } else if (fs.ref_kinds == kind_bit(Kind::theme)) {
                     q = &m_insert_theme_link;
                     q->reset();
                     q->bind(1, id);
                     q->bind(2, static_cast<int>(pos));
-                    q->bind(3, target);
+                    q->bindNoCopy(3, target);
                 } else {
                     q = &m_insert_reference;
                     q->reset();
@@ -264,7 +277,7 @@ void Writer::write_links(const Record& record, bool replace) {
                     q->bind(2, std::string(fs.name));
                     q->bind(3, static_cast<int>(pos));
                     q->bind(4, std::string(fs.name)); // "implements"
-                    q->bind(5, target);
+                    q->bindNoCopy(5, target);
                 }
                 q->exec();
             }
