@@ -188,12 +188,18 @@ std::optional<Kind> Writer::kind_of(const std::string& id) { return lookup(id).k
 Upsert Writer::upsert(const Record& record) {
     std::string d = digest(record);
     if (record.kind == Kind::progress) {
-        m_find_progress.reset();
-        m_find_progress.bind(1, record.text("commitment"));
-        m_find_progress.bind(2, record.text("date"));
-        m_find_progress.bind(3, record.text("party"));
+        const std::string commitment = record.text("commitment");
         std::optional<int64_t> seq;
-        if (m_find_progress.executeStep()) {
+        // The events of a commitment inserted just now have no stored row to compare with
+        // (a second event with the same key in the input is reported as a duplicate first).
+        bool fresh = !m_fresh_commitment.empty() && commitment == m_fresh_commitment;
+        if (!fresh) {
+            m_find_progress.reset();
+            m_find_progress.bind(1, commitment);
+            m_find_progress.bind(2, record.text("date"));
+            m_find_progress.bind(3, record.text("party"));
+        }
+        if (!fresh && m_find_progress.executeStep()) {
             if (m_find_progress.getColumn(1).getString() == d) {
                 return Upsert::unchanged;
             }
@@ -233,6 +239,9 @@ Upsert Writer::upsert(const Record& record) {
     bind_values(q, record);
     q.exec();
     write_links(record, exists);
+    if (record.kind == Kind::commitment) {
+        m_fresh_commitment = exists ? std::string() : id;
+    }
     return exists ? Upsert::updated : Upsert::inserted;
 }
 

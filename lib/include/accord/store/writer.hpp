@@ -36,6 +36,7 @@ private:
     };
     const Stored& lookup(const std::string& id);
     Stored m_last;
+    std::string m_fresh_commitment; // the last commitment upserted, when it was new
     struct KindStatements;
     KindStatements& statements(Kind kind);
     void write_links(const Record& record, bool replace);
