@@ -53,8 +53,10 @@ template <class T> void bind_opt(SQLite::Statement& q, int i, const std::optiona
         if (auto n = std::get_if<std::int64_t>(&*v)) {
             q.bind(i, static_cast<int64_t>(*n));
         } else {
-            q.bind(i, std::get<std::string>(*v));
+            q.bindNoCopy(i, std::get<std::string>(*v));
         }
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        q.bindNoCopy(i, *v); // the record outlives the statement's execution
     } else {
         q.bind(i, *v);
     }
@@ -87,7 +89,7 @@ int bind_values(SQLite::Statement& q, const Record& record) {
             [&](const auto& x) {
                 using T = std::decay_t<decltype(x)>;
                 if constexpr (std::is_same_v<T, std::string>) {
-                    q.bind(i, x);
+                    q.bindNoCopy(i, x);
                 } else if constexpr (std::is_same_v<T, std::int64_t>) {
                     q.bind(i, static_cast<int64_t>(x));
                 } else if constexpr (std::is_same_v<T, PartialDate>) {
@@ -164,24 +166,40 @@ Writer::Writer(Store& store)
 
 Writer::~Writer() = default;
 
-std::optional<Kind> Writer::kind_of(const std::string& id) {
-    m_find.reset();
-    m_find.bind(1, id);
-    if (!m_find.executeStep()) {
-        return std::nullopt;
+const Writer::Stored& Writer::lookup(const std::string& id) {
+    if (m_last.valid && m_last.id == id) {
+        return m_last;
     }
-    return kind_from_string(m_find.getColumn(0).getString());
+    m_find.reset();
+    m_find.bindNoCopy(1, id);
+    m_last.id = id;
+    m_last.valid = true;
+    m_last.kind.reset();
+    m_last.digest.clear();
+    if (m_find.executeStep()) {
+        m_last.kind = kind_from_string(m_find.getColumn(0).getText());
+        m_last.digest = m_find.getColumn(1).getText();
+    }
+    return m_last;
 }
+
+std::optional<Kind> Writer::kind_of(const std::string& id) { return lookup(id).kind; }
 
 Upsert Writer::upsert(const Record& record) {
     std::string d = digest(record);
     if (record.kind == Kind::progress) {
-        m_find_progress.reset();
-        m_find_progress.bind(1, record.text("commitment"));
-        m_find_progress.bind(2, record.text("date"));
-        m_find_progress.bind(3, record.text("party"));
+        const std::string commitment = record.text("commitment");
         std::optional<int64_t> seq;
-        if (m_find_progress.executeStep()) {
+        // The events of a commitment inserted just now have no stored row to compare with
+        // (a second event with the same key in the input is reported as a duplicate first).
+        bool fresh = !m_fresh_commitment.empty() && commitment == m_fresh_commitment;
+        if (!fresh) {
+            m_find_progress.reset();
+            m_find_progress.bind(1, commitment);
+            m_find_progress.bind(2, record.text("date"));
+            m_find_progress.bind(3, record.text("party"));
+        }
+        if (!fresh && m_find_progress.executeStep()) {
             if (m_find_progress.getColumn(1).getString() == d) {
                 return Upsert::unchanged;
             }
@@ -190,19 +208,20 @@ Upsert Writer::upsert(const Record& record) {
         auto& q = statements(Kind::progress).upsert;
         q.reset();
         int i = bind_values(q, record);
-        q.bind(i++, d);
+        q.bindNoCopy(i++, d);
         bind_opt(q, i, seq);
         q.exec();
         return seq ? Upsert::updated : Upsert::inserted;
     }
 
     const std::string id = record.id();
-    m_find.reset();
-    m_find.bind(1, id);
-    bool exists = m_find.executeStep();
-    if (exists && m_find.getColumn(1).getString() == d) {
+    // Usually answered from the lookup the importer made when the record was declared.
+    const Stored& stored = lookup(id);
+    bool exists = stored.kind.has_value();
+    if (exists && stored.digest == d) {
         return Upsert::unchanged;
     }
+    m_last.valid = false; // the row is about to change
     if (exists) {
         m_update_record.reset();
         m_update_record.bind(1, d);
@@ -220,6 +239,9 @@ Upsert Writer::upsert(const Record& record) {
     bind_values(q, record);
     q.exec();
     write_links(record, exists);
+    if (record.kind == Kind::commitment) {
+        m_fresh_commitment = exists ? std::string() : id;
+    }
     return exists ? Upsert::updated : Upsert::inserted;
 }
 
@@ -250,13 +272,13 @@ void Writer::write_links(const Record& record, bool replace) {
                     q->bind(1, id);
                     q->bind(2, std::string(fs.name));
                     q->bind(3, static_cast<int>(pos));
-                    q->bind(4, target);
+                    q->bindNoCopy(4, target);
                 } else if (fs.ref_kinds == kind_bit(Kind::theme)) {
                     q = &m_insert_theme_link;
                     q->reset();
                     q->bind(1, id);
                     q->bind(2, static_cast<int>(pos));
-                    q->bind(3, target);
+                    q->bindNoCopy(3, target);
                 } else {
                     q = &m_insert_reference;
                     q->reset();
@@ -264,7 +286,7 @@ void Writer::write_links(const Record& record, bool replace) {
                     q->bind(2, std::string(fs.name));
                     q->bind(3, static_cast<int>(pos));
                     q->bind(4, std::string(fs.name)); // "implements"
-                    q->bind(5, target);
+                    q->bindNoCopy(5, target);
                 }
                 q->exec();
             }

@@ -26,6 +26,17 @@ public:
     std::optional<Kind> kind_of(const std::string& id);
 
 private:
+    // What the record table holds under an id; the last lookup is kept, since the importer
+    // asks for the kind of a record (kind_of) just before it upserts it.
+    struct Stored {
+        bool valid = false;
+        std::string id;
+        std::optional<Kind> kind; // none: no such record
+        std::string digest;
+    };
+    const Stored& lookup(const std::string& id);
+    Stored m_last;
+    std::string m_fresh_commitment; // the last commitment upserted, when it was new
     struct KindStatements;
     KindStatements& statements(Kind kind);
     void write_links(const Record& record, bool replace);
