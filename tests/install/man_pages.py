@@ -39,7 +39,7 @@ def main():
                 opt = opt.split(",")[-1].split("=")[0]
                 if opt not in page:
                     problems.append(f"accord-{verb}(1) lacks option {opt} of its --help")
-            if "Example: accord" not in page:
+            if "Example: accord" not in page and "Examples: accord" not in page:
                 problems.append(f"accord-{verb}(1) shows no example")
     if problems:
         sys.exit("\n".join(problems))
