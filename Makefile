@@ -4,11 +4,15 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
+FUZZ_SEED  ?= 1
 JOBS       ?= 2
 DEMO_DB    ?= $(BUILD)/demo.db
 PACKAGES   := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev \
               catch2 sqlite3 python3 python3-yaml python3-jsonschema graphviz chromium \
               help2man man-db dpkg-dev
+# For the researcher's guide (docs/guides/researcher.md runs its pandas and R code), without
+# their recommended packages (R's recommend a compiler tool chain and dozens of R libraries).
+SLIM_PACKAGES := python3-pandas r-base-core
 # Only for `make fuzz`: libFuzzer comes with clang's runtime.
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -21,9 +25,18 @@ deps:
 	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
+	slim=""; for p in $(SLIM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || slim="$$slim $$p"; \
+	done; \
+	if [ -n "$$missing$$slim" ]; then \
+	  echo "installing:$$missing$$slim"; \
+	  $(SUDO) apt-get update -qq; \
+	fi; \
 	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing || exit 1; \
+	fi; \
+	if [ -n "$$slim" ]; then \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$slim || exit 1; \
 	fi
 
 configure: deps
@@ -55,7 +68,7 @@ fuzz: deps
 	$(MAKE) --no-print-directory deps PACKAGES="$(FUZZ_PACKAGES)"
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DACCORD_FUZZ=ON
 	cmake --build $(FUZZ_BUILD) -j$(JOBS)
-	tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
+	FUZZ_SEED=$(FUZZ_SEED) tests/fuzz/run $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # Benchmarks (not part of make test): figures beside baselines measured in the same run.
 bench: deps

@@ -114,6 +114,37 @@ TEST_CASE("a syntax error ends the stream with its place", "[yaml]") {
     CHECK(s.syntax_error()->mark.line >= 2);
 }
 
+TEST_CASE("a stream where yaml-cpp stops reading on ends with a syntax error, not for ever", "[yaml]") {
+    // yaml-cpp 0.7 returns an empty document at the ',' again and again (found by fuzz_reader);
+    // the stream gives up after 100 such documents in a row. check_text refuses these first.
+    for (const char* text : {"\"\"&b,o", "'x' &a ,", "[a] !t,"}) {
+        CAPTURE(text);
+        std::istringstream in(text);
+        DocumentStream s(in);
+        int documents = 0;
+        while (s.next() && documents < 1000) {
+            ++documents;
+        }
+        CHECK(documents <= 110);
+        REQUIRE(s.syntax_error());
+        CHECK(s.syntax_error()->message.find("cannot read on") != std::string::npos);
+        CHECK(check_text(text));
+    }
+    // Many real empty documents in a row are not a stall.
+    std::string empties;
+    for (int i = 0; i < 300; ++i) {
+        empties += "---\n";
+    }
+    std::istringstream in(empties);
+    DocumentStream s(in);
+    int documents = 0;
+    while (s.next()) {
+        ++documents;
+    }
+    CHECK(documents == 300);
+    CHECK_FALSE(s.syntax_error());
+}
+
 TEST_CASE("text checks find invalid UTF-8 and NUL with their place", "[yaml]") {
     CHECK_FALSE(check_text("name: Việt Nam\n"));
     auto p = check_text("a: 1\nb: \xff\n");

@@ -96,7 +96,8 @@ std::string Node::describe() const {
 namespace {
 
 // yaml-cpp 0.7 loops for ever on a ',' that starts a line at the top level, outside any
-// [ ] or { } (jbeder/yaml-cpp#1040): such a line is refused before parsing. Flow depth and
+// [ ] or { }, or that follows a quoted scalar or a [ ] / { } (and perhaps an anchor or a tag)
+// at the start of such a line (jbeder/yaml-cpp#1040): such a line is refused before parsing. Flow depth and
 // quotes are followed roughly (a quote opens only after a space or an indicator); a miss
 // can only let such a line through, never refuse valid YAML at column 1 outside a flow.
 std::optional<Problem> check_stray_comma(std::string_view text) {
@@ -126,6 +127,14 @@ std::optional<Problem> check_stray_comma(std::string_view text) {
             line_start = true;
             after_closer = false;
             prev = c;
+            continue;
+        }
+        if (after_closer && quote == 0 && (c == '&' || c == '!')) {
+            // an anchor or a tag after the closer: `"a" &x,` loops yaml-cpp the same way
+            while (i + 1 < text.size() && std::string_view(" \t\n,[]{}").find(text[i + 1]) == std::string_view::npos) {
+                ++i;
+            }
+            prev = text[i];
             continue;
         }
         if (c != ' ' && c != '\t' && quote == 0) {
@@ -241,6 +250,8 @@ struct Stuck {
 class Builder : public YAML::EventHandler {
 public:
     Document doc;
+    int first_pos = -1;   // where the document's first value was read
+    YAML::Mark last_mark; // where its last value was read
 
     explicit Builder(const DocumentStream::PartHandler& on_part) : m_on_part(on_part) {}
 
@@ -305,6 +316,10 @@ private:
     int m_same_place = 0; // values in a row at m_previous_pos
 
     Node* add(Node n) {
+        if (first_pos < 0) {
+            first_pos = m_last_mark.pos;
+        }
+        last_mark = m_last_mark;
         if (++m_values > DocumentStream::k_max_values) {
             throw TooManyValues{m_last_mark};
         }
@@ -360,6 +375,11 @@ private:
 struct DocumentStream::Impl {
     YAML::Parser parser;
     bool done = false;
+    // yaml-cpp 0.7 can also return empty document after empty document without reading on
+    // (a ',' after a quoted scalar and an anchor at the top level: `""&a,`): documents that
+    // begin where the previous one ended are counted, and too many in a row end the stream.
+    int previous_end = -1;
+    int stalled = 0;
     explicit Impl(std::istream& in) : parser(in) {}
 };
 
@@ -392,10 +412,7 @@ std::optional<Document> DocumentStream::next(const PartHandler& on_part) {
         m_impl->done = true;
         return std::nullopt;
     } catch (const Stuck& e) {
-        m_syntax_error = Problem{to_mark(e.mark), "YAML syntax: unexpected character here (a stray ',' or other "
-                                                  "indicator?); the parser cannot read on"};
-        m_impl->done = true;
-        return std::nullopt;
+        return stuck(to_mark(e.mark));
     } catch (const YAML::DeepRecursion& e) {
         m_syntax_error = Problem{to_mark(e.mark), fmt::format("nesting deeper than {} levels", e.depth())};
         m_impl->done = true;
@@ -405,7 +422,22 @@ std::optional<Document> DocumentStream::next(const PartHandler& on_part) {
         m_impl->done = true;
         return std::nullopt;
     }
+    if (builder.first_pos == m_impl->previous_end) {
+        if (++m_impl->stalled > 100) {
+            return stuck(to_mark(builder.last_mark));
+        }
+    } else {
+        m_impl->stalled = 0;
+    }
+    m_impl->previous_end = builder.last_mark.pos;
     return std::move(builder.doc);
+}
+
+std::optional<Document> DocumentStream::stuck(Mark mark) {
+    m_syntax_error = Problem{mark, "YAML syntax: unexpected character here (a stray ',' or other "
+                                            "indicator?); the parser cannot read on"};
+    m_impl->done = true;
+    return std::nullopt;
 }
 
 } // namespace accord::yaml

@@ -77,6 +77,8 @@ public:
 
 private:
     struct Impl;
+    // Ends the stream with a syntax error at mark: yaml-cpp reads no further there.
+    std::optional<Document> stuck(Mark mark);
     Impl* m_impl;
     std::optional<Problem> m_syntax_error;
 };
