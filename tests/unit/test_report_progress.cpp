@@ -310,13 +310,13 @@ TEST_CASE("the report command parses its options in-process", "[cli][report]") {
     CHECK(progress->get_option("--format")->as<std::string>() == "json");
     CHECK(progress->get_option("--party")->as<std::string>() == "asean");
     ReportOptions o;
-    o.as_of = "2025-02";
+    o.filters.as_of = "2025-02";
     CHECK(report_day(o) == "2025-02-28");
-    o.as_of = "2025";
+    o.filters.as_of = "2025";
     CHECK(report_day(o) == "2025-12-31");
-    o.as_of = "2025-13";
+    o.filters.as_of = "2025-13";
     CHECK_THROWS_AS(report_day(o), UsageError);
-    o.as_of.clear();
+    o.filters.as_of.clear();
     CHECK(PartialDate::parse(report_day(o)).has_value()); // today
 
     CLI::App bad;

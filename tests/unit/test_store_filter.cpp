@@ -82,3 +82,79 @@ TEST_CASE("the date bounds are plain text bounds", "[filter]") {
     f.until = PartialDate(2024, 2);
     CHECK(f.until_bound() == "2024-02-29~");
 }
+
+namespace {
+
+// A commitment of two actors with progress over the years, and one of no actor.
+const char* k_progress = R"(
+- {kind: party, id: a, name: A, type: state}
+- {kind: party, id: b, name: B, type: state}
+- {kind: statement, id: s1, title: T, date: 2020-03-01}
+- {kind: commitment, id: s1.c1, statement: s1, text: We will act., actors: [a, b]}
+- {kind: commitment, id: s1.c2, statement: s1, text: We will also act.}
+- {kind: statement, id: s2, title: T, date: 2023-06}
+- {kind: commitment, id: s2.c1, statement: s2, text: We will act again., actors: [a]}
+- {kind: progress, commitment: s1.c1, date: 2021-05-01, status: limited}
+- {kind: progress, commitment: s1.c1, date: 2022, party: a, status: complete}
+- {kind: progress, commitment: s1.c1, date: 2024-02-10, party: b, status: complete}
+- {kind: progress, commitment: s1.c2, date: 2021-01, status: withdrawn}
+)";
+
+// "id:status" of the commitments the filter keeps, with the status as the filter sees it.
+std::string statuses(Store& store, const Filter& f) {
+    SQLite::Statement q(store.db(), fmt::format("SELECT t.id, {} FROM commitment t WHERE {} ORDER BY t.id",
+                                                f.commitment_status_sql("t.id"), f.where(Kind::commitment)));
+    f.bind(q);
+    std::string out;
+    while (q.executeStep()) {
+        out += (out.empty() ? "" : " ") + q.getColumn(0).getString() + ":" + q.getColumn(1).getString();
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("as-of leaves out later records and gives the statuses of that day", "[filter]") {
+    Store store = Store::memory();
+    Diagnostics diags;
+    test::import_text(store, k_progress, diags);
+    REQUIRE(diags.empty());
+    Filter f;
+    // Today: b completed in 2024, so both actors are complete.
+    CHECK(statuses(store, f) == "s1.c1:complete s1.c2:withdrawn s2.c1:unassessed");
+    // Before anything: s1 not yet made.
+    f.as_of = PartialDate(2020, 2);
+    CHECK(statuses(store, f).empty());
+    // s1 made, no progress yet.
+    f.as_of = PartialDate(2020);
+    CHECK(statuses(store, f) == "s1.c1:unassessed s1.c2:unassessed");
+    // The 2021-05-01 event (no party) counts for both actors; c2 withdrawn in January.
+    f.as_of = PartialDate(2021, 5);
+    CHECK(statuses(store, f) == "s1.c1:limited s1.c2:withdrawn");
+    f.as_of = PartialDate(2021, 4, 30);
+    CHECK(statuses(store, f) == "s1.c1:unassessed s1.c2:withdrawn");
+    // a complete in 2022 (counted at 2022-01-01), b still limited: the lowest is limited.
+    f.as_of = PartialDate(2022, 1, 1);
+    CHECK(statuses(store, f) == "s1.c1:limited s1.c2:withdrawn");
+    // s2 dated 2023-06 counts at its first day.
+    f.as_of = PartialDate(2023, 6, 1);
+    CHECK(statuses(store, f) == "s1.c1:limited s1.c2:withdrawn s2.c1:unassessed");
+    f.as_of = PartialDate(2024, 2, 10);
+    CHECK(statuses(store, f) == "s1.c1:complete s1.c2:withdrawn s2.c1:unassessed");
+    // --status applies to the status of the day.
+    f.as_of = PartialDate(2023);
+    f.status = "limited";
+    CHECK(statuses(store, f) == "s1.c1:limited");
+    f.status = "complete";
+    CHECK(statuses(store, f).empty());
+    f.as_of.reset();
+    CHECK(statuses(store, f) == "s1.c1:complete");
+    // Statements and progress events are left out by their own dates; parties have none.
+    Filter g;
+    g.as_of = PartialDate(2021);
+    SQLite::Statement p(store.db(), "SELECT count(*) FROM progress t WHERE " + g.where(Kind::progress));
+    g.bind(p);
+    REQUIRE(p.executeStep());
+    CHECK(p.getColumn(0).getInt() == 2);
+    CHECK(g.where(Kind::party) == "1");
+}

@@ -19,11 +19,6 @@ std::vector<std::string> targets() {
     return t;
 }
 
-bool any_filter(const FilterOptions& f) {
-    return !(f.party.empty() && f.theme.empty() && f.status.empty() && f.statement.empty() && f.dialogue.empty() &&
-             f.series.empty() && f.since.empty() && f.until.empty());
-}
-
 bool to_stdout(const ExportOptions& o) { return o.output.empty() || o.output == "-"; }
 
 } // namespace
@@ -104,7 +99,7 @@ void check_export_options(const ExportOptions& o) {
     if (!o.commitment.empty() && o.what != "timeline") {
         fail("--commitment applies to export timeline only");
     }
-    if ((yaml || o.what == "links") && any_filter(o.filters)) {
+    if ((yaml || o.what == "links") && o.filters.any()) {
         fail(fmt::format("filters do not apply to export {}", o.what));
     }
 }

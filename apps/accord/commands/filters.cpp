@@ -33,7 +33,17 @@ Filter FilterOptions::to_filter() const {
     f.series = opt(series);
     f.since = opt_date(since, "--since");
     f.until = opt_date(until, "--until");
+    f.as_of = opt_date(as_of, "--as-of");
     return f;
+}
+
+bool FilterOptions::any() const {
+    for (const std::string* s : {&party, &theme, &status, &statement, &dialogue, &series, &since, &until, &as_of}) {
+        if (!s->empty()) {
+            return true;
+        }
+    }
+    return false;
 }
 
 void add_filter_options(CLI::App& cmd, FilterOptions& o) {
@@ -45,6 +55,9 @@ void add_filter_options(CLI::App& cmd, FilterOptions& o) {
     cmd.add_option("--series", o.series, "records of dialogues of this series");
     cmd.add_option("--since", o.since, "records dated on or after this date (YYYY[-MM[-DD]])");
     cmd.add_option("--until", o.until, "records dated on or before the end of this date's period");
+    cmd.add_option("--as-of", o.as_of,
+                   "the records as they stood on the last day of this date's period: later records and "
+                   "progress left out, statuses of that day");
 }
 
 } // namespace accord::cli

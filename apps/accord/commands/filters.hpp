@@ -10,8 +10,9 @@
 namespace accord::cli {
 
 struct FilterOptions {
-    std::string party, theme, status, statement, dialogue, series, since, until;
+    std::string party, theme, status, statement, dialogue, series, since, until, as_of;
     Filter to_filter() const; // throws UsageError for a bad date
+    bool any() const;         // whether any filter option was given
 };
 
 void add_filter_options(CLI::App& cmd, FilterOptions& options);

@@ -31,10 +31,9 @@ void add_report_options(CLI::App& cmd, ReportOptions& o) {
     cmd.add_option("--format", o.format, "output format")
         ->check(CLI::IsMember(names(k_report_format_names, std::size(k_report_format_names))))
         ->capture_default_str();
-    cmd.add_option("--as-of", o.as_of,
-                   "the records as they stood on this date (YYYY[-MM[-DD]]: the last day of its period); "
-                   "default: today");
     add_filter_options(cmd, o.filters);
+    cmd.get_option("--as-of")->description("the records as they stood on this date (YYYY[-MM[-DD]]: the last day of "
+                                           "its period); default: today");
 }
 
 using Run = void (*)(const ReportOptions&, Store&, std::ostream&);
@@ -59,11 +58,7 @@ ReportStyle style_of(const ReportOptions& o, Store& store, const Filter& filter,
 } // namespace
 
 std::string report_day(const ReportOptions& options) {
-    if (!options.as_of.empty()) {
-        auto d = PartialDate::parse(options.as_of);
-        if (!d) {
-            throw UsageError(fmt::format("--as-of: {}", PartialDate::explain_invalid(options.as_of)));
-        }
+    if (auto d = options.filters.to_filter().as_of) {
         return as_of_day(*d);
     }
     std::time_t now = std::time(nullptr);
@@ -134,6 +129,7 @@ void setup_report(CLI::App& cmd, GlobalOptions& global) {
         ->check(CLI::IsMember(names(k_report_format_names, std::size(k_report_format_names))))
         ->capture_default_str();
     add_filter_options(*ch, changes->filters);
+    ch->remove_option(ch->get_option("--as-of")); // --until plays its part
     ch->get_option("--since")->required()->description("the window starts on the first day of this date");
     ch->get_option("--until")->description("the window ends on the last day of this date (default: today)");
     on_run(*ch, changes, global, run_report_changes);
@@ -178,7 +174,7 @@ void run_report_changes(const ReportOptions& options, Store& store, std::ostream
     }
     std::string since = filter.since->first_day().str();
     ReportOptions today = options;
-    today.as_of.clear();
+    today.filters.as_of.clear();
     std::string until = filter.until ? filter.until->last_day().str() : report_day(today);
     filter.since.reset();
     filter.until.reset();

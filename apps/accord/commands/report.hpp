@@ -12,7 +12,6 @@ namespace accord::cli {
 
 struct ReportOptions {
     std::string format = "table"; // table, md, json, csv, html
-    std::string as_of;            // --as-of DATE; empty: today (local date)
     std::string by = "statement"; // report progress --by (scores: party)
     std::string id;               // report dialogue ID
     std::string group;            // report coverage --group; empty: every theme

@@ -342,6 +342,10 @@ std::size_t export_timeline(Store& store, const TimelineQuery& query, std::ostre
     if (query.filter.until) {
         sql += " AND date <= :event_until";
     }
+    if (query.filter.as_of) {
+        // As the timeline stood on the day: what had happened by then, and the due dates then known.
+        sql += " AND (event = 'due' OR date <= :as_of_end)";
+    }
     // The view's own order (see schema.sql.inc): made, references, progress, due on one day.
     sql += " ORDER BY date, commitment_id, CASE event WHEN 'made' THEN 0 WHEN 'progress' THEN 2 WHEN 'due' THEN 3 "
            "ELSE 1 END, event, party, related_id";

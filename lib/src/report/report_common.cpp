@@ -30,17 +30,6 @@ ReportFormat report_format_from_string(std::string_view name) {
 
 std::string as_of_day(const PartialDate& d) { return d.last_day().str(); }
 
-std::string status_rule_sql(const std::string& column) {
-    // The same expression as v_commitment_status (schema.sql.inc).
-    return fmt::format(
-        "CASE WHEN sum({0} = 'withdrawn') = count(*) THEN 'withdrawn' "
-        "ELSE CASE min(CASE {0} WHEN 'unassessed' THEN 0 WHEN 'not-started' THEN 1 WHEN 'limited' THEN 2 "
-        "WHEN 'substantial' THEN 3 WHEN 'complete' THEN 4 END) "
-        "WHEN 0 THEN 'unassessed' WHEN 1 THEN 'not-started' WHEN 2 THEN 'limited' "
-        "WHEN 3 THEN 'substantial' ELSE 'complete' END END",
-        column);
-}
-
 std::string days_overdue_sql(const std::string& status_column, const std::string& due_end_column) {
     return fmt::format("CASE WHEN {1} IS NOT NULL AND {1} < :as_of AND {0} NOT IN ('complete', 'withdrawn') "
                        "THEN CAST(julianday(:as_of) - julianday({1}) AS INTEGER) END",

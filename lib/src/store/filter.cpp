@@ -89,7 +89,7 @@ std::string Filter::where(Kind kind) const {
     }
     if (status) {
         if (kind == Kind::commitment) {
-            conds.push_back("(SELECT v.status FROM v_commitment_status v WHERE v.commitment_id = t.id) = :status");
+            conds.push_back(commitment_status_sql("t.id") + " = :status");
         } else if (kind == Kind::program || kind == Kind::progress) {
             conds.push_back("t.status = :status");
         } else {
@@ -111,6 +111,13 @@ std::string Filter::where(Kind kind) const {
     }
     if (until) {
         conds.push_back(need(date_expr(kind), "--until") + " <= :until");
+    }
+    if (as_of) {
+        // Records without a date kind (party, theme) or without a date (a forum with no
+        // established) existed all along.
+        if (std::string d = date_expr(kind); !d.empty()) {
+            conds.push_back(fmt::format("({0} IS NULL OR {0} <= :as_of_end)", d));
+        }
     }
     (void)record_id_expr;
     if (conds.empty()) {
@@ -141,6 +148,39 @@ void Filter::bind(SQLite::Statement& q) const {
     if (until && q.getIndex(":until") > 0) {
         q.bind(":until", until_bound());
     }
+    if (as_of && q.getIndex(":as_of_end") > 0) {
+        q.bind(":as_of_end", as_of_bound());
+    }
+}
+
+std::string Filter::as_of_bound() const { return as_of ? as_of->last_day().str() + "~" : std::string(); }
+
+std::string Filter::commitment_status_sql(const std::string& id_expr) const {
+    if (!as_of) {
+        return fmt::format("(SELECT v.status FROM v_commitment_status v WHERE v.commitment_id = {})", id_expr);
+    }
+    // As v_actor_status and v_commitment_status, counting progress dated on or before the day.
+    auto latest = [&](const std::string& party) {
+        return fmt::format("ifnull((SELECT p.status FROM progress p WHERE p.commitment_id = {0} AND (p.party_id IS "
+                           "NULL OR {1} IS NULL OR p.party_id = {1}) AND p.date <= :as_of_end ORDER BY p.date DESC, "
+                           "p.seq DESC LIMIT 1), 'unassessed')",
+                           id_expr, party);
+    };
+    return fmt::format("(CASE WHEN EXISTS (SELECT 1 FROM record_party rp WHERE rp.record_id = {0} AND rp.role = "
+                       "'actors') THEN (SELECT {1} FROM record_party ra WHERE ra.record_id = {0} AND ra.role = "
+                       "'actors') ELSE {2} END)",
+                       id_expr, status_rule_sql(latest("ra.party_id")), latest("NULL"));
+}
+
+std::string status_rule_sql(const std::string& column) {
+    // The same expression as v_commitment_status (schema.sql.inc).
+    return fmt::format(
+        "CASE WHEN sum({0} = 'withdrawn') = count(*) THEN 'withdrawn' "
+        "ELSE CASE min(CASE {0} WHEN 'unassessed' THEN 0 WHEN 'not-started' THEN 1 WHEN 'limited' THEN 2 "
+        "WHEN 'substantial' THEN 3 WHEN 'complete' THEN 4 END) "
+        "WHEN 0 THEN 'unassessed' WHEN 1 THEN 'not-started' WHEN 2 THEN 'limited' "
+        "WHEN 3 THEN 'substantial' ELSE 'complete' END END",
+        column);
 }
 
 std::string Filter::since_bound() const {

@@ -15,7 +15,7 @@ struct ListSpec {
     std::string order;
 };
 
-ListSpec list_spec(Kind kind) {
+ListSpec list_spec(Kind kind, const Filter& filter) {
     switch (kind) {
     case Kind::party:
         return {{"id", "type", "name", "member_of"},
@@ -34,8 +34,8 @@ ListSpec list_spec(Kind kind) {
                 "t.date, t.id"};
     case Kind::commitment:
         return {{"id", "statement", "date", "due", "status", "text"},
-                "t.id, t.statement_id, (SELECT s.date FROM statement s WHERE s.id = t.statement_id), t.due, "
-                "(SELECT v.status FROM v_commitment_status v WHERE v.commitment_id = t.id), t.text",
+                "t.id, t.statement_id, (SELECT s.date FROM statement s WHERE s.id = t.statement_id), t.due, " +
+                    filter.commitment_status_sql("t.id") + ", t.text",
                 "(SELECT s.date FROM statement s WHERE s.id = t.statement_id), t.statement_id, t.rowid"};
     case Kind::program:
         return {{"id", "type", "status", "start", "title"}, "t.id, t.type, t.status, t.start_date, t.title",
@@ -50,7 +50,7 @@ ListSpec list_spec(Kind kind) {
 } // namespace
 
 Table list_records(Store& store, Kind kind, const Filter& filter) {
-    ListSpec ls = list_spec(kind);
+    ListSpec ls = list_spec(kind, filter);
     std::string sql = fmt::format("SELECT {} FROM {} t WHERE {} ORDER BY {}", ls.select, kind_spec(kind).table,
                                   filter.where(kind), ls.order);
     SQLite::Statement q(store.db(), sql);

@@ -53,9 +53,7 @@ std::string as_of_day(const PartialDate& d);
 std::string as_of_sql(const Filter& filter, const std::string& extra = "1");
 void bind_as_of(SQLite::Statement& q, const Filter& filter, const std::string& day);
 
-// SQL aggregate over a column of actor statuses: SPEC section 1's rule for the
-// overall status (lowest; withdrawn only when all withdrew).
-std::string status_rule_sql(const std::string& column);
+// status_rule_sql(): accord/store/filter.hpp.
 // SQL: days past the end of due period (col_due_end, YYYY-MM-DD) on :as_of when
 // overdue for the given status column, else NULL.
 std::string days_overdue_sql(const std::string& status_column, const std::string& due_end_column);

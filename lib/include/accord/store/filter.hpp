@@ -20,6 +20,11 @@ struct Filter {
     std::optional<std::string> series;
     std::optional<PartialDate> since;     // on or after the first day
     std::optional<PartialDate> until;     // on or before the last day
+    // The records as they stood on the last day of this date's period: records dated after
+    // it are left out (records without a date stay), and a commitment's status, for --status
+    // and wherever commitment_status_sql() is used, counts only progress events dated on or
+    // before it. Bound as :as_of_end (as_of_bound()).
+    std::optional<PartialDate> as_of;
 
     // SQL condition on alias `t` of the kind's table ("1" when no filter is set).
     // Throws UsageError for a filter that does not apply to the kind.
@@ -33,6 +38,16 @@ struct Filter {
     // does not; the comparisons stay plain so an index on the date column can serve them.
     std::string since_bound() const;
     std::string until_bound() const;
+    std::string as_of_bound() const; // as until_bound(), for as_of
+
+    // SQL: the overall status of the commitment whose id is id_expr (SPEC 1: the lowest among
+    // its actors, withdrawn only when all withdrew): today's, from v_commitment_status, or the
+    // one on the as-of day when as_of is set (then bind() binds :as_of_end).
+    std::string commitment_status_sql(const std::string& id_expr) const;
 };
+
+// SQL aggregate over a column of actor statuses: SPEC section 1's rule for the overall
+// status (lowest; withdrawn only when all withdrew), as in v_commitment_status.
+std::string status_rule_sql(const std::string& column);
 
 } // namespace accord
