@@ -151,6 +151,49 @@ void Store::check_is_ours() {
 
 int Store::schema_version() { return pragma_int(*m_db, "user_version"); }
 
+namespace {
+
+// What search_text holds for each kind (schema_v2.sql.inc's triggers write the same).
+struct SearchSource {
+    const char* kind;
+    const char* id;
+    const char* event;
+    const char* title;
+    const char* body;
+    const char* order; // input order within the kind
+};
+constexpr SearchSource k_search_sources[] = {
+    {"party", "t.id", "0", "t.name", "NULL", "t.rowid"},
+    {"forum", "t.id", "0", "t.name", "NULL", "t.rowid"},
+    {"theme", "t.id", "0", "t.label", "t.description", "t.rowid"},
+    {"dialogue", "t.id", "0", "t.title", "NULL", "t.rowid"},
+    {"statement", "t.id", "0", "t.title", "NULL", "t.rowid"},
+    {"commitment", "t.id", "0", "NULL", "t.text", "t.rowid"},
+    {"program", "t.id", "0", "t.title", "t.description", "t.rowid"},
+    {"progress", "t.commitment_id", "t.seq", "NULL", "t.note", "t.seq"},
+};
+
+} // namespace
+
+std::string Store::search_fill_sql(bool import_order) {
+    std::string sql;
+    for (const auto& s : k_search_sources) {
+        // Fixed text from the table above, never values.
+        if (import_order) {
+            // Each row takes the place (seq) its last write had in temp.import_order.
+            sql += fmt::format("INSERT INTO main.search_text (seq, kind, id, event, title, body, notes) SELECT "
+                               "max(o.n), '{0}', {1}, {2}, {3}, {4}, t.notes FROM temp.import_order o JOIN main.{0} t "
+                               "ON {1} = o.id AND {2} = o.event WHERE o.kind = '{0}' GROUP BY o.id, o.event;\n",
+                               s.kind, s.id, s.event, s.title, s.body);
+        } else {
+            sql += fmt::format("INSERT INTO search_text (kind, id, event, title, body, notes) SELECT '{0}', {1}, {2}, "
+                               "{3}, {4}, t.notes FROM {0} t ORDER BY {5};\n",
+                               s.kind, s.id, s.event, s.title, s.body, s.order);
+        }
+    }
+    return sql;
+}
+
 int Store::migrate() {
     int from = schema_version();
     if (from >= k_schema_version) {
@@ -165,7 +208,10 @@ int Store::migrate() {
             m_db->exec(k_schema_v1);
         }
         if (from < 2) {
-            m_db->exec(k_schema_v2);
+            std::string v2 = k_schema_v2;
+            const std::string mark = "-- @search_fill\n";
+            v2.replace(v2.find(mark), mark.size(), search_fill_sql(false));
+            m_db->exec(v2);
         }
         if (from < 3) {
             m_db->exec(k_schema_v3);

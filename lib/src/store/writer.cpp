@@ -166,6 +166,22 @@ Writer::Writer(Store& store)
 
 Writer::~Writer() = default;
 
+void Writer::log_order() {
+    m_log_order = std::make_unique<SQLite::Statement>(
+        m_db, "INSERT OR REPLACE INTO temp.import_order (kind, id, event) VALUES (?, ?, ?)");
+}
+
+void Writer::note_order(Kind kind, const std::string& id, std::int64_t event) {
+    if (!m_log_order) {
+        return;
+    }
+    m_log_order->reset();
+    m_log_order->bind(1, std::string(to_string(kind)));
+    m_log_order->bindNoCopy(2, id);
+    m_log_order->bind(3, event);
+    m_log_order->exec();
+}
+
 const Writer::Stored& Writer::lookup(const std::string& id) {
     if (m_last.valid && m_last.id == id) {
         return m_last;
@@ -211,6 +227,7 @@ Upsert Writer::upsert(const Record& record) {
         q.bindNoCopy(i++, d);
         bind_opt(q, i, seq);
         q.exec();
+        note_order(Kind::progress, commitment, seq ? *seq : m_db.getLastInsertRowid());
         return seq ? Upsert::updated : Upsert::inserted;
     }
 
@@ -238,6 +255,7 @@ Upsert Writer::upsert(const Record& record) {
     q.reset();
     bind_values(q, record);
     q.exec();
+    note_order(record.kind, id, 0);
     write_links(record, exists);
     if (record.kind == Kind::commitment) {
         m_fresh_commitment = exists ? std::string() : id;

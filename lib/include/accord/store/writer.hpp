@@ -24,6 +24,10 @@ public:
     Upsert upsert(const Record& record);
     // The kind stored under an id, if any.
     std::optional<Kind> kind_of(const std::string& id);
+    // From now on, notes every row written, in order, in temp.import_order (kind, id, event:
+    // a progress event's seq, else 0), which must exist: the import's bulk search_text fill
+    // (importer.cpp) gives each row the place it would have had row by row.
+    void log_order();
 
 private:
     // What the record table holds under an id; the last lookup is kept, since the importer
@@ -53,6 +57,8 @@ private:
     SQLite::Statement m_delete_party_links;
     SQLite::Statement m_delete_theme_links;
     SQLite::Statement m_delete_references;
+    std::unique_ptr<SQLite::Statement> m_log_order;
+    void note_order(Kind kind, const std::string& id, std::int64_t event);
 };
 
 // A 128-bit content digest of a record, as hex.
