@@ -180,10 +180,12 @@ std::string Store::search_fill_sql(bool import_order) {
     for (const auto& s : k_search_sources) {
         // Fixed text from the table above, never values.
         if (import_order) {
-            // Each row takes the place (seq) its last write had in temp.import_order.
-            sql += fmt::format("INSERT INTO main.search_text (seq, kind, id, event, title, body, notes) SELECT "
-                               "max(o.n), '{0}', {1}, {2}, {3}, {4}, t.notes FROM temp.import_order o JOIN main.{0} t "
-                               "ON {1} = o.id AND {2} = o.event WHERE o.kind = '{0}' GROUP BY o.id, o.event;\n",
+            // Each row takes the place (seq) its last write had in temp.import_order: rows go in
+            // in that order, and a later write of the same row replaces the earlier one (no
+            // GROUP BY, whose sort would hold every row).
+            sql += fmt::format("INSERT OR REPLACE INTO main.search_text (seq, kind, id, event, title, body, notes) "
+                               "SELECT o.n, '{0}', {1}, {2}, {3}, {4}, t.notes FROM temp.import_order o JOIN main.{0} t "
+                               "ON {1} = o.id AND {2} = o.event WHERE o.kind = '{0}' ORDER BY o.n;\n",
                                s.kind, s.id, s.event, s.title, s.body);
         } else {
             sql += fmt::format("INSERT INTO search_text (kind, id, event, title, body, notes) SELECT '{0}', {1}, {2}, "
