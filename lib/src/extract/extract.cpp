@@ -20,14 +20,6 @@ namespace accord::extract {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto &c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
-
 bool word_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0;
 }

@@ -1,4 +1,5 @@
 #include "accord/extract/names.hpp"
+#include "accord/extract/text.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -10,14 +11,6 @@
 namespace accord::extract {
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto &c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -299,7 +292,7 @@ std::string stem(std::string_view word) {
     return w;
 }
 
-NameIndex::NameIndex(const Knowledge &knowledge) : m_knowledge(knowledge) {
+NameIndex::NameIndex(const Knowledge &knowledge) {
     for (const auto &p : knowledge.parties) {
         for (const std::string *name : {&p.name, &p.short_name}) {
             if (name->empty()) {

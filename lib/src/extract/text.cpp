@@ -42,14 +42,6 @@ std::string collapse_spaces(std::string_view s) {
     return out;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (auto &c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
-
 // Closing quotes and brackets that may follow the end of a sentence; returns their length at i.
 std::size_t closer_at(std::string_view s, std::size_t i) {
     if (i >= s.size()) {
@@ -409,6 +401,14 @@ Layout split_text(std::string_view raw) {
         ++block_index;
     }
     return layout;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (auto &c : out) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
 }
 
 } // namespace accord::extract

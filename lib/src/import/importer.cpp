@@ -319,6 +319,39 @@ void read_file(const std::string& path, std::size_t index, RecordSink& sink, Dia
     }
 }
 
+// Triggers of the main database dropped inside the import's transaction and created again
+// from their own stored text by restore(), before the commit; a rollback (an error, a dry
+// run) brings them back with everything else.
+class SuspendedTriggers {
+public:
+    // condition: a fixed SQL condition on sqlite_master's columns, never a value.
+    SuspendedTriggers(SQLite::Database& db, const char* condition) : m_db(&db) {
+        SQLite::Statement q(db, fmt::format("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND ({})",
+                                            condition));
+        std::vector<std::string> names;
+        while (q.executeStep()) {
+            names.push_back(q.getColumn(0).getString());
+            m_sql.push_back(q.getColumn(1).getString());
+        }
+        q.reset();
+        for (const auto& name : names) {
+            db.exec("DROP TRIGGER main.\"" + name + "\""); // a name read from sqlite_master
+        }
+    }
+
+    bool empty() const { return m_sql.empty(); }
+    void restore() {
+        for (const auto& sql : m_sql) {
+            m_db->exec(sql);
+        }
+        m_sql.clear();
+    }
+
+private:
+    SQLite::Database* m_db;
+    std::vector<std::string> m_sql;
+};
+
 // Indexes the search text written by an import in one statement at the end, instead of one
 // FTS5 insert per row: with a row-by-row index, every later write statement of the import
 // opens a savepoint, which makes FTS5 flush its pending terms each time (measured: a sixth of
@@ -330,37 +363,30 @@ void read_file(const std::string& path, std::size_t index, RecordSink& sink, Dia
 // only ever removes rows indexed before.
 class SearchIndexBatch {
 public:
-    explicit SearchIndexBatch(SQLite::Database& db) : m_db(db) {
-        SQLite::Statement q(m_db, "SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND name = "
-                                  "'search_text_insert'");
-        if (!q.executeStep()) {
+    explicit SearchIndexBatch(SQLite::Database& db) : m_db(db), m_trigger(db, "name = 'search_text_insert'") {
+        if (m_trigger.empty()) {
             return; // a database without full-text search
         }
-        m_trigger_sql = q.getColumn(0).getString();
         m_db.exec("CREATE TEMP TABLE IF NOT EXISTS import_search (seq INTEGER PRIMARY KEY)");
         m_db.exec("DELETE FROM temp.import_search");
         m_db.exec("CREATE TEMP TRIGGER IF NOT EXISTS import_search_new AFTER INSERT ON main.search_text BEGIN "
                   "INSERT INTO import_search (seq) VALUES (new.seq); END");
-        m_db.exec("DROP TRIGGER main.search_text_insert");
     }
-    SearchIndexBatch(const SearchIndexBatch&) = delete;
-    SearchIndexBatch& operator=(const SearchIndexBatch&) = delete;
 
     // Indexes the rows written since the start and restores the trigger.
     void finish() {
-        if (m_trigger_sql.empty()) {
+        if (m_trigger.empty()) {
             return;
         }
         m_db.exec("DROP TRIGGER temp.import_search_new");
         m_db.exec("INSERT INTO main.search_index (rowid, title, body, notes) SELECT s.seq, s.title, s.body, s.notes "
                   "FROM temp.import_search n JOIN main.search_text s ON s.seq = n.seq ORDER BY n.seq");
-        m_db.exec(m_trigger_sql);
-        m_trigger_sql.clear();
+        m_trigger.restore();
     }
 
 private:
     SQLite::Database& m_db;
-    std::string m_trigger_sql;
+    SuspendedTriggers m_trigger;
 };
 
 // An import into a database that holds no records fills search_text once at the end
@@ -369,52 +395,40 @@ private:
 // the writer notes each row it writes in temp.import_order, and the fill gives every row the
 // seq it would have had from the triggers, so the order of search_text (which export yaml
 // reads to place progress events) is the same. Measured: 20,000 generated commitments
-// imported in 0.7x the time. Within the import's transaction, like SearchIndexBatch: a
-// failed or dry-run import rolls it back, triggers included. Into a database that holds
-// records the triggers stay (an import then usually touches few rows).
+// imported in 0.78x the time (docs/performance.md). Within the import's transaction, like
+// SearchIndexBatch: a failed or dry-run import rolls it back, triggers included. Into a
+// database that holds records the triggers stay (an import then usually touches few rows).
 class SearchTextBatch {
 public:
-    SearchTextBatch(Store& store, Writer& writer) : m_store(store) {
-        auto& db = m_store.db();
-        SQLite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM main.search_text)");
-        if (!any.executeStep() || any.getColumn(0).getInt() != 0) {
+    SearchTextBatch(Store& store, Writer& writer) : m_db(store.db()), m_triggers(suspend_if_empty(m_db)) {
+        if (m_triggers.empty()) {
             return;
         }
-        SQLite::Statement q(db, "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name != "
-                                "'search_text' AND instr(name, '_search_') > 0");
-        std::vector<std::string> names;
-        while (q.executeStep()) {
-            names.push_back(q.getColumn(0).getString());
-            m_trigger_sql.push_back(q.getColumn(1).getString());
-        }
-        q.reset();
-        for (const auto& name : names) {
-            db.exec("DROP TRIGGER main.\"" + name + "\""); // a name read from sqlite_master
-        }
-        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_order (n INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT "
-                "NULL, event INTEGER NOT NULL)");
-        db.exec("DELETE FROM temp.import_order");
+        m_db.exec("CREATE TEMP TABLE IF NOT EXISTS import_order (n INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT "
+                  "NOT NULL, event INTEGER NOT NULL)");
+        m_db.exec("DELETE FROM temp.import_order");
         writer.log_order();
     }
-    SearchTextBatch(const SearchTextBatch&) = delete;
-    SearchTextBatch& operator=(const SearchTextBatch&) = delete;
 
     // Fills search_text (before SearchIndexBatch::finish, which indexes the new rows) and
     // restores the triggers.
     void finish() {
-        if (m_trigger_sql.empty()) {
+        if (m_triggers.empty()) {
             return;
         }
-        m_store.db().exec(Store::search_fill_sql(true));
-        for (const auto& sql : m_trigger_sql) {
-            m_store.db().exec(sql);
-        }
-        m_trigger_sql.clear();
+        m_db.exec(Store::search_fill_sql(true));
+        m_triggers.restore();
     }
 
 private:
-    Store& m_store;
-    std::vector<std::string> m_trigger_sql;
+    static SuspendedTriggers suspend_if_empty(SQLite::Database& db) {
+        SQLite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM main.search_text)");
+        bool empty = any.executeStep() && any.getColumn(0).getInt() == 0;
+        return SuspendedTriggers(db, empty ? "tbl_name != 'search_text' AND instr(name, '_search_') > 0" : "0");
+    }
+
+    SQLite::Database& m_db;
+    SuspendedTriggers m_triggers;
 };
 
 } // namespace

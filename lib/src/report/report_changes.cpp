@@ -33,14 +33,6 @@ std::vector<Standing> standings(Store& store, const Filter& filter, const std::s
     return out;
 }
 
-std::string join(const std::vector<std::string>& items, const char* sep) {
-    std::string s;
-    for (const auto& i : items) {
-        s += (s.empty() ? "" : sep) + i;
-    }
-    return s;
-}
-
 } // namespace
 
 ChangesReport changes_report(Store& store, const Filter& filter, const std::string& since, const std::string& until) {

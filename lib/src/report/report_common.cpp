@@ -28,6 +28,14 @@ ReportFormat report_format_from_string(std::string_view name) {
     throw UsageError(fmt::format("unknown report format '{}' (table, md, json, csv, html)", name));
 }
 
+std::string join(const std::vector<std::string>& items, const char* sep) {
+    std::string s;
+    for (const auto& i : items) {
+        s += (s.empty() ? "" : sep) + i;
+    }
+    return s;
+}
+
 std::string as_of_day(const PartialDate& d) { return d.last_day().str(); }
 
 std::string days_overdue_sql(const std::string& status_column, const std::string& due_end_column) {

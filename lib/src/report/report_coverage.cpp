@@ -40,14 +40,6 @@ std::vector<std::string> split(const std::string& text) {
     return out;
 }
 
-std::string join(const std::vector<std::string>& items, const char* sep) {
-    std::string s;
-    for (const auto& i : items) {
-        s += (s.empty() ? "" : sep) + i;
-    }
-    return s;
-}
-
 } // namespace
 
 CoverageReport coverage_report(Store& store, const Filter& filter, const std::optional<std::string>& group,

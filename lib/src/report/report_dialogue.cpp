@@ -165,14 +165,6 @@ std::string actors_text(const std::vector<ActorAsOf>& actors, const char* pair_s
     return s;
 }
 
-std::string join(const std::vector<std::string>& items, const char* sep) {
-    std::string s;
-    for (const auto& i : items) {
-        s += (s.empty() ? "" : sep) + i;
-    }
-    return s;
-}
-
 // (label, value) lines describing the dialogue.
 std::vector<std::pair<std::string, std::string>> facts(const DialogueReport& r) {
     std::vector<std::pair<std::string, std::string>> f;
@@ -278,12 +270,7 @@ void write_json(std::ostream& out, const DialogueReport& r) {
             if (c.statement != s.id) {
                 continue;
             }
-            std::string actors;
-            for (std::size_t a = 0; a < c.actors.size(); ++a) {
-                actors += fmt::format("{}{{\"party\": {}, \"status\": {}}}", a ? ", " : "",
-                                      c.actors[a].party.empty() ? "null" : json_quote(c.actors[a].party),
-                                      json_quote(c.actors[a].status));
-            }
+            std::string actors = json_actors(c.actors);
             out << (first ? "\n" : ",\n")
                 << fmt::format("      {{\"id\": {}, \"paragraph\": {}, \"due\": {}, \"status\": {}, "
                                "\"days_overdue\": {}, \"actors\": [{}], \"references\": {}, \"followed_by\": {}, "

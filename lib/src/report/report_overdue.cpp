@@ -8,6 +8,15 @@
 
 namespace accord {
 
+std::string json_actors(const std::vector<ActorAsOf>& actors) {
+    std::string out;
+    for (std::size_t a = 0; a < actors.size(); ++a) {
+        out += fmt::format("{}{{\"party\": {}, \"status\": {}}}", a ? ", " : "",
+                           actors[a].party.empty() ? "null" : json_quote(actors[a].party), json_quote(actors[a].status));
+    }
+    return out;
+}
+
 std::string actor_list_sql(const std::string& id_column) {
     // Ids and statuses hold neither ':' nor ';' (slugs and vocabulary words).
     return fmt::format("(SELECT group_concat(x, ';') FROM (SELECT ifnull(a.party_id, '') || ':' || a.status AS x "
@@ -96,12 +105,7 @@ void write_overdue(std::ostream& out, const OverdueReport& r, const ReportStyle&
             << ",\n  \"count\": " << r.items.size() << ",\n  \"commitments\": [";
         for (std::size_t i = 0; i < r.items.size(); ++i) {
             const auto& it = r.items[i];
-            std::string actors;
-            for (std::size_t a = 0; a < it.actors.size(); ++a) {
-                actors += fmt::format("{}{{\"party\": {}, \"status\": {}}}", a ? ", " : "",
-                                      it.actors[a].party.empty() ? "null" : json_quote(it.actors[a].party),
-                                      json_quote(it.actors[a].status));
-            }
+            std::string actors = json_actors(it.actors);
             out << (i ? ",\n" : "\n")
                 << fmt::format("    {{\"commitment\": {}, \"statement\": {}, \"dialogue\": {}, \"due\": {}, "
                                "\"due_end\": {}, \"days_overdue\": {}, \"status\": {}, \"actors\": [{}], "

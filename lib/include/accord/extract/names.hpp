@@ -114,7 +114,6 @@ class NameIndex {
         std::vector<std::string> stems;
         std::vector<std::string> head; // the first two stems, when the label has three or more
     };
-    const Knowledge &m_knowledge;
     std::vector<PartyName> m_party_names;
     std::vector<Variant> m_variants;
     std::vector<ThemeKeys> m_themes;

@@ -57,4 +57,7 @@ std::optional<PartialDate> find_date(std::string_view line, std::string *matched
 // Number of words (runs of non-space characters).
 int word_count(std::string_view text);
 
+// ASCII letters in lower case; other bytes (UTF-8 included) as they are.
+std::string lower(std::string_view s);
+
 } // namespace accord::extract

@@ -81,6 +81,8 @@ std::string json_text(const Cell& v);
 std::string json_number(const Cell& v);
 // A JSON array of strings.
 std::string json_text_list(const std::vector<std::string>& items);
+// The items with sep between them.
+std::string join(const std::vector<std::string>& items, const char* sep);
 
 // A cell from an SQLite column (nullopt for NULL).
 Cell cell_of(const SQLite::Column& c);

@@ -17,6 +17,10 @@ struct ActorAsOf {
     std::string status;
 };
 
+// The actors as JSON objects {"party": ..., "status": ...} joined with ", " (the inside of
+// an array; party null for a commitment without actors).
+std::string json_actors(const std::vector<ActorAsOf>& actors);
+
 struct OverdueItem {
     std::string commitment;
     std::string statement;
