@@ -12,17 +12,26 @@
 
 #ifdef __GLIBC__
 #include <malloc.h>
+#include <pthread.h>
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <streambuf>
+#include <thread>
 #include <unordered_map>
+#include <variant>
 
 namespace accord {
 
@@ -116,10 +125,12 @@ std::string read_all(const std::string& path) {
 
 class ImportSink : public RecordSink {
 public:
-    ImportSink(Store& store, Writer& writer, ImportSummary& summary, Diagnostics& diags)
-        : m_db(store.db()), m_writer(writer), m_summary(summary), m_diags(diags),
-          m_find_seen(m_db, "SELECT kind, file, line, col FROM temp.import_seen WHERE id = ?"),
-          m_insert_seen(m_db, "INSERT OR IGNORE INTO temp.import_seen (id, kind, file, line, col) VALUES (?, ?, ?, ?, ?)"),
+    ImportSink(Store& store, Writer& writer, const std::vector<Origin>& origins, ImportSummary& summary,
+               Diagnostics& diags)
+        : m_db(store.db()), m_writer(writer), m_origins(origins), m_summary(summary), m_diags(diags),
+          m_find_seen(m_db, "SELECT kind, file_index, line, col FROM temp.import_seen WHERE id = ?"),
+          m_insert_seen(m_db, "INSERT OR IGNORE INTO temp.import_seen (id, kind, file_index, line, col) "
+                              "VALUES (?, ?, ?, ?, ?)"),
           m_insert_ref(m_db, "INSERT INTO temp.import_ref (subject, field, target, kinds, may_be_text, file, "
                              "file_index, line, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
@@ -140,6 +151,11 @@ public:
     }
 
     void accept(const Record& record, const Origin& origin, const yaml::Mark& mark) override {
+        accept(record, digest(record), origin, mark);
+    }
+
+    // accept() with the record's digest computed by the caller.
+    void accept(const Record& record, const std::string& digest, const Origin& origin, const yaml::Mark& mark) {
         if (record.kind == Kind::progress) {
             std::string key = "progress:" + record.text("commitment") + '@' + record.text("date") + '@' +
                               record.text("party");
@@ -157,7 +173,7 @@ public:
         }
         // An id stored under another kind was reported by declare(): nothing is written after an error.
         auto& counts = m_summary.counts[static_cast<std::size_t>(record.kind)];
-        switch (m_writer.upsert(record)) {
+        switch (m_writer.upsert(record, digest)) {
         case Upsert::inserted:
             ++counts.inserted;
             break;
@@ -170,7 +186,9 @@ public:
         }
     }
 
-    void refer(PendingRef ref) override {
+    void refer(PendingRef ref) override { check(ref); }
+
+    void check(const PendingRef& ref) {
         // Most references name records read earlier (parties, themes): check those at once.
         auto known = m_known.find(ref.target);
         if (known != m_known.end() && (ref.kinds & kind_bit(known->second))) {
@@ -233,7 +251,7 @@ private:
         m_insert_seen.reset();
         m_insert_seen.bindNoCopy(1, key);
         m_insert_seen.bindNoCopy(2, to_string(kind).data()); // the kind names are NUL-terminated literals
-        m_insert_seen.bindNoCopy(3, origin.file);
+        m_insert_seen.bind(3, static_cast<int64_t>(origin.index));
         m_insert_seen.bind(4, mark.line);
         m_insert_seen.bind(5, mark.column);
         if (m_insert_seen.exec() > 0) {
@@ -243,7 +261,8 @@ private:
         m_find_seen.bind(1, key);
         if (m_find_seen.executeStep()) {
             m_diags.add({origin.file, mark.line, mark.column,
-                         fmt::format("{} (first at {}:{}:{})", what(), m_find_seen.getColumn(1).getString(),
+                         fmt::format("{} (first at {}:{}:{})", what(),
+                                     m_origins.at(static_cast<std::size_t>(m_find_seen.getColumn(1).getInt64())).file,
                                      m_find_seen.getColumn(2).getInt(), m_find_seen.getColumn(3).getInt()),
                          origin.index});
         }
@@ -256,6 +275,7 @@ private:
     std::unordered_map<std::string, Kind> m_known;
     SQLite::Database& m_db;
     Writer& m_writer;
+    const std::vector<Origin>& m_origins;
     ImportSummary& m_summary;
     Diagnostics& m_diags;
     SQLite::Statement m_find_seen;
@@ -285,12 +305,175 @@ std::string tab_hint(const std::string& text, int line) {
     return {};
 }
 
-void read_file(const std::string& path, std::size_t index, RecordSink& sink, Diagnostics& diags,
-               ImportSummary& summary) {
+// The import reads on one thread and writes on another: the reading thread parses and checks
+// the files (yaml-cpp's parser is the larger half of the work) and hands the writing thread
+// (the caller's, which alone uses the database) the calls a sequential import would have made
+// on the sink, in the same order, in batches. Both halves then run at once on two cores.
+// Diagnostics travel in the same stream, so they are added in the same order as before and
+// --max-errors cuts the list at the same place.
+struct Declared {
+    Kind kind;
+    std::string id;
+    const Origin* origin;
+    yaml::Mark mark;
+};
+struct Accepted {
+    Record record;
+    std::string digest; // computed here, off the writing thread
+    const Origin* origin;
+    yaml::Mark mark;
+};
+struct DocumentRead {}; // a document was read (counted before its last part)
+struct PartEnd {
+    bool last; // the document's last part; false for a part of a long top-level list
+};
+struct FileDiagnostic { // a syntax error or an empty file, found after the file's documents
+    Diagnostic diagnostic;
+};
+struct FileEnd {};
+using Message = std::variant<Declared, Accepted, PendingRef, Diagnostic, DocumentRead, PartEnd, FileDiagnostic, FileEnd,
+                             std::exception_ptr>;
+using Batch = std::vector<Message>;
+
+// A bounded queue of batches between the two threads: memory stays at a few batches
+// whatever the size of the input.
+class Pipe {
+public:
+    // Blocks while the queue is full; drops the batch once the reader must stop.
+    void push(Batch&& batch) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_space.wait(lock, [&] { return m_stopped || m_batches.size() < k_max_batches; });
+        if (m_stopped) {
+            return;
+        }
+        m_batches.push_back(std::move(batch));
+        m_ready.notify_one();
+    }
+    // The next batch; false once the reader is done and everything was taken. The batch
+    // given is one the writer is done with: it goes back to the reader, which frees its
+    // contents (freeing in the thread that allocated keeps glibc's malloc from locking an
+    // arena shared by both threads; measured: the reader ran at half speed) and reuses it.
+    // While no batch is ready, the writer does the work idle() offers (true when it did some),
+    // so that work deferred to the end of the import fills the time spent waiting instead.
+    bool pop(Batch& out, const std::function<bool()>& idle) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        if (!out.empty()) {
+            m_spent.push_back(std::move(out));
+            out = Batch();
+        }
+        while (!m_closed && m_batches.empty()) {
+            lock.unlock();
+            bool worked = idle();
+            lock.lock();
+            if (!worked) {
+                m_ready.wait(lock, [&] { return m_closed || !m_batches.empty(); });
+            }
+        }
+        if (m_batches.empty()) {
+            return false;
+        }
+        out = std::move(m_batches.front());
+        m_batches.pop_front();
+        m_space.notify_one();
+        return true;
+    }
+    // A batch the writer is done with, emptied here in the reader's thread; or an empty one.
+    Batch reuse() {
+        Batch b;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (!m_spent.empty()) {
+                b = std::move(m_spent.back());
+                m_spent.pop_back();
+            }
+        }
+        b.clear();
+        return b;
+    }
+    void close() {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_closed = true;
+        m_ready.notify_one();
+    }
+    // The writer needs no more: the reader stops at its next document.
+    void stop() {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stopped = true;
+        }
+        m_flag.store(true, std::memory_order_relaxed);
+        m_space.notify_all();
+    }
+    bool stopped() const { return m_flag.load(std::memory_order_relaxed); }
+
+private:
+    static constexpr std::size_t k_max_batches = 16;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_space;
+    std::deque<Batch> m_batches;
+    std::vector<Batch> m_spent;
+    bool m_closed = false;
+    bool m_stopped = false;
+    std::atomic<bool> m_flag{false};
+};
+
+// The reading thread's sink: turns each call into a message.
+class Reading : public RecordSink {
+public:
+    explicit Reading(Pipe& pipe) : m_pipe(pipe) { m_batch.reserve(k_batch); }
+
+    void declare(Kind kind, const std::string& id, const Origin& origin, const yaml::Mark& mark) override {
+        flush_diagnostics();
+        put(Declared{kind, id, &origin, mark});
+    }
+    void accept(const Record& record, const Origin& origin, const yaml::Mark& mark) override {
+        flush_diagnostics();
+        put(Accepted{record, digest(record), &origin, mark});
+    }
+    void refer(PendingRef ref) override {
+        flush_diagnostics();
+        put(std::move(ref));
+    }
+
+    // Where the checks of this thread add their findings (no limit: the writer applies it).
+    Diagnostics& diagnostics() { return m_diags; }
+    // Queues the findings added since the last call, in their order.
+    void flush_diagnostics() {
+        for (auto& d : m_diags.take()) {
+            put(std::move(d));
+        }
+    }
+    void put(Message m) {
+        m_batch.push_back(std::move(m));
+        if (m_batch.size() >= k_batch) {
+            send();
+        }
+    }
+    void send() {
+        if (!m_batch.empty()) {
+            m_pipe.push(std::move(m_batch));
+            m_batch = m_pipe.reuse();
+            m_batch.reserve(k_batch);
+        }
+    }
+    bool stopped() const { return m_pipe.stopped(); }
+
+private:
+    static constexpr std::size_t k_batch = 256;
+    Pipe& m_pipe;
+    Diagnostics m_diags{0};
+    Batch m_batch;
+};
+
+void read_file(const std::string& path, const Origin& origin, Reading& out) {
     std::string text = read_all(path);
-    Origin origin{path == "-" ? std::string("<stdin>") : path, index};
+    Diagnostics& diags = out.diagnostics();
+    auto tail = [&](int line, int column, std::string message) {
+        out.put(FileDiagnostic{{origin.file, line, column, std::move(message), origin.index}});
+    };
     if (auto p = yaml::check_text(text)) {
-        diags.add({origin.file, p->mark.line, p->mark.column, p->message, index});
+        tail(p->mark.line, p->mark.column, p->message);
         return;
     }
     ViewBuf buf(text);
@@ -298,24 +481,131 @@ void read_file(const std::string& path, std::size_t index, RecordSink& sink, Dia
     yaml::DocumentStream stream(in);
     std::size_t records = 0;
     // A long top-level list arrives in parts, so memory follows a part, not the file.
-    auto read_part = [&](const yaml::Document& doc) {
+    auto read_part = [&](const yaml::Document& doc, bool last) {
         const auto& root = doc.root;
-        records += root.type == yaml::NodeType::sequence ? root.items.size() : (root.type == yaml::NodeType::null ? 0 : 1);
-        if (!diags.full()) {
-            read_document(doc, origin, sink, diags);
-        }
+        records +=
+            root.type == yaml::NodeType::sequence ? root.items.size() : (root.type == yaml::NodeType::null ? 0 : 1);
+        read_document(doc, origin, out, diags);
+        out.flush_diagnostics();
+        out.put(PartEnd{last});
     };
-    while (auto doc = stream.next(read_part)) {
-        ++summary.documents;
-        read_part(*doc);
-        if (diags.full()) {
+    while (auto doc = stream.next([&](const yaml::Document& part) { read_part(part, false); })) {
+        out.put(DocumentRead{});
+        read_part(*doc, true);
+        if (out.stopped()) {
             return;
         }
     }
     if (auto e = stream.syntax_error()) {
-        diags.add({origin.file, e->mark.line, e->mark.column, e->message + tab_hint(text, e->mark.line), index});
+        tail(e->mark.line, e->mark.column, e->message + tab_hint(text, e->mark.line));
     } else if (records == 0) {
-        diags.add({origin.file, 1, 1, "the file holds no record (it is empty or only comments)", index});
+        tail(1, 1, "the file holds no record (it is empty or only comments)");
+    }
+}
+
+// The reading thread: every file in order, then the end of the stream.
+void read_files(const std::vector<std::string>& files, const std::vector<Origin>& origins, Pipe& pipe) {
+#ifdef __GLIBC__
+    pthread_setname_np(pthread_self(), "accord-read"); // names the thread in top and perf
+#endif
+    Reading out(pipe);
+    try {
+        for (std::size_t i = 0; i < files.size() && !out.stopped(); ++i) {
+            read_file(files[i], origins[i], out);
+            out.put(FileEnd{});
+            out.send();
+        }
+    } catch (...) {
+        out.put(std::current_exception());
+        out.send();
+    }
+    pipe.close();
+}
+
+// Starts the reading thread; stops and joins it when it goes out of scope, also when the
+// writer throws.
+class ReadingThread {
+public:
+    ReadingThread(const std::vector<std::string>& files, const std::vector<Origin>& origins, Pipe& pipe)
+        : m_pipe(pipe), m_thread([&files, &origins, &pipe] { read_files(files, origins, pipe); }) {}
+    ReadingThread(const ReadingThread&) = delete;
+    ReadingThread& operator=(const ReadingThread&) = delete;
+    ~ReadingThread() {
+        m_pipe.stop();
+        m_thread.join();
+    }
+
+private:
+    Pipe& m_pipe;
+    std::thread m_thread;
+};
+
+// The writing side: applies the reader's messages to the sink and the summary as the
+// sequential import did, and stops where it stopped once --max-errors are held (after the
+// document in hand; the rest of a long document is read only for a syntax error in it).
+void write_messages(const std::vector<std::string>& files, const std::vector<Origin>& origins, ImportSink& sink,
+                    Diagnostics& diags, ImportSummary& summary, const ImportRequest& request,
+                    const std::function<bool()>& idle) {
+    Pipe pipe;
+    ReadingThread reader(files, origins, pipe);
+    bool draining = false; // full in the middle of a document: only its syntax error still counts
+    auto file_done = [&] {
+        ++summary.files;
+        if (request.on_file) {
+            request.on_file(summary.files, files.size(), files[summary.files - 1]);
+        }
+    };
+    Batch batch;
+    while (pipe.pop(batch, idle)) {
+        for (auto& message : batch) {
+            bool stop = std::visit(
+                [&](auto& m) {
+                    using T = std::decay_t<decltype(m)>;
+                    if constexpr (std::is_same_v<T, Declared>) {
+                        if (!draining) {
+                            sink.declare(m.kind, m.id, *m.origin, m.mark);
+                        }
+                    } else if constexpr (std::is_same_v<T, Accepted>) {
+                        if (!draining) {
+                            sink.accept(m.record, m.digest, *m.origin, m.mark);
+                        }
+                    } else if constexpr (std::is_same_v<T, PendingRef>) {
+                        if (!draining) {
+                            sink.check(m);
+                        }
+                    } else if constexpr (std::is_same_v<T, Diagnostic>) {
+                        if (!draining) {
+                            diags.add(std::move(m));
+                        }
+                    } else if constexpr (std::is_same_v<T, DocumentRead>) {
+                        ++summary.documents;
+                        if (draining) {
+                            file_done();
+                            return true;
+                        }
+                    } else if constexpr (std::is_same_v<T, PartEnd>) {
+                        if (!draining && diags.full()) {
+                            if (m.last) {
+                                file_done();
+                                return true;
+                            }
+                            draining = true;
+                        }
+                    } else if constexpr (std::is_same_v<T, FileDiagnostic>) {
+                        diags.add(std::move(m.diagnostic));
+                    } else if constexpr (std::is_same_v<T, FileEnd>) {
+                        file_done();
+                        return diags.full();
+                    } else {
+                        std::rethrow_exception(m);
+                    }
+                    return false;
+                },
+                message);
+            if (stop) {
+                return;
+            }
+        }
     }
 }
 
@@ -361,11 +651,15 @@ private:
 // run) SQLite restores the trigger with everything else. A row written by this import is
 // never deleted by it (an id is written once per import), so the delete trigger, which stays,
 // only ever removes rows indexed before.
+//
+// Into a database whose search_text is empty, every row of search_text at the end is new:
+// the index is then filled from all of them, and nothing is noted.
 class SearchIndexBatch {
 public:
-    explicit SearchIndexBatch(SQLite::Database& db) : m_db(db), m_trigger(db, "name = 'search_text_insert'") {
-        if (m_trigger.empty()) {
-            return; // a database without full-text search
+    SearchIndexBatch(SQLite::Database& db, bool empty)
+        : m_db(db), m_trigger(db, "name = 'search_text_insert'"), m_empty(empty) {
+        if (m_trigger.empty() || m_empty) {
+            return; // a database without full-text search, or nothing to note
         }
         m_db.exec("CREATE TEMP TABLE IF NOT EXISTS import_search (seq INTEGER PRIMARY KEY)");
         m_db.exec("DELETE FROM temp.import_search");
@@ -373,20 +667,29 @@ public:
                   "INSERT INTO import_search (seq) VALUES (new.seq); END");
     }
 
-    // Indexes the rows written since the start and restores the trigger.
+    // Indexes the rows written since the start and restores the trigger. In one statement,
+    // also into an empty search_text: indexing in chunks while the writer waits (as the fill
+    // of search_text does) left the index's segments depending on the timing of the two
+    // threads, so that two imports of the same data gave different database files.
     void finish() {
         if (m_trigger.empty()) {
             return;
         }
-        m_db.exec("DROP TRIGGER temp.import_search_new");
-        m_db.exec("INSERT INTO main.search_index (rowid, title, body, notes) SELECT s.seq, s.title, s.body, s.notes "
-                  "FROM temp.import_search n JOIN main.search_text s ON s.seq = n.seq ORDER BY n.seq");
+        if (m_empty) {
+            m_db.exec("INSERT INTO main.search_index (rowid, title, body, notes) SELECT seq, title, body, notes "
+                      "FROM main.search_text ORDER BY seq");
+        } else {
+            m_db.exec("DROP TRIGGER temp.import_search_new");
+            m_db.exec("INSERT INTO main.search_index (rowid, title, body, notes) SELECT s.seq, s.title, s.body, "
+                      "s.notes FROM temp.import_search n JOIN main.search_text s ON s.seq = n.seq ORDER BY n.seq");
+        }
         m_trigger.restore();
     }
 
 private:
     SQLite::Database& m_db;
     SuspendedTriggers m_trigger;
+    bool m_empty;
 };
 
 // An import into a database that holds no records fills search_text once at the end
@@ -395,12 +698,15 @@ private:
 // the writer notes each row it writes in temp.import_order, and the fill gives every row the
 // seq it would have had from the triggers, so the order of search_text (which export yaml
 // reads to place progress events) is the same. Measured: 20,000 generated commitments
-// imported in 0.78x the time (docs/performance.md). Within the import's transaction, like
+// imported in 0.78x the time (docs/performance.md); writing each row's search_text row from
+// the writer instead (one INSERT ... SELECT per row, no notes, no fill) was slower: 0.9 s
+// more writing against a 0.35 s fill. Within the import's transaction, like
 // SearchIndexBatch: a failed or dry-run import rolls it back, triggers included. Into a
 // database that holds records the triggers stay (an import then usually touches few rows).
 class SearchTextBatch {
 public:
-    SearchTextBatch(Store& store, Writer& writer) : m_db(store.db()), m_triggers(suspend_if_empty(m_db)) {
+    SearchTextBatch(SQLite::Database& db, Writer& writer, bool empty)
+        : m_db(db), m_triggers(db, empty ? "tbl_name != 'search_text' AND instr(name, '_search_') > 0" : "0") {
         if (m_triggers.empty()) {
             return;
         }
@@ -410,26 +716,63 @@ public:
         writer.log_order();
     }
 
-    // Fills search_text (before SearchIndexBatch::finish, which indexes the new rows) and
-    // restores the triggers.
+    // Fills search_text for the writes noted since the last call when there are at least
+    // at_least of them (true when it did), so that most of the work is done while the writer
+    // waits for the reader. Each call covers a range of the notes, in order.
+    bool fill(std::int64_t at_least) {
+        if (m_triggers.empty()) {
+            return false;
+        }
+        if (!m_top) {
+            m_top = std::make_unique<SQLite::Statement>(m_db, "SELECT ifnull(max(n), 0) FROM temp.import_order");
+            for (const auto& sql : Store::search_fill_noted_sql()) {
+                m_fill.emplace_back(m_db, sql);
+            }
+        }
+        m_top->reset();
+        m_top->executeStep();
+        std::int64_t top = m_top->getColumn(0).getInt64();
+        m_top->reset();
+        if (top == m_done || top - m_done < at_least) {
+            return false;
+        }
+        for (auto& q : m_fill) {
+            q.reset();
+            q.bind(1, m_done);
+            q.bind(2, top);
+            q.exec();
+        }
+        m_done = top;
+        return true;
+    }
+
+    // Fills search_text for the rest (before SearchIndexBatch::finish, which indexes the new
+    // rows) and restores the triggers.
     void finish() {
         if (m_triggers.empty()) {
             return;
         }
-        m_db.exec(Store::search_fill_sql(true));
+        fill(1);
         m_triggers.restore();
     }
 
 private:
-    static SuspendedTriggers suspend_if_empty(SQLite::Database& db) {
-        SQLite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM main.search_text)");
-        bool empty = any.executeStep() && any.getColumn(0).getInt() == 0;
-        return SuspendedTriggers(db, empty ? "tbl_name != 'search_text' AND instr(name, '_search_') > 0" : "0");
-    }
-
     SQLite::Database& m_db;
     SuspendedTriggers m_triggers;
+    std::int64_t m_done = 0; // notes up to this n are filled
+    std::unique_ptr<SQLite::Statement> m_top;
+    std::vector<SQLite::Statement> m_fill;
 };
+
+// True when the database's search_text holds no row (so neither does any kind table); false
+// also for a database without full-text search.
+bool search_text_empty(SQLite::Database& db) {
+    if (!db.tableExists("search_text")) {
+        return false;
+    }
+    SQLite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM main.search_text)");
+    return any.executeStep() && any.getColumn(0).getInt() == 0;
+}
 
 } // namespace
 
@@ -445,31 +788,32 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
 #endif
     ImportSummary summary;
     std::vector<std::string> files = expand_inputs(request.paths);
+    std::vector<Origin> origins;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        origins.push_back({files[i] == "-" ? std::string("<stdin>") : files[i], i});
+    }
     auto& db = store.db();
     try {
         // IMMEDIATE: take the write lock now (waiting up to the busy timeout), so that a
         // second importer waits its turn instead of failing half-way.
         SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_seen (id TEXT PRIMARY KEY, kind TEXT, file TEXT, line INTEGER, "
-                "col INTEGER)");
+        db.exec("DROP TABLE IF EXISTS temp.import_seen");
+        db.exec("CREATE TEMP TABLE import_seen (id TEXT PRIMARY KEY, kind TEXT, file_index INTEGER, line INTEGER, "
+                "col INTEGER) WITHOUT ROWID");
         db.exec("CREATE TEMP TABLE IF NOT EXISTS import_ref (subject TEXT, field TEXT, target TEXT, kinds INTEGER, "
                 "may_be_text INTEGER, file TEXT, file_index INTEGER, line INTEGER, col INTEGER)");
         db.exec("DELETE FROM temp.import_seen; DELETE FROM temp.import_ref;");
         db.exec("PRAGMA cache_size = -32768"); // 32 MiB of page cache for the import's writes
-        SearchIndexBatch search(db);
+        bool empty = search_text_empty(db);
+        SearchIndexBatch search(db, empty);
         Writer writer(store);
-        SearchTextBatch search_text(store, writer);
-        ImportSink sink(store, writer, summary, diags);
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            read_file(files[i], i, sink, diags, summary);
-            ++summary.files;
-            if (request.on_file) {
-                request.on_file(i + 1, files.size(), files[i]);
-            }
-            if (diags.full()) {
-                break;
-            }
-        }
+        SearchTextBatch search_text(db, writer, empty);
+        ImportSink sink(store, writer, origins, summary, diags);
+        // Work for the time the writer waits for the reader: the search text, a chunk at a
+        // time (some milliseconds, a small part of what the pipe holds).
+        constexpr std::int64_t k_chunk = 4096;
+        auto idle = [&] { return !request.dry_run && diags.empty() && search_text.fill(k_chunk); };
+        write_messages(files, origins, sink, diags, summary, request, idle);
         if (!diags.full()) {
             sink.resolve();
         }

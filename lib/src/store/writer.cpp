@@ -118,8 +118,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 } // namespace
 
 struct Writer::KindStatements {
-    SQLite::Statement upsert;
-    KindStatements(SQLite::Database& db, const std::string& sql) : upsert(db, sql) {}
+    SQLite::Statement write;
+    KindStatements(SQLite::Database& db, const std::string& sql) : write(db, sql) {}
 };
 
 Writer::KindStatements& Writer::statements(Kind kind) {
@@ -201,8 +201,9 @@ const Writer::Stored& Writer::lookup(const std::string& id) {
 
 std::optional<Kind> Writer::kind_of(const std::string& id) { return lookup(id).kind; }
 
-Upsert Writer::upsert(const Record& record) {
-    std::string d = digest(record);
+Upsert Writer::upsert(const Record& record) { return upsert(record, digest(record)); }
+
+Upsert Writer::upsert(const Record& record, const std::string& d) {
     if (record.kind == Kind::progress) {
         const std::string commitment = record.text("commitment");
         std::optional<int64_t> seq;
@@ -221,7 +222,7 @@ Upsert Writer::upsert(const Record& record) {
             }
             seq = m_find_progress.getColumn(0).getInt64();
         }
-        auto& q = statements(Kind::progress).upsert;
+        auto& q = statements(Kind::progress).write;
         q.reset();
         int i = bind_values(q, record);
         q.bindNoCopy(i++, d);
@@ -251,7 +252,7 @@ Upsert Writer::upsert(const Record& record) {
         m_insert_record.bind(3, d);
         m_insert_record.exec();
     }
-    auto& q = statements(record.kind).upsert;
+    auto& q = statements(record.kind).write;
     q.reset();
     bind_values(q, record);
     q.exec();

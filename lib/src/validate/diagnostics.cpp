@@ -14,6 +14,13 @@ void Diagnostics::add(Diagnostic d) {
     }
 }
 
+std::vector<Diagnostic> Diagnostics::take() {
+    std::vector<Diagnostic> out;
+    out.swap(m_items);
+    m_total = 0;
+    return out;
+}
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
     std::vector<Diagnostic> out = m_items;
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {

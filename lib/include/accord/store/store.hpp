@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace accord {
 
@@ -29,11 +30,13 @@ public:
     int schema_version();
     // Brings the schema to k_schema_version; returns the version it was at.
     int migrate();
-    // SQL that writes the search_text rows of every record into an empty search_text: in
-    // input order within each kind (the migration to version 2), or, with import_order, each
-    // row at the seq of its record's last write noted in temp.import_order (an import's bulk
-    // fill, importer.cpp).
-    static std::string search_fill_sql(bool import_order);
+    // SQL that writes the search_text rows of every record into an empty search_text, in
+    // input order within each kind (the migration to version 2).
+    static std::string search_fill_sql();
+    // One statement per kind that writes the search_text rows of the writes noted in
+    // temp.import_order with ?1 < n <= ?2, each row at seq n (an import's bulk fill,
+    // importer.cpp).
+    static std::vector<std::string> search_fill_noted_sql();
 
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::string path);

@@ -22,6 +22,9 @@ public:
     Writer& operator=(const Writer&) = delete;
 
     Upsert upsert(const Record& record);
+    // The same, with the record's digest() computed by the caller (the import computes it on
+    // its reading thread).
+    Upsert upsert(const Record& record, const std::string& digest);
     // The kind stored under an id, if any.
     std::optional<Kind> kind_of(const std::string& id);
     // From now on, notes every row written, in order, in temp.import_order (kind, id, event:

@@ -28,6 +28,8 @@ public:
     std::vector<Diagnostic> sorted() const;
     // Prints each as FILE:LINE:COLUMN: error: MESSAGE, then a count line when some were left out.
     void print(std::ostream& out) const;
+    // Removes and returns the diagnostics held, in the order they were added.
+    std::vector<Diagnostic> take();
 
 private:
     std::size_t m_max;
