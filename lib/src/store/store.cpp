@@ -78,17 +78,12 @@ std::string column_of(std::string_view field) {
 
 namespace {
 
-// Set once, before the first connection (afterwards sqlite3_config refuses, harmlessly):
-// - no memory statistics: by default SQLite counts every allocation under a global mutex for
-//   sqlite3_memory_used(), which accord never asks for;
-// - statement journals kept in memory up to 16 MiB instead of 64 KiB: once one statement's
-//   journal outgrows the limit, SQLite moves it to a temporary file for the rest of the
-//   transaction, and every later statement of an import paid system calls for it (measured at
-//   100,000 commitments: 708,000 writes to that file, after one chunk of full-text indexing).
+// Set once, before the first connection (afterwards sqlite3_config refuses, harmlessly): no
+// memory statistics. By default SQLite counts every allocation under a global mutex for
+// sqlite3_memory_used(), which accord never asks for.
 void configure_library() {
     static const bool done = [] {
         sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-        sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 16 << 20);
         return true;
     }();
     (void)done;
