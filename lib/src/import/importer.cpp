@@ -123,7 +123,9 @@ std::string read_all(const std::string& path) {
     return text;
 }
 
-class ImportSink : public RecordSink {
+// The writing side's checks and writes: what each record read, accepted or referred to
+// means for the input and the database (write_messages calls it in the input's order).
+class ImportSink {
 public:
     ImportSink(Store& store, Writer& writer, const std::vector<Origin>& origins, ImportSummary& summary,
                Diagnostics& diags)
@@ -134,7 +136,8 @@ public:
           m_insert_ref(m_db, "INSERT INTO temp.import_ref (subject, field, target, kinds, may_be_text, file, "
                              "file_index, line, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
-    void declare(Kind kind, const std::string& id, const Origin& origin, const yaml::Mark& mark) override {
+    // A record with this id was read.
+    void declare(Kind kind, const std::string& id, const Origin& origin, const yaml::Mark& mark) {
         if (!first_seen(id, kind, origin, mark, [&] { return fmt::format("record {}: duplicate id", id); })) {
             return;
         }
@@ -150,11 +153,7 @@ public:
         }
     }
 
-    void accept(const Record& record, const Origin& origin, const yaml::Mark& mark) override {
-        accept(record, digest(record), origin, mark);
-    }
-
-    // accept() with the record's digest computed by the caller.
+    // A record that passed the checks of the reading thread, with its digest.
     void accept(const Record& record, const std::string& digest, const Origin& origin, const yaml::Mark& mark) {
         if (record.kind == Kind::progress) {
             std::string key = "progress:" + record.text("commitment") + '@' + record.text("date") + '@' +
@@ -186,9 +185,8 @@ public:
         }
     }
 
-    void refer(PendingRef ref) override { check(ref); }
-
-    void check(const PendingRef& ref) {
+    // A reference: checked at once when it names a record read before, else noted for resolve().
+    void refer(const PendingRef& ref) {
         // Most references name records read earlier (parties, themes): check those at once.
         auto known = m_known.find(ref.target);
         if (known != m_known.end() && (ref.kinds & kind_bit(known->second))) {
@@ -573,7 +571,7 @@ void write_messages(const std::vector<std::string>& files, const std::vector<Ori
                         }
                     } else if constexpr (std::is_same_v<T, PendingRef>) {
                         if (!draining) {
-                            sink.check(m);
+                            sink.refer(m);
                         }
                     } else if constexpr (std::is_same_v<T, Diagnostic>) {
                         if (!draining) {
