@@ -281,24 +281,18 @@ private:
     SQLite::Statement m_insert_ref;
 };
 
-// A hint when a syntax error sits near a line indented with a tab, which YAML forbids.
-std::string tab_hint(const std::string& text, int line) {
-    std::size_t pos = 0;
-    for (int l = 1; l < line - 1 && pos != std::string::npos; ++l) {
-        pos = text.find('\n', pos);
-        pos = pos == std::string::npos ? pos : pos + 1;
-    }
-    for (int l = std::max(1, line - 1); l <= line + 1 && pos < text.size(); ++l) {
-        std::size_t end = text.find('\n', pos);
-        std::string_view row(text.data() + pos, (end == std::string::npos ? text.size() : end) - pos);
+// A hint when a syntax error sits near a line indented with a tab, which YAML forbids; in
+// reads the text from its start.
+std::string tab_hint(std::istream& in, int line) {
+    std::string row;
+    for (int l = 1; l <= line + 1 && std::getline(in, row); ++l) {
+        if (l < line - 1) {
+            continue;
+        }
         std::size_t indent = row.find_first_not_of(" \t");
-        if (row.substr(0, indent).find('\t') != std::string_view::npos) {
+        if (row.substr(0, indent).find('\t') != std::string::npos) {
             return fmt::format(" (line {} is indented with a tab; YAML indents with spaces only)", l);
         }
-        if (end == std::string::npos) {
-            break;
-        }
-        pos = end + 1;
     }
     return {};
 }
@@ -466,18 +460,79 @@ private:
     Batch m_batch;
 };
 
+// Checks a file's text (yaml::TextCheck) a piece of whole lines at a time, so that only a
+// piece is held, however large the file; the first problem, if any.
+std::optional<yaml::Problem> check_file(std::istream& in, const std::string& path) {
+    constexpr std::size_t k_piece = 1 << 20;
+    yaml::TextCheck check;
+    std::string piece; // what was read and not yet checked: the start of a line
+    for (;;) {
+        std::size_t have = piece.size();
+        piece.resize(have + k_piece);
+        in.read(piece.data() + have, static_cast<std::streamsize>(k_piece));
+        piece.resize(have + static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) {
+            throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+        }
+        bool end = !in;
+        std::size_t cut = end ? piece.size() : piece.rfind('\n') + 1; // 0: a line longer than the piece
+        if (cut > 0 || end) {
+            if (!check.feed(std::string_view(piece).substr(0, cut))) {
+                break;
+            }
+            piece.erase(0, cut);
+        }
+        if (end) {
+            break;
+        }
+    }
+    return check.result();
+}
+
+// Reads a file (or stdin: "-") document by document and hands what it finds to out. A
+// regular file is read twice from the disk, once for the checks of its text and once by the
+// parser, so that memory follows a document, not the file; anything else (stdin, a pipe)
+// cannot be read twice and is held whole.
 void read_file(const std::string& path, const Origin& origin, Reading& out) {
-    std::string text = read_all(path);
-    Diagnostics& diags = out.diagnostics();
     auto tail = [&](int line, int column, std::string message) {
         out.put(FileDiagnostic{{origin.file, line, column, std::move(message), origin.index}});
     };
-    if (auto p = yaml::check_text(text)) {
-        tail(p->mark.line, p->mark.column, p->message);
-        return;
+    Diagnostics& diags = out.diagnostics();
+    std::error_code ec;
+    bool regular = path != "-" && fs::is_regular_file(path, ec);
+    std::ifstream file;
+    std::string text; // stdin or a pipe, held whole
+    if (regular) {
+        file.open(path, std::ios::binary);
+        if (!file) {
+            throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+        }
+        if (auto p = check_file(file, path)) {
+            tail(p->mark.line, p->mark.column, p->message);
+            return;
+        }
+        file.clear();
+        file.seekg(0);
+    } else {
+        text = read_all(path);
+        if (auto p = yaml::check_text(text)) {
+            tail(p->mark.line, p->mark.column, p->message);
+            return;
+        }
     }
     ViewBuf buf(text);
-    std::istream in(&buf);
+    std::istream held(&buf);
+    std::istream& in = regular ? static_cast<std::istream&>(file) : held;
+    auto hint = [&](int line) {
+        if (regular) {
+            file.clear();
+            file.seekg(0);
+            return tab_hint(file, line);
+        }
+        ViewBuf again(text);
+        std::istream from_start(&again);
+        return tab_hint(from_start, line);
+    };
     yaml::DocumentStream stream(in);
     std::size_t records = 0;
     // A long top-level list arrives in parts, so memory follows a part, not the file.
@@ -496,8 +551,11 @@ void read_file(const std::string& path, const Origin& origin, Reading& out) {
             return;
         }
     }
+    if (file.bad()) {
+        throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+    }
     if (auto e = stream.syntax_error()) {
-        tail(e->mark.line, e->mark.column, e->message + tab_hint(text, e->mark.line));
+        tail(e->mark.line, e->mark.column, e->message + hint(e->mark.line));
     } else if (records == 0) {
         tail(1, 1, "the file holds no record (it is empty or only comments)");
     }

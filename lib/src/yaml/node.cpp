@@ -93,100 +93,92 @@ std::string Node::describe() const {
     return fmt::format("text ('{}')", shown);
 }
 
-namespace {
-
 // yaml-cpp 0.7 loops for ever on a ',' that starts a line at the top level, outside any
 // [ ] or { }, or that follows a quoted scalar or a [ ] / { } (and perhaps an anchor or a tag)
 // at the start of such a line (jbeder/yaml-cpp#1040): such a line is refused before parsing. Flow depth and
 // quotes are followed roughly (a quote opens only after a space or an indicator); a miss
 // can only let such a line through, never refuse valid YAML at column 1 outside a flow.
-std::optional<Problem> check_stray_comma(std::string_view text) {
-    int depth = 0;
-    char quote = 0;
-    int line = 1;
-    std::size_t line_begin = 0;
-    bool line_start = true;
-    bool after_closer = false; // the last token at the top level closed a quote or a [ ] / { }
-    char first = 0;            // the first character of the line
-    char prev = '\n';
+void TextCheck::check_stray_comma(std::string_view text) {
+    auto& s = m_comma_state;
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
-        if (c == ',' && depth == 0 && quote == 0 &&
-            (line_start || (after_closer && std::string_view("\"'[{").find(first) != std::string_view::npos))) {
-            return Problem{{line, static_cast<int>(i - line_begin) + 1},
-                           "a ',' at the top level outside [ ] or { }; YAML cannot read it (remove the ',' "
-                           "or put the text in quotes)"};
+        if (c == ',' && s.depth == 0 && s.quote == 0 &&
+            (s.line_start || (s.after_closer && std::string_view("\"'[{").find(s.first) != std::string_view::npos))) {
+            m_comma = Problem{{s.line, static_cast<int>(m_offset + i - s.line_begin) + 1},
+                              "a ',' at the top level outside [ ] or { }; YAML cannot read it (remove the ',' "
+                              "or put the text in quotes)"};
+            return;
         }
-        if (line_start) {
-            first = c;
+        if (s.line_start) {
+            s.first = c;
         }
-        line_start = false;
+        s.line_start = false;
         if (c == '\n') {
-            ++line;
-            line_begin = i + 1;
-            line_start = true;
-            after_closer = false;
-            prev = c;
+            ++s.line;
+            s.line_begin = m_offset + i + 1;
+            s.line_start = true;
+            s.after_closer = false;
+            s.prev = c;
             continue;
         }
-        if (after_closer && quote == 0 && (c == '&' || c == '!')) {
+        if (s.after_closer && s.quote == 0 && (c == '&' || c == '!')) {
             // an anchor or a tag after the closer: `"a" &x,` loops yaml-cpp the same way
             while (i + 1 < text.size() && std::string_view(" \t\n,[]{}").find(text[i + 1]) == std::string_view::npos) {
                 ++i;
             }
-            prev = text[i];
+            s.prev = text[i];
             continue;
         }
-        if (c != ' ' && c != '\t' && quote == 0) {
-            after_closer = false;
+        if (c != ' ' && c != '\t' && s.quote == 0) {
+            s.after_closer = false;
         }
-        if (quote == '"' && c == '\\') {
-            ++i; // an escaped character
-        } else if (quote != 0) {
-            if (c == quote) {
-                quote = 0;
-                after_closer = depth == 0;
+        if (s.quote == '"' && c == '\\') {
+            ++i; // an escaped character (within the piece: a piece ends after a line feed)
+        } else if (s.quote != 0) {
+            if (c == s.quote) {
+                s.quote = 0;
+                s.after_closer = s.depth == 0;
             }
-        } else if (c == '#' && (prev == ' ' || prev == '\t' || prev == '\n')) {
+        } else if (c == '#' && (s.prev == ' ' || s.prev == '\t' || s.prev == '\n')) {
             while (i + 1 < text.size() && text[i + 1] != '\n') {
                 ++i; // a comment, to the end of the line
             }
-        } else if ((c == '"' || c == '\'') && std::string_view(" \t\n[{,:-\"'").find(prev) != std::string_view::npos) {
-            quote = c;
+        } else if ((c == '"' || c == '\'') && std::string_view(" \t\n[{,:-\"'").find(s.prev) != std::string_view::npos) {
+            s.quote = c;
         } else if (c == '[' || c == '{') {
-            ++depth;
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-            after_closer = depth == 0;
+            ++s.depth;
+        } else if ((c == ']' || c == '}') && s.depth > 0) {
+            --s.depth;
+            s.after_closer = s.depth == 0;
         }
-        prev = c;
+        s.prev = c;
     }
-    return std::nullopt;
 }
 
-} // namespace
-
-std::optional<Problem> check_text(std::string_view text) {
-    int line = 1;
-    int column = 1;
-    std::size_t i = 0;
+void TextCheck::check_encoding(std::string_view text) {
     const std::size_t n = text.size();
-    if (n >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
-        return Problem{{1, 1}, fmt::format("the file is UTF-16 or UTF-32 (it starts with the byte-order mark "
-                                           "0x{:02x} 0x{:02x}); files must be UTF-8",
-                                           static_cast<unsigned char>(text[0]), static_cast<unsigned char>(text[1]))};
+    if (m_offset == 0 && n >= 2 &&
+        ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+        m_encoding = Problem{{1, 1}, fmt::format("the file is UTF-16 or UTF-32 (it starts with the byte-order mark "
+                                                 "0x{:02x} 0x{:02x}); files must be UTF-8",
+                                                 static_cast<unsigned char>(text[0]), static_cast<unsigned char>(text[1]))};
+        return;
     }
+    int& line = m_line;
+    int& column = m_column;
+    auto problem = [&](std::string message) { m_encoding = Problem{{line, column}, std::move(message)}; };
+    std::size_t i = 0;
     while (i < n) {
         auto c = static_cast<unsigned char>(text[i]);
         if (c == 0) {
-            return Problem{{line, column}, "NUL byte in the file (YAML text may not contain NUL)"};
+            return problem("NUL byte in the file (YAML text may not contain NUL)");
         }
         if (c == '\r' && (i + 1 == n || text[i + 1] != '\n')) {
-            return Problem{{line, column}, "carriage return (CR) without a line feed; lines must end with LF or CRLF"};
+            return problem("carriage return (CR) without a line feed; lines must end with LF or CRLF");
         }
-        if (c == 0xEF && i > 0 && text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
-            return Problem{{line, column}, "byte-order mark (U+FEFF) after the start of the file; only a file's first "
-                                           "character may be one"};
+        if (c == 0xEF && m_offset + i > 0 && text.compare(i, 3, "\xEF\xBB\xBF") == 0) {
+            return problem("byte-order mark (U+FEFF) after the start of the file; only a file's first character may "
+                           "be one");
         }
         std::size_t len = 1;
         if (c >= 0x80) {
@@ -201,22 +193,22 @@ std::optional<Problem> check_text(std::string_view text) {
                 len = 4;
                 cp = c & 0x07;
             } else {
-                return Problem{{line, column}, fmt::format("invalid UTF-8 (byte 0x{:02x}); files must be UTF-8", c)};
+                return problem(fmt::format("invalid UTF-8 (byte 0x{:02x}); files must be UTF-8", c));
             }
             if (i + len > n) {
-                return Problem{{line, column}, "invalid UTF-8 (truncated sequence at end of file); files must be UTF-8"};
+                return problem("invalid UTF-8 (truncated sequence at end of file); files must be UTF-8");
             }
             for (std::size_t k = 1; k < len; ++k) {
                 auto cc = static_cast<unsigned char>(text[i + k]);
                 if ((cc & 0xC0) != 0x80) {
-                    return Problem{{line, column},
-                                   fmt::format("invalid UTF-8 (byte 0x{:02x} after 0x{:02x}); files must be UTF-8", cc, c)};
+                    return problem(
+                        fmt::format("invalid UTF-8 (byte 0x{:02x} after 0x{:02x}); files must be UTF-8", cc, c));
                 }
                 cp = (cp << 6) | (cc & 0x3F);
             }
             bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
             if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return Problem{{line, column}, fmt::format("invalid UTF-8 (bad sequence starting 0x{:02x}); files must be UTF-8", c)};
+                return problem(fmt::format("invalid UTF-8 (bad sequence starting 0x{:02x}); files must be UTF-8", c));
             }
         }
         if (c == '\n') {
@@ -227,7 +219,25 @@ std::optional<Problem> check_text(std::string_view text) {
         }
         i += len;
     }
-    return check_stray_comma(text);
+}
+
+bool TextCheck::feed(std::string_view lines) {
+    if (!m_encoding) {
+        check_encoding(lines);
+    }
+    if (!m_comma) {
+        check_stray_comma(lines);
+    }
+    m_offset += lines.size();
+    return !m_encoding;
+}
+
+std::optional<Problem> TextCheck::result() const { return m_encoding ? m_encoding : m_comma; }
+
+std::optional<Problem> check_text(std::string_view text) {
+    TextCheck check;
+    check.feed(text);
+    return check.result();
 }
 
 namespace {

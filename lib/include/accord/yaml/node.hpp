@@ -51,6 +51,37 @@ struct Document {
 // first problem, if any.
 std::optional<Problem> check_text(std::string_view text);
 
+// check_text() a piece at a time, so that a large file need not be held whole: feed() takes
+// the text in order in pieces that each end with a line feed (the last piece of the text
+// may end without one); result() gives what check_text() would give for the whole text (a
+// problem of encoding first, wherever it is).
+class TextCheck {
+public:
+    // false once a problem of encoding was found (the rest need not be read).
+    bool feed(std::string_view lines);
+    std::optional<Problem> result() const;
+
+private:
+    void check_encoding(std::string_view text);
+    void check_stray_comma(std::string_view text);
+
+    std::size_t m_offset = 0; // of the piece being checked, from the start of the text
+    int m_line = 1;
+    int m_column = 1;
+    std::optional<Problem> m_encoding;
+    std::optional<Problem> m_comma;
+    struct CommaState {
+        int depth = 0;
+        char quote = 0;
+        int line = 1;
+        std::size_t line_begin = 0;
+        bool line_start = true;
+        bool after_closer = false; // the last token at the top level closed a quote or a [ ] / { }
+        char first = 0;            // the first character of the line
+        char prev = '\n';
+    } m_comma_state;
+};
+
 // Reads a YAML stream document by document.
 class DocumentStream {
 public:
