@@ -12,8 +12,9 @@ namespace accord {
 
 // Where a document comes from.
 struct Origin {
-    std::string file;
+    std::string file;      // the path, or <stdin>
     std::size_t index = 0; // input order of the file
+    bool standard_input = false;
 };
 
 // A reference to check when all input has been read.
