@@ -93,13 +93,18 @@ public:
     explicit ViewBuf(std::string& s) { setg(s.data(), s.data(), s.data() + s.size()); }
 };
 
+// The error for a file that could not be opened or read (errno tells why).
+IoError read_error(const std::string& path) {
+    return IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+}
+
 std::string read_all(const std::string& path) {
     if (path == "-") {
         return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
     }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+        throw read_error(path);
     }
     // Read straight into a string of the file's size (no second copy of a large file), then
     // whatever is left (a file that grew, or a pipe).
@@ -118,7 +123,7 @@ std::string read_all(const std::string& path) {
         text.append(buf, static_cast<std::size_t>(in.gcount()));
     }
     if (in.bad()) {
-        throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+        throw read_error(path);
     }
     return text;
 }
@@ -281,8 +286,8 @@ private:
     SQLite::Statement m_insert_ref;
 };
 
-// A hint when a syntax error sits near a line indented with a tab, which YAML forbids; in
-// reads the text from its start.
+// A hint when a syntax error sits near a line indented with a tab, which YAML forbids; the
+// lines are read from `in`, positioned at the start of the text.
 std::string tab_hint(std::istream& in, int line) {
     std::string row;
     for (int l = 1; l <= line + 1 && std::getline(in, row); ++l) {
@@ -472,7 +477,7 @@ std::optional<yaml::Problem> check_file(std::istream& in, const std::string& pat
         in.read(piece.data() + have, static_cast<std::streamsize>(k_piece));
         piece.resize(have + static_cast<std::size_t>(in.gcount()));
         if (in.bad()) {
-            throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+            throw read_error(path);
         }
         bool end = !in;
         std::size_t cut = end ? piece.size() : piece.rfind('\n') + 1; // 0: a line longer than the piece
@@ -505,7 +510,7 @@ void read_file(const std::string& path, const Origin& origin, Reading& out) {
     if (regular) {
         file.open(path, std::ios::binary);
         if (!file) {
-            throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+            throw read_error(path);
         }
         if (auto p = check_file(file, path)) {
             tail(p->mark.line, p->mark.column, p->message);
@@ -552,7 +557,7 @@ void read_file(const std::string& path, const Origin& origin, Reading& out) {
         }
     }
     if (file.bad()) {
-        throw IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+        throw read_error(path);
     }
     if (auto e = stream.syntax_error()) {
         tail(e->mark.line, e->mark.column, e->message + hint(e->mark.line));
