@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Concurrent users: while one process imports, readers run `list commitment` in a loop and
-never fail nor see a half-applied import (the commitment count is either before or after).
+never fail nor see a half-applied import (the commitment count is either before or after),
+also while the import writes into an empty database.
 Two importers at once: the second waits (busy timeout) and then succeeds or exits 3 with a
 clear message; nothing is lost either way."""
 import os
@@ -19,33 +20,49 @@ with tempfile.TemporaryDirectory() as tmp:
     subprocess.run([gen, "--commitments", "100", "--seed", "1", "--out", f"{tmp}/a"], check=True)
     subprocess.run([gen, "--commitments", "3000", "--seed", "2", "--out", f"{tmp}/b"], check=True)
     subprocess.run([accord, "import", "-q", "--db", db, f"{tmp}/a"], check=True)
-    before = sqlite3.connect(db).execute("select count(*) from commitment").fetchone()[0]
-    stop = threading.Event()
-    reads, failures, counts = [0], [], set()
 
-    def reader():
-        while not stop.is_set():
-            p = subprocess.run([accord, "list", "commitment", "--format", "csv", "--db", db], capture_output=True, text=True)
-            if p.returncode != 0:
-                failures.append(p.stderr)
-                return
-            counts.add(len(p.stdout.splitlines()) - 1)
-            reads[0] += 1
+    def read_during_import(db, files):
+        """Imports files into db while two readers list commitments; returns reads and counts seen."""
+        before = sqlite3.connect(db).execute("select count(*) from commitment").fetchone()[0]
+        stop = threading.Event()
+        reads, failures, counts = [0], [], set()
 
-    threads = [threading.Thread(target=reader) for _ in range(2)]
-    for t in threads:
-        t.start()
-    imp = subprocess.run([accord, "import", "-q", "--db", db, f"{tmp}/b"], capture_output=True, text=True)
-    stop.set()
-    for t in threads:
-        t.join()
-    after = sqlite3.connect(db).execute("select count(*) from commitment").fetchone()[0]
-    if imp.returncode != 0 or failures:
-        print("import or reader failed:", imp.stderr, failures[:1])
-        sys.exit(1)
-    if not counts <= {before, after}:
-        print(f"a reader saw a half-applied import: counts {sorted(counts)}, before {before}, after {after}")
-        sys.exit(1)
+        def reader():
+            while not stop.is_set():
+                p = subprocess.run([accord, "list", "commitment", "--format", "csv", "--db", db], capture_output=True,
+                                   text=True)
+                if p.returncode != 0:
+                    failures.append(p.stderr)
+                    return
+                counts.add(len(p.stdout.splitlines()) - 1)
+                reads[0] += 1
+
+        threads = [threading.Thread(target=reader) for _ in range(2)]
+        for t in threads:
+            t.start()
+        imp = subprocess.run([accord, "import", "-q", "--db", db, files], capture_output=True, text=True)
+        stop.set()
+        for t in threads:
+            t.join()
+        after = sqlite3.connect(db).execute("select count(*) from commitment").fetchone()[0]
+        if imp.returncode != 0 or failures:
+            print("import or reader failed:", imp.stderr, failures[:1])
+            sys.exit(1)
+        if not counts <= {before, after} or after <= before:
+            print(f"a reader saw a half-applied import: counts {sorted(counts)}, before {before}, after {after}")
+            sys.exit(1)
+        mode = sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            print(f"after the import the database is in {mode} mode, not wal")
+            sys.exit(1)
+        return reads[0], counts, after
+
+    reads, counts, after = read_during_import(db, f"{tmp}/b")
+    # Into an empty database (written with a rollback journal when no reader has it open at
+    # the start, importer.cpp): readers wait for the commit instead of reading the empty state.
+    empty = f"{tmp}/e.db"
+    subprocess.run([accord, "init", "--db", empty], check=True, capture_output=True)
+    empty_reads, empty_counts, _ = read_during_import(empty, f"{tmp}/b")
     # Two importers at once into a fresh copy.
     db2 = f"{tmp}/d.db"
     subprocess.run([accord, "import", "-q", "--db", db2, f"{tmp}/a"], check=True)
@@ -61,5 +78,6 @@ with tempfile.TemporaryDirectory() as tmp:
     if n != after or 0 not in (p1.returncode, p2.returncode):
         print(f"two importers: {n} commitments, expected {after}; exits {p1.returncode}, {p2.returncode}")
         sys.exit(1)
-    print(f"{reads[0]} reads during an import, all consistent (commitment counts seen: {sorted(counts)}); "
+    print(f"{reads} reads during an import, all consistent (commitment counts seen: {sorted(counts)}); "
+          f"{empty_reads} during an import into an empty database (counts seen: {sorted(empty_counts)}); "
           f"two importers at once: exits {p1.returncode} and {p2.returncode}, {n} commitments, nothing lost")

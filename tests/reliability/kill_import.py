@@ -1,8 +1,11 @@
 #!/usr/bin/python3
 """Killed mid-import: a large generated import is killed with SIGKILL at 20 moments spread
-over its run. After each kill, PRAGMA integrity_check is ok and the database dump equals
-either the state before the import or the state after a complete import, never anything
-in between. Prints the number of kills survived."""
+over its run, into a database that holds records (WAL mode) and into an empty one (which the
+import writes with a rollback journal, importer.cpp). After each kill, PRAGMA integrity_check
+is ok and the database dump equals either the state before the import or the state after a
+complete import, never anything in between. After each kill a read-only command reads the
+database (a journal left behind is rolled back first), and after a command that writes
+(accord init) the file is in WAL mode again. Prints the number of kills survived."""
 import os
 import signal
 import sqlite3
@@ -24,24 +27,29 @@ def dump(db):
     return ok, text
 
 
-with tempfile.TemporaryDirectory() as tmp:
-    base, big = f"{tmp}/base", f"{tmp}/big"
-    subprocess.run([os.path.join(bin_dir, "accord-gen"), "--commitments", "200", "--seed", "3", "--out", base], check=True)
-    subprocess.run([os.path.join(bin_dir, "accord-gen"), "--commitments", "3000", "--seed", "4", "--out", big], check=True)
-    # The big set redefines the base's parties and themes; its own records are new.
-    template = f"{tmp}/template.db"
-    subprocess.run([accord, "import", "-q", "--db", template, base], check=True)
+def journal_mode(db):
+    con = sqlite3.connect(db)
+    mode = con.execute("PRAGMA journal_mode").fetchone()[0]
+    con.close()
+    return mode
+
+
+def kill_round(tmp, name, template, big, kills):
+    """Imports big into copies of template, killed at kills moments; returns a summary."""
     _, before = dump(template)
-    full = f"{tmp}/full.db"
+    full = f"{tmp}/{name}-full.db"
     subprocess.run(["cp", template, full], check=True)
     t0 = time.monotonic()
     subprocess.run([accord, "import", "-q", "--db", full, big], check=True)
     duration = time.monotonic() - t0
     _, after = dump(full)
     assert before != after
-    survived, saw_before, saw_after = 0, 0, 0
+    if journal_mode(full) != "wal":
+        print(f"{name}: after a complete import the database is in {journal_mode(full)} mode, not wal")
+        sys.exit(1)
+    survived, saw_before, saw_after, journals = 0, 0, 0, 0
     for i in range(kills):
-        db = f"{tmp}/k{i}.db"
+        db = f"{tmp}/{name}-k{i}.db"
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(template + suffix):
                 subprocess.run(["cp", template + suffix, db + suffix], check=True)
@@ -49,17 +57,46 @@ with tempfile.TemporaryDirectory() as tmp:
         time.sleep(duration * (i + 0.5) / kills * 1.6)
         p.send_signal(signal.SIGKILL)
         p.wait()
+        if os.path.exists(db + "-journal"):
+            journals += 1
+        # A read-only command first: it must read the database whatever the kill left.
+        listed = subprocess.run([accord, "list", "commitment", "--format", "csv", "--db", db], capture_output=True,
+                                text=True)
+        if listed.returncode != 0:
+            print(f"{name} kill {i}: list after the kill failed: {listed.stderr}")
+            sys.exit(1)
+        # Then a command that writes: the file is back in WAL mode.
+        subprocess.run([accord, "init", "--db", db], check=True, capture_output=True)
+        if journal_mode(db) != "wal":
+            print(f"{name} kill {i}: after accord init the database is in {journal_mode(db)} mode, not wal")
+            sys.exit(1)
         ok, state = dump(db)
         if ok != "ok":
-            print(f"kill {i}: integrity_check says {ok}")
+            print(f"{name} kill {i}: integrity_check says {ok}")
             sys.exit(1)
         if state == before:
             saw_before += 1
         elif state == after:
             saw_after += 1
         else:
-            print(f"kill {i}: the database is neither the state before nor after the import")
+            print(f"{name} kill {i}: the database is neither the state before nor after the import")
             sys.exit(1)
         survived += 1
-    print(f"{survived} kills survived ({saw_before} left the state before, {saw_after} the state after; "
-          f"an import took {duration:.2f} s)")
+    if name == "empty" and journals == 0:
+        print(f"{name}: no kill left a rollback journal: the import into an empty database did not use one")
+        sys.exit(1)
+    return (f"{name} database: {survived} kills survived ({saw_before} left the state before, {saw_after} the "
+            f"state after, {journals} left a rollback journal; an import took {duration:.2f} s)")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    base, big = f"{tmp}/base", f"{tmp}/big"
+    subprocess.run([os.path.join(bin_dir, "accord-gen"), "--commitments", "200", "--seed", "3", "--out", base], check=True)
+    subprocess.run([os.path.join(bin_dir, "accord-gen"), "--commitments", "3000", "--seed", "4", "--out", big], check=True)
+    # The big set redefines the base's parties and themes; its own records are new.
+    template = f"{tmp}/template.db"
+    subprocess.run([accord, "import", "-q", "--db", template, base], check=True)
+    empty = f"{tmp}/empty.db"
+    subprocess.run([accord, "init", "--db", empty], check=True, capture_output=True)
+    print(kill_round(tmp, "holding records", template, big, kills))
+    print(kill_round(tmp, "empty", empty, big, kills))

@@ -110,9 +110,27 @@ Store::Store(const std::string& path, Access access) : m_path(path) {
         // One connection per thread: SQLite's own mutexes are not needed.
         int flags = SQLite::OPEN_NOMUTEX |
                     (access == Access::read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE));
-        m_db = std::make_unique<SQLite::Database>(path, flags);
-        configure(*m_db);
-        check_is_ours();
+        auto open = [&] {
+            m_db = std::make_unique<SQLite::Database>(path, flags);
+            configure(*m_db);
+            check_is_ours();
+        };
+        try {
+            open();
+        } catch (const SQLite::Exception& e) {
+            if (e.getExtendedErrorCode() != SQLITE_READONLY_ROLLBACK || !why_read_only(path, true).empty()) {
+                throw;
+            }
+            // A hot rollback journal, left by an import killed while it wrote into an empty
+            // database (importer.cpp): a read-only connection cannot roll it back, so a
+            // read-write one does first, as any writer would, and puts the file back in WAL mode.
+            m_db.reset();
+            Store(path, Access::read_write);
+            open();
+        }
+        if (access == Access::read_write) {
+            restore_wal();
+        }
     } catch (const SQLite::Exception& e) {
         std::string why = e.what();
         if (e.getErrorCode() == SQLITE_NOTADB) {
@@ -167,6 +185,22 @@ void Store::check_is_ours() {
 }
 
 int Store::schema_version() { return pragma_int(*m_db, "user_version"); }
+
+void Store::restore_wal() {
+    if (schema_version() == 0) {
+        return; // not initialised: migrate() sets WAL mode
+    }
+    SQLite::Statement mode(*m_db, "PRAGMA main.journal_mode");
+    if (!mode.executeStep() || mode.getColumn(0).getString() == "wal") {
+        return;
+    }
+    mode.reset();
+    try {
+        m_db->exec("PRAGMA main.journal_mode = WAL");
+    } catch (const SQLite::Exception&) {
+        // Busy: another connection has the file open. A later write puts it back.
+    }
+}
 
 namespace {
 

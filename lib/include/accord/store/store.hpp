@@ -28,6 +28,10 @@ public:
     SQLite::Database& db() { return *m_db; }
     const std::string& path() const { return m_path; }
     int schema_version();
+    // Puts an accord database back in WAL mode (SPEC section 5) if it was left in rollback
+    // mode: by an import killed while it wrote into an empty database (importer.cpp), or by
+    // a hand edit. Best effort: a file another connection has open stays as it is.
+    void restore_wal();
     // Brings the schema to k_schema_version; returns the version it was at.
     int migrate();
     // SQL that writes the search_text rows of every record into an empty search_text, in
