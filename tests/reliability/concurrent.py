@@ -15,6 +15,16 @@ bin_dir = sys.argv[1]
 accord = os.path.join(bin_dir, "accord")
 gen = os.path.join(bin_dir, "accord-gen")
 
+def query(db, sql):
+    """One value, on a connection closed at once (a connection left open keeps an import
+    into an empty database in WAL mode)."""
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
 with tempfile.TemporaryDirectory() as tmp:
     db = f"{tmp}/c.db"
     subprocess.run([gen, "--commitments", "100", "--seed", "1", "--out", f"{tmp}/a"], check=True)
@@ -23,7 +33,7 @@ with tempfile.TemporaryDirectory() as tmp:
 
     def read_during_import(db, files):
         """Imports files into db while two readers list commitments; returns reads and counts seen."""
-        before = sqlite3.connect(db).execute("select count(*) from commitment").fetchone()[0]
+        before = query(db, "select count(*) from commitment")
         stop = threading.Event()
         reads, failures, counts = [0], [], set()
 
@@ -44,14 +54,14 @@ with tempfile.TemporaryDirectory() as tmp:
         stop.set()
         for t in threads:
             t.join()
-        after = sqlite3.connect(db).execute("select count(*) from commitment").fetchone()[0]
+        after = query(db, "select count(*) from commitment")
         if imp.returncode != 0 or failures:
             print("import or reader failed:", imp.stderr, failures[:1])
             sys.exit(1)
         if not counts <= {before, after} or after <= before:
             print(f"a reader saw a half-applied import: counts {sorted(counts)}, before {before}, after {after}")
             sys.exit(1)
-        mode = sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0]
+        mode = query(db, "PRAGMA journal_mode")
         if mode != "wal":
             print(f"after the import the database is in {mode} mode, not wal")
             sys.exit(1)
@@ -63,6 +73,23 @@ with tempfile.TemporaryDirectory() as tmp:
     empty = f"{tmp}/e.db"
     subprocess.run([accord, "init", "--db", empty], check=True, capture_output=True)
     empty_reads, empty_counts, _ = read_during_import(empty, f"{tmp}/b")
+    # A database left in rollback mode (a killed first import, or by hand) goes back to WAL
+    # mode at the next command that writes, unless another connection is reading it then.
+    rollback = f"{tmp}/r.db"
+    subprocess.run([accord, "import", "-q", "--db", rollback, f"{tmp}/a"], check=True)
+    subprocess.run(["sqlite3", rollback, "PRAGMA journal_mode = DELETE"], check=True, capture_output=True)
+    held = sqlite3.connect(rollback, isolation_level=None)
+    held.execute("BEGIN")
+    held.execute("select count(*) from record").fetchone()
+    subprocess.run([accord, "init", "--db", rollback], check=True, capture_output=True)
+    held_mode = held.execute("PRAGMA journal_mode").fetchone()[0]
+    held.execute("COMMIT")
+    held.close()
+    subprocess.run([accord, "init", "--db", rollback], check=True, capture_output=True)
+    mode = query(rollback, "PRAGMA journal_mode")
+    if held_mode != "delete" or mode != "wal":
+        print(f"rollback mode: {held_mode} while a reader held the file (expected delete), then {mode} (expected wal)")
+        sys.exit(1)
     # Two importers at once into a fresh copy.
     db2 = f"{tmp}/d.db"
     subprocess.run([accord, "import", "-q", "--db", db2, f"{tmp}/a"], check=True)
@@ -74,7 +101,7 @@ with tempfile.TemporaryDirectory() as tmp:
         if rc not in (0, 3) or (rc == 3 and "busy" not in err and "locked" not in err):
             print(f"importer exit {rc}: {err}")
             sys.exit(1)
-    n = sqlite3.connect(db2).execute("select count(*) from commitment").fetchone()[0]
+    n = query(db2, "select count(*) from commitment")
     if n != after or 0 not in (p1.returncode, p2.returncode):
         print(f"two importers: {n} commitments, expected {after}; exits {p1.returncode}, {p2.returncode}")
         sys.exit(1)

@@ -56,9 +56,11 @@ std::string why_read_only(const std::string& path, bool exists) {
     return {};
 }
 
+constexpr int k_busy_timeout_ms = 5000;
+
 void configure(SQLite::Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
-    db.setBusyTimeout(5000);
+    db.setBusyTimeout(k_busy_timeout_ms);
 }
 
 } // namespace
@@ -195,11 +197,13 @@ void Store::restore_wal() {
         return;
     }
     mode.reset();
+    m_db->setBusyTimeout(0); // never wait for it: another connection reading would hold it up
     try {
         m_db->exec("PRAGMA main.journal_mode = WAL");
     } catch (const SQLite::Exception&) {
         // Busy: another connection has the file open. A later write puts it back.
     }
+    m_db->setBusyTimeout(k_busy_timeout_ms);
 }
 
 namespace {
