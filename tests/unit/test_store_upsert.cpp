@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 using namespace accord;
 using accord::test::import_text;
@@ -141,4 +142,31 @@ TEST_CASE("ids are unique across kinds, also against the database", "[store]") {
     import_text(store, "{kind: theme, id: us, label: Not a party}", d2);
     REQUIRE(d2.count() == 1);
     CHECK(d2.sorted()[0].message.find("already used by a party") != std::string::npos);
+}
+
+TEST_CASE("an import into an empty database checks foreign keys at the end and enforces them again after",
+          "[store]") {
+    Store store = Store::memory();
+    Diagnostics d;
+    auto first = import_text(store, k_base, d);
+    REQUIRE(d.empty());
+    REQUIRE(first.committed);
+    // Enforcement, turned off for the import into the empty database, is back on.
+    CHECK(count(store, "PRAGMA foreign_keys") == 1);
+    CHECK(count(store, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
+    CHECK_NOTHROW(store.check_foreign_keys());
+    // search_text, written by the writer instead of the triggers, holds a row per record.
+    CHECK(count(store, "SELECT count(*) FROM search_text") == 6);
+    // The triggers suspended for the import are all back.
+    CHECK(count(store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == 27);
+    // The check finds a row that names a missing row (one written with enforcement off).
+    store.db().exec("PRAGMA foreign_keys = OFF");
+    store.db().exec("INSERT INTO record_theme (record_id, pos, theme_id) VALUES ('s1.c1', 7, 'no-such-theme')");
+    try {
+        store.check_foreign_keys();
+        FAIL("no violation found");
+    } catch (const SQLite::Exception& e) {
+        CHECK(e.getErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY);
+        CHECK(std::string(e.what()).find("of record_theme names a missing row of theme") != std::string::npos);
+    }
 }

@@ -24,7 +24,6 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <iterator>
 #include <mutex>
@@ -359,20 +358,11 @@ public:
         spent = Batch();
     }
     // The next batch (out, recycled first, must be empty or from this pipe); false once the
-    // reader is done and everything was taken. While no batch is ready, the writer does the
-    // work idle() offers (true when it did some), so that work deferred to the end of the
-    // import fills the time spent waiting instead.
-    bool pop(Batch& out, const std::function<bool()>& idle) {
+    // reader is done and everything was taken.
+    bool pop(Batch& out) {
         recycle(out);
         std::unique_lock<std::mutex> lock(m_mutex);
-        while (!m_closed && m_batches.empty()) {
-            lock.unlock();
-            bool worked = idle();
-            lock.lock();
-            if (!worked) {
-                m_ready.wait(lock, [&] { return m_closed || !m_batches.empty(); });
-            }
-        }
+        m_ready.wait(lock, [&] { return m_closed || !m_batches.empty(); });
         if (m_batches.empty()) {
             return false;
         }
@@ -635,7 +625,7 @@ private:
 // held (after the document in hand; the rest of a long document is read only for a syntax
 // error in it).
 void write_messages(const std::vector<Origin>& origins, ImportSink& sink, Diagnostics& diags, ImportSummary& summary,
-                    const ImportRequest& request, const std::function<bool()>& idle) {
+                    const ImportRequest& request) {
     ReadingThreads readers(origins);
     bool draining = false; // full in the middle of a document: only its syntax error still counts
     auto file_done = [&] {
@@ -646,7 +636,7 @@ void write_messages(const std::vector<Origin>& origins, ImportSink& sink, Diagno
     };
     Batch batch;
     Pipe* pipe = &readers.pipe_of(0);
-    while (pipe->pop(batch, idle)) {
+    while (pipe->pop(batch)) {
         bool file_end = false;
         for (auto& message : batch) {
             bool stop = std::visit(
@@ -788,76 +778,35 @@ private:
     bool m_empty;
 };
 
-// An import into a database that holds no records fills search_text once at the end
-// instead of row by row: the kind tables' triggers that keep it in step (schema_v2.sql.inc;
-// the progress one also looks for events that no longer exist) are dropped for the import,
-// the writer notes each row it writes in temp.import_order, and the fill gives every row the
-// seq it would have had from the triggers, so the order of search_text (which export yaml
-// reads to place progress events) is the same. Measured: 20,000 generated commitments
-// imported in 0.78x the time (docs/performance.md); writing each row's search_text row from
-// the writer instead (one INSERT ... SELECT per row, no notes, no fill) was slower: 0.9 s
-// more writing against a 0.35 s fill. Within the import's transaction, like
-// SearchIndexBatch: a failed or dry-run import rolls it back, triggers included. Into a
-// database that holds records the triggers stay (an import then usually touches few rows).
+// An import into a database that holds no records writes search_text from the writer: the
+// kind tables' triggers that keep it in step (schema_v2.sql.inc; each first deletes the row it
+// replaces, and the progress one also looks for events that no longer exist) are dropped for
+// the import, and the writer writes each row's search_text row right after it
+// (Writer::write_search_text), so the rows and their order are those the triggers would give
+// (export yaml reads that order to place progress events). Measured: the writer's time for
+// search_text 1.24 s -> 0.87 s at 100,000 commitments, against the earlier notes in a
+// temporary table and a fill from them (docs/performance.md). Within the import's
+// transaction, like SearchIndexBatch: a failed or dry-run import rolls it back, triggers
+// included. Into a database that holds records the triggers stay (an import then usually
+// touches few rows, and may replace them).
+//
+// A dry run (and so `accord check`, into a database in memory) writes no search_text at all,
+// into any database: nothing reads it before the rollback, and a check of a large file would
+// otherwise hold a copy of all its text in memory.
 class SearchTextBatch {
 public:
-    SearchTextBatch(SQLite::Database& db, Writer& writer, bool empty)
-        : m_db(db), m_triggers(db, empty ? "tbl_name != 'search_text' AND instr(name, '_search_') > 0" : "0") {
-        if (m_triggers.empty()) {
-            return;
+    SearchTextBatch(SQLite::Database& db, Writer& writer, bool empty, bool dry_run)
+        : m_triggers(db, empty || dry_run ? "tbl_name != 'search_text' AND instr(name, '_search_') > 0" : "0") {
+        if (!m_triggers.empty() && !dry_run) {
+            writer.write_search_text();
         }
-        m_db.exec("CREATE TEMP TABLE IF NOT EXISTS import_order (n INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT "
-                  "NOT NULL, event INTEGER NOT NULL)");
-        m_db.exec("DELETE FROM temp.import_order");
-        writer.log_order();
     }
 
-    // Fills search_text for the writes noted since the last call when there are at least
-    // at_least of them (true when it did), so that most of the work is done while the writer
-    // waits for the reader. Each call covers a range of the notes, in order.
-    bool fill(std::int64_t at_least) {
-        if (m_triggers.empty()) {
-            return false;
-        }
-        if (!m_top) {
-            m_top = std::make_unique<SQLite::Statement>(m_db, "SELECT ifnull(max(n), 0) FROM temp.import_order");
-            for (const auto& sql : Store::search_fill_noted_sql()) {
-                m_fill.emplace_back(m_db, sql);
-            }
-        }
-        m_top->reset();
-        m_top->executeStep();
-        std::int64_t top = m_top->getColumn(0).getInt64();
-        m_top->reset();
-        if (top == m_done || top - m_done < at_least) {
-            return false;
-        }
-        for (auto& q : m_fill) {
-            q.reset();
-            q.bind(1, m_done);
-            q.bind(2, top);
-            q.exec();
-        }
-        m_done = top;
-        return true;
-    }
-
-    // Fills search_text for the rest (before SearchIndexBatch::finish, which indexes the new
-    // rows) and restores the triggers.
-    void finish() {
-        if (m_triggers.empty()) {
-            return;
-        }
-        fill(1);
-        m_triggers.restore();
-    }
+    // Puts the triggers back (before SearchIndexBatch::finish, which indexes the new rows).
+    void finish() { m_triggers.restore(); }
 
 private:
-    SQLite::Database& m_db;
     SuspendedTriggers m_triggers;
-    std::int64_t m_done = 0; // notes up to this n are filled
-    std::unique_ptr<SQLite::Statement> m_top;
-    std::vector<SQLite::Statement> m_fill;
 };
 
 // True when the database's search_text holds no row (so neither does any kind table); false
@@ -911,6 +860,46 @@ private:
     bool m_switched = false;
 };
 
+// An import into a database that holds no records runs with foreign keys unenforced and
+// checks them all once before the commit (Store::check_foreign_keys). Enforced, each row
+// written looked up the rows it names, and while any row named one not yet written (a
+// program's `implements` naming a commitment of a later file) every insert into a table that
+// rows name looked for those rows too; the import's own checks have already found every
+// missing or wrong reference by then (ImportSink), so the check at the end is a safety net
+// that costs one pass. Measured: the writer's inserts at 100,000 commitments 16-20% faster,
+// for a check of 0.32 s (docs/performance.md). Enforcement can only change outside a
+// transaction: set before it, and back on after it, committed or not.
+class ForeignKeysAtEnd {
+public:
+    ForeignKeysAtEnd(SQLite::Database& db, bool use) : m_db(db), m_off(use) {
+        if (m_off) {
+            m_db.exec("PRAGMA foreign_keys = OFF");
+        }
+    }
+    ForeignKeysAtEnd(const ForeignKeysAtEnd&) = delete;
+    ForeignKeysAtEnd& operator=(const ForeignKeysAtEnd&) = delete;
+    ~ForeignKeysAtEnd() {
+        if (!m_off) {
+            return;
+        }
+        try {
+            m_db.exec("PRAGMA foreign_keys = ON");
+        } catch (const SQLite::Exception&) {
+            // Only inside a transaction would it fail, and this runs after the import's.
+        }
+    }
+    // Before the commit.
+    void check(Store& store) {
+        if (m_off) {
+            store.check_foreign_keys();
+        }
+    }
+
+private:
+    SQLite::Database& m_db;
+    bool m_off;
+};
+
 } // namespace
 
 ImportSummary import_files(Store& store, const ImportRequest& request, Diagnostics& diags) {
@@ -936,8 +925,11 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
     }
     auto& db = store.db();
     try {
-        // Before the transaction (the journal mode cannot change inside one), and so ended after it.
-        FirstImportJournal journal(db, !request.dry_run && store.path() != ":memory:" && search_text_empty(db));
+        // Before the transaction (neither the journal mode nor foreign key enforcement can
+        // change inside one), and so ended after it.
+        bool was_empty = search_text_empty(db);
+        FirstImportJournal journal(db, !request.dry_run && store.path() != ":memory:" && was_empty);
+        ForeignKeysAtEnd foreign_keys(db, was_empty);
         // IMMEDIATE: take the write lock now (waiting up to the busy timeout), so that a
         // second importer waits its turn instead of failing half-way.
         SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -947,21 +939,20 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
         db.exec("CREATE TEMP TABLE IF NOT EXISTS import_ref (subject TEXT, field TEXT, target TEXT, kinds INTEGER, "
                 "may_be_text INTEGER, file TEXT, file_index INTEGER, line INTEGER, col INTEGER)");
         db.exec("DELETE FROM temp.import_seen; DELETE FROM temp.import_ref;");
-        db.exec("PRAGMA cache_size = -32768"); // 32 MiB of page cache for the import's writes
-        bool empty = search_text_empty(db);
+        // 16 MiB of page cache for the import's writes: 32 and 128 MiB were no faster at 100,000
+        // commitments (the pages are written once either way) and 17 and 129 MB larger at the peak.
+        db.exec("PRAGMA cache_size = -16384");
+        bool empty = search_text_empty(db); // again, in the transaction: another import may have come first
         SearchIndexBatch search(db, empty);
         Writer writer(store);
-        SearchTextBatch search_text(db, writer, empty);
+        SearchTextBatch search_text(db, writer, empty, request.dry_run);
         ImportSink sink(store, writer, origins, summary, diags);
-        // Work for the time the writer waits for the reader: the search text, a chunk at a
-        // time (some milliseconds, a small part of what the pipe holds).
-        constexpr std::int64_t k_chunk = 4096;
-        auto idle = [&] { return !request.dry_run && diags.empty() && search_text.fill(k_chunk); };
-        write_messages(origins, sink, diags, summary, request, idle);
+        write_messages(origins, sink, diags, summary, request);
         if (!diags.full()) {
             sink.resolve();
         }
         if (diags.empty() && !request.dry_run) {
+            foreign_keys.check(store);
             search_text.finish();
             search.finish();
             transaction.commit();

@@ -208,25 +208,28 @@ void Store::restore_wal() {
 
 namespace {
 
-// What search_text holds for each kind (schema_v2.sql.inc's triggers write the same).
+// What search_text holds for each kind (schema_v2.sql.inc's triggers write the same, and so
+// does Writer::write_search_text for an import into an empty database).
 struct SearchSource {
-    const char* kind;
-    const char* id;
-    const char* event;
-    const char* title;
-    const char* body;
+    Kind kind;
+    const char* id;    // SQL on the kind table t
+    const char* event; // SQL on the kind table t
+    const char* title; // the field (its column has the same name) searched as the title; null: none
+    const char* body;  // the same for the body
     const char* order; // input order within the kind
 };
 constexpr SearchSource k_search_sources[] = {
-    {"party", "t.id", "0", "t.name", "NULL", "t.rowid"},
-    {"forum", "t.id", "0", "t.name", "NULL", "t.rowid"},
-    {"theme", "t.id", "0", "t.label", "t.description", "t.rowid"},
-    {"dialogue", "t.id", "0", "t.title", "NULL", "t.rowid"},
-    {"statement", "t.id", "0", "t.title", "NULL", "t.rowid"},
-    {"commitment", "t.id", "0", "NULL", "t.text", "t.rowid"},
-    {"program", "t.id", "0", "t.title", "t.description", "t.rowid"},
-    {"progress", "t.commitment_id", "t.seq", "NULL", "t.note", "t.seq"},
+    {Kind::party, "t.id", "0", "name", nullptr, "t.rowid"},
+    {Kind::forum, "t.id", "0", "name", nullptr, "t.rowid"},
+    {Kind::theme, "t.id", "0", "label", "description", "t.rowid"},
+    {Kind::dialogue, "t.id", "0", "title", nullptr, "t.rowid"},
+    {Kind::statement, "t.id", "0", "title", nullptr, "t.rowid"},
+    {Kind::commitment, "t.id", "0", nullptr, "text", "t.rowid"},
+    {Kind::program, "t.id", "0", "title", "description", "t.rowid"},
+    {Kind::progress, "t.commitment_id", "t.seq", nullptr, "note", "t.seq"},
 };
+
+std::string column_sql(const char* field) { return field ? fmt::format("t.{}", field) : std::string("NULL"); }
 
 } // namespace
 
@@ -236,26 +239,29 @@ std::string Store::search_fill_sql() {
         // Fixed text from the table above, never values.
         sql += fmt::format("INSERT INTO search_text (kind, id, event, title, body, notes) SELECT '{0}', {1}, {2}, "
                            "{3}, {4}, t.notes FROM {0} t ORDER BY {5};\n",
-                           s.kind, s.id, s.event, s.title, s.body, s.order);
+                           to_string(s.kind), s.id, s.event, column_sql(s.title), column_sql(s.body), s.order);
     }
     return sql;
 }
 
-std::vector<std::string> Store::search_fill_noted_sql() {
-    std::vector<std::string> out;
+Store::SearchFields Store::search_fields(Kind kind) {
     for (const auto& s : k_search_sources) {
-        // Fixed text from the table above, never values. Each row takes the place (seq) its
-        // write had in temp.import_order. OR IGNORE: a statement that cannot fail half-way
-        // needs no statement journal (with one, a fill that changes more than 64 KiB of pages
-        // turned SQLite's statement journal into a file for the rest of the transaction, and
-        // every later write paid a system call). A row is written once per import.
-        out.push_back(fmt::format("INSERT OR IGNORE INTO main.search_text (seq, kind, id, event, title, body, notes) "
-                                  "SELECT o.n, '{0}', {1}, {2}, {3}, {4}, t.notes FROM temp.import_order o JOIN "
-                                  "main.{0} t ON {1} = o.id AND {2} = o.event WHERE o.kind = '{0}' AND o.n > ?1 "
-                                  "AND o.n <= ?2 ORDER BY o.n",
-                                  s.kind, s.id, s.event, s.title, s.body));
+        if (s.kind == kind) {
+            return {s.title ? s.title : "", s.body ? s.body : ""};
+        }
     }
-    return out;
+    return {};
+}
+
+void Store::check_foreign_keys() {
+    SQLite::Statement q(*m_db, "PRAGMA main.foreign_key_check");
+    if (q.executeStep()) {
+        // Columns: the table, the row's rowid, the parent table, the constraint's number.
+        throw SQLite::Exception(fmt::format("FOREIGN KEY constraint failed: row {} of {} names a missing row of {}",
+                                            q.getColumn(1).getString(), q.getColumn(0).getString(),
+                                            q.getColumn(2).getString()),
+                                SQLITE_CONSTRAINT_FOREIGNKEY);
+    }
 }
 
 int Store::migrate() {

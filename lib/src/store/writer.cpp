@@ -62,6 +62,24 @@ template <class T> void bind_opt(SQLite::Statement& q, int i, const std::optiona
     }
 }
 
+// Binds a field's value as its kind-table column holds it.
+void bind_field(SQLite::Statement& q, int i, const FieldValue& v) {
+    std::visit(
+        [&](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::string>) {
+                q.bindNoCopy(i, x); // the record outlives the statement's execution
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                q.bind(i, static_cast<int64_t>(x));
+            } else if constexpr (std::is_same_v<T, PartialDate>) {
+                q.bind(i, x.str());
+            } else {
+                q.bind(i);
+            }
+        },
+        v);
+}
+
 // Binds the record's kind-table values in columns_of() order; returns the next index.
 int bind_values(SQLite::Statement& q, const Record& record) {
     int i = 1;
@@ -85,23 +103,19 @@ int bind_values(SQLite::Statement& q, const Record& record) {
             bind_opt(q, i++, s->paragraph);
             continue;
         }
-        std::visit(
-            [&](const auto& x) {
-                using T = std::decay_t<decltype(x)>;
-                if constexpr (std::is_same_v<T, std::string>) {
-                    q.bindNoCopy(i, x);
-                } else if constexpr (std::is_same_v<T, std::int64_t>) {
-                    q.bind(i, static_cast<int64_t>(x));
-                } else if constexpr (std::is_same_v<T, PartialDate>) {
-                    q.bind(i, x.str());
-                } else {
-                    q.bind(i);
-                }
-            },
-            v);
-        ++i;
+        bind_field(q, i++, v);
     }
     return i;
+}
+
+// The index of a field in spec.fields; -1 for an empty name or none.
+int field_index(const KindSpec& spec, std::string_view name) {
+    for (std::size_t f = 0; !name.empty() && f < spec.fields.size(); ++f) {
+        if (spec.fields[f].name == name) {
+            return static_cast<int>(f);
+        }
+    }
+    return -1;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
@@ -119,7 +133,17 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 
 struct Writer::KindStatements {
     SQLite::Statement write;
-    KindStatements(SQLite::Database& db, const std::string& sql) : write(db, sql) {}
+    // The fields of the kind's search_text row (field_index; -1: NULL).
+    int title = -1;
+    int body = -1;
+    int notes = -1;
+    KindStatements(SQLite::Database& db, const std::string& sql, Kind kind) : write(db, sql) {
+        const KindSpec& spec = kind_spec(kind);
+        auto fields = Store::search_fields(kind);
+        title = field_index(spec, fields.title);
+        body = field_index(spec, fields.body);
+        notes = field_index(spec, "notes");
+    }
 };
 
 Writer::KindStatements& Writer::statements(Kind kind) {
@@ -146,7 +170,7 @@ Writer::KindStatements& Writer::statements(Kind kind) {
         sql = fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}", spec.table,
                           join(cols, ", "), join(marks, ", "), join(sets, ", "));
     }
-    auto st = std::make_unique<KindStatements>(m_db, sql);
+    auto st = std::make_unique<KindStatements>(m_db, sql, kind);
     return *m_kinds.emplace(kind, std::move(st)).first->second;
 }
 
@@ -166,20 +190,30 @@ Writer::Writer(Store& store)
 
 Writer::~Writer() = default;
 
-void Writer::log_order() {
-    m_log_order = std::make_unique<SQLite::Statement>(
-        m_db, "INSERT OR REPLACE INTO temp.import_order (kind, id, event) VALUES (?, ?, ?)");
+void Writer::write_search_text() {
+    m_insert_search = std::make_unique<SQLite::Statement>(
+        m_db, "INSERT INTO main.search_text (kind, id, event, title, body, notes) VALUES (?, ?, ?, ?, ?, ?)");
 }
 
-void Writer::note_order(Kind kind, const std::string& id, std::int64_t event) {
-    if (!m_log_order) {
+void Writer::insert_search(const Record& record, const std::string& id, std::int64_t event) {
+    if (!m_insert_search) {
         return;
     }
-    m_log_order->reset();
-    m_log_order->bind(1, std::string(to_string(kind)));
-    m_log_order->bindNoCopy(2, id);
-    m_log_order->bind(3, event);
-    m_log_order->exec();
+    const KindStatements& kind = statements(record.kind);
+    auto& q = *m_insert_search;
+    q.reset();
+    q.bindNoCopy(1, to_string(record.kind).data()); // the kind names are NUL-terminated literals
+    q.bindNoCopy(2, id);
+    q.bind(3, event);
+    int i = 4;
+    for (int f : {kind.title, kind.body, kind.notes}) {
+        if (f < 0) {
+            q.bind(i++);
+        } else {
+            bind_field(q, i++, record.values[static_cast<std::size_t>(f)]);
+        }
+    }
+    q.exec();
 }
 
 const Writer::Stored& Writer::lookup(const std::string& id) {
@@ -228,7 +262,7 @@ Upsert Writer::upsert(const Record& record, const std::string& d) {
         q.bindNoCopy(i++, d);
         bind_opt(q, i, seq);
         q.exec();
-        note_order(Kind::progress, commitment, seq ? *seq : m_db.getLastInsertRowid());
+        insert_search(record, commitment, seq ? *seq : m_db.getLastInsertRowid());
         return seq ? Upsert::updated : Upsert::inserted;
     }
 
@@ -256,7 +290,7 @@ Upsert Writer::upsert(const Record& record, const std::string& d) {
     q.reset();
     bind_values(q, record);
     q.exec();
-    note_order(record.kind, id, 0);
+    insert_search(record, id, 0);
     write_links(record, exists);
     if (record.kind == Kind::commitment) {
         m_fresh_commitment = exists ? std::string() : id;

@@ -1,9 +1,12 @@
 #pragma once
 // The SQLite database: opening it safely, creating and migrating its schema.
+#include "accord/model/vocab.hpp"
+
 #include <SQLiteCpp/Database.h>
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace accord {
@@ -32,15 +35,23 @@ public:
     // mode: by an import killed while it wrote into an empty database (importer.cpp), or by
     // a hand edit. Best effort: a file another connection has open stays as it is.
     void restore_wal();
+    // Checks every foreign key of the main database (PRAGMA foreign_key_check): for a writer
+    // that turned their enforcement off (an import into an empty database, importer.cpp).
+    // Throws SQLite::Exception (SQLITE_CONSTRAINT_FOREIGNKEY) naming the first row found
+    // that names a missing row.
+    void check_foreign_keys();
     // Brings the schema to k_schema_version; returns the version it was at.
     int migrate();
     // SQL that writes the search_text rows of every record into an empty search_text, in
     // input order within each kind (the migration to version 2).
     static std::string search_fill_sql();
-    // One statement per kind that writes the search_text rows of the writes noted in
-    // temp.import_order with ?1 < n <= ?2, each row at seq n (an import's bulk fill,
-    // importer.cpp).
-    static std::vector<std::string> search_fill_noted_sql();
+    // The fields a kind's row of search_text holds as its title and body (empty: none; the
+    // third column is always the notes field).
+    struct SearchFields {
+        std::string_view title;
+        std::string_view body;
+    };
+    static SearchFields search_fields(Kind kind);
 
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::string path);

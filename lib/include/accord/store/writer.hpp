@@ -27,10 +27,11 @@ public:
     Upsert upsert(const Record& record, const std::string& digest);
     // The kind stored under an id, if any.
     std::optional<Kind> kind_of(const std::string& id);
-    // From now on, notes every row written, in order, in temp.import_order (kind, id, event:
-    // a progress event's seq, else 0), which must exist: the import's bulk search_text fill
-    // (importer.cpp) gives each row the place it would have had row by row.
-    void log_order();
+    // From now on, writes each row's row of search_text itself, as the kind tables' triggers
+    // would (schema_v2.sql.inc), which the caller has suspended: an import into an empty
+    // database (importer.cpp), where each row is written once and no search_text row is
+    // there to replace.
+    void write_search_text();
 
 private:
     // What the record table holds under an id; the last lookup is kept, since the importer
@@ -60,8 +61,8 @@ private:
     SQLite::Statement m_delete_party_links;
     SQLite::Statement m_delete_theme_links;
     SQLite::Statement m_delete_references;
-    std::unique_ptr<SQLite::Statement> m_log_order;
-    void note_order(Kind kind, const std::string& id, std::int64_t event);
+    std::unique_ptr<SQLite::Statement> m_insert_search;
+    void insert_search(const Record& record, const std::string& id, std::int64_t event);
 };
 
 // A 128-bit content digest of a record, as hex.
