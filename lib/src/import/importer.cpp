@@ -26,6 +26,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <mutex>
 #include <streambuf>
 #include <thread>
@@ -466,17 +467,23 @@ private:
 // piece is held, however large the file; the first problem, if any.
 std::optional<yaml::Problem> check_file(std::istream& in, const std::string& path) {
     constexpr std::size_t k_piece = 1 << 20;
+    // Read in blocks appended to the piece: a piece grown by resize() was zero-filled first, a
+    // megabyte for every file however small (measured: 1.7% of the reading threads' time at
+    // 100,000 commitments in 5,001 files of 14 KB).
+    constexpr std::size_t k_block = 1 << 16;
+    std::unique_ptr<char[]> block(new char[k_block]);
     yaml::TextCheck check;
     std::string piece; // what was read and not yet checked: the start of a line
     for (;;) {
-        std::size_t have = piece.size();
-        piece.resize(have + k_piece);
-        in.read(piece.data() + have, static_cast<std::streamsize>(k_piece));
-        piece.resize(have + static_cast<std::size_t>(in.gcount()));
+        in.read(block.get(), static_cast<std::streamsize>(k_block));
+        piece.append(block.get(), static_cast<std::size_t>(in.gcount()));
         if (in.bad()) {
             throw read_error(path);
         }
         bool end = !in;
+        if (!end && piece.size() < k_piece) {
+            continue;
+        }
         std::size_t cut = end ? piece.size() : piece.rfind('\n') + 1; // 0: a line longer than the piece
         if (cut > 0 || end) {
             if (!check.feed(std::string_view(piece).substr(0, cut))) {
