@@ -46,11 +46,33 @@ ScalarType Node::scalar_type() const {
         return ScalarType::string;
     }
     const std::string& v = value;
-    if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") {
+    // By length first: compared one by one with strlen each, the eleven words cost 1.5% of an
+    // import's instructions (callgrind, 10,000 commitments); most values match no length.
+    using namespace std::string_view_literals;
+    std::string_view w = v;
+    switch (w.size()) {
+    case 0:
         return ScalarType::null;
-    }
-    if (v == "true" || v == "True" || v == "TRUE" || v == "false" || v == "False" || v == "FALSE") {
-        return ScalarType::boolean;
+    case 1:
+        if (w == "~"sv) {
+            return ScalarType::null;
+        }
+        break;
+    case 4:
+        if (w == "null"sv || w == "Null"sv || w == "NULL"sv) {
+            return ScalarType::null;
+        }
+        if (w == "true"sv || w == "True"sv || w == "TRUE"sv) {
+            return ScalarType::boolean;
+        }
+        break;
+    case 5:
+        if (w == "false"sv || w == "False"sv || w == "FALSE"sv) {
+            return ScalarType::boolean;
+        }
+        break;
+    default:
+        break;
     }
     if (is_core_integer(v)) {
         return ScalarType::integer;
