@@ -826,6 +826,33 @@ bool search_text_empty(SQLite::Database& db) {
     return any.executeStep() && any.getColumn(0).getInt() == 0;
 }
 
+// A statement run when this goes out of scope, once armed: a setting put back after the
+// import's transaction, committed or not. An error there is swallowed (a destructor must not
+// throw); each user says what happens then.
+class AtExit {
+public:
+    AtExit(SQLite::Database& db, const char* sql) : m_db(db), m_sql(sql) {}
+    AtExit(const AtExit&) = delete;
+    AtExit& operator=(const AtExit&) = delete;
+    ~AtExit() {
+        if (!m_armed) {
+            return;
+        }
+        try {
+            m_db.exec(m_sql);
+        } catch (const SQLite::Exception&) {
+            // Swallowed: see above.
+        }
+    }
+    void arm(bool armed) { m_armed = armed; }
+    bool armed() const { return m_armed; }
+
+private:
+    SQLite::Database& m_db;
+    const char* m_sql; // a literal
+    bool m_armed = false;
+};
+
 // An import into a database that holds no records (the first, and usually the largest) is
 // written with a rollback journal instead of the WAL: each page is then written once, into the
 // database file, where in WAL mode it went into the WAL and then again into the file by the
@@ -838,33 +865,20 @@ bool search_text_empty(SQLite::Database& db) {
 // needs the file to itself: when another connection has it open, the import stays in WAL mode.
 class FirstImportJournal {
 public:
-    FirstImportJournal(SQLite::Database& db, bool use) : m_db(db) {
+    FirstImportJournal(SQLite::Database& db, bool use) : m_back(db, "PRAGMA main.journal_mode = WAL") {
         if (!use) {
             return;
         }
         try {
             SQLite::Statement q(db, "PRAGMA main.journal_mode = DELETE");
-            m_switched = q.executeStep() && q.getColumn(0).getString() == "delete";
+            m_back.arm(q.executeStep() && q.getColumn(0).getString() == "delete");
         } catch (const SQLite::Exception&) {
             // Busy: another connection has the file open; the import stays in WAL mode.
         }
     }
-    FirstImportJournal(const FirstImportJournal&) = delete;
-    FirstImportJournal& operator=(const FirstImportJournal&) = delete;
-    ~FirstImportJournal() {
-        if (!m_switched) {
-            return;
-        }
-        try {
-            m_db.exec("PRAGMA main.journal_mode = WAL");
-        } catch (const SQLite::Exception&) {
-            // Left to Store::restore_wal at the next write.
-        }
-    }
 
 private:
-    SQLite::Database& m_db;
-    bool m_switched = false;
+    AtExit m_back; // a failure is left to Store::restore_wal at the next write
 };
 
 // An import into a database that holds no records runs with foreign keys unenforced and
@@ -878,33 +892,21 @@ private:
 // transaction: set before it, and back on after it, committed or not.
 class ForeignKeysAtEnd {
 public:
-    ForeignKeysAtEnd(SQLite::Database& db, bool use) : m_db(db), m_off(use) {
-        if (m_off) {
-            m_db.exec("PRAGMA foreign_keys = OFF");
-        }
-    }
-    ForeignKeysAtEnd(const ForeignKeysAtEnd&) = delete;
-    ForeignKeysAtEnd& operator=(const ForeignKeysAtEnd&) = delete;
-    ~ForeignKeysAtEnd() {
-        if (!m_off) {
-            return;
-        }
-        try {
-            m_db.exec("PRAGMA foreign_keys = ON");
-        } catch (const SQLite::Exception&) {
-            // Only inside a transaction would it fail, and this runs after the import's.
+    ForeignKeysAtEnd(SQLite::Database& db, bool use) : m_back(db, "PRAGMA foreign_keys = ON") {
+        if (use) {
+            db.exec("PRAGMA foreign_keys = OFF");
+            m_back.arm(true);
         }
     }
     // Before the commit.
     void check(Store& store) {
-        if (m_off) {
+        if (m_back.armed()) {
             store.check_foreign_keys();
         }
     }
 
 private:
-    SQLite::Database& m_db;
-    bool m_off;
+    AtExit m_back; // fails only inside a transaction, and runs after the import's
 };
 
 } // namespace
