@@ -108,16 +108,6 @@ int bind_values(SQLite::Statement& q, const Record& record) {
     return i;
 }
 
-// The index of a field in spec.fields; -1 for an empty name or none.
-int field_index(const KindSpec& spec, std::string_view name) {
-    for (std::size_t f = 0; !name.empty() && f < spec.fields.size(); ++f) {
-        if (spec.fields[f].name == name) {
-            return static_cast<int>(f);
-        }
-    }
-    return -1;
-}
-
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
     for (const auto& p : parts) {
@@ -133,16 +123,16 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 
 struct Writer::KindStatements {
     SQLite::Statement write;
-    // The fields of the kind's search_text row (field_index; -1: NULL).
+    // The fields of the kind's search_text row (their index in the kind's fields; -1: NULL).
     int title = -1;
     int body = -1;
     int notes = -1;
     KindStatements(SQLite::Database& db, const std::string& sql, Kind kind) : write(db, sql) {
         const KindSpec& spec = kind_spec(kind);
         auto fields = Store::search_fields(kind);
-        title = field_index(spec, fields.title);
-        body = field_index(spec, fields.body);
-        notes = field_index(spec, "notes");
+        title = spec.index_of(fields.title); // an empty name is no field's
+        body = spec.index_of(fields.body);
+        notes = spec.index_of("notes");
     }
 };
 
