@@ -1,5 +1,6 @@
 #include "accord/yaml/node.hpp"
 #include "accord/yaml/writer.hpp"
+#include "yaml_trace.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -239,4 +240,111 @@ TEST_CASE("yaml_scalar quotes exactly what would not read back as the same text"
     CHECK(accord::yaml_scalar("") == "\"\"");
     CHECK(accord::yaml_scalar("line\nbreak") == "\"line\\nbreak\"");
     CHECK(accord::yaml_scalar("2024-10-17") == "2024-10-17");
+}
+
+TEST_CASE("one parser per document reads what one parser for the stream reads", "[yaml]") {
+    // Each document of a stream is read by a parser of its own (memory would otherwise grow
+    // with the stream). Every YAML file of the tests and data/, and the places where the split
+    // could differ: "---" lines inside scalars, flow collections and block scalars written at
+    // column 0, directives, document ends, CRLF, a missing last line feed, errors and stalls
+    // after the first documents, long lists handed over in parts, and "---" lines on either
+    // side of the reader's 64 KiB blocks.
+    std::vector<std::string> texts = {
+        "", "a: 1\n---\nb: 2\n", "---\n---\n---\n", "# c\n---\na: 1\n", "--- |\nfoo\n---\nbar\n",
+        "--- |\n  x\n---\ny\n", "--- |2\n  a\n---\n", "a: 'x\n---\ny'\n", "a: \"x\n--- \ny\"\n",
+        "[a,\n---\nb]\n", "{a: 1,\n---\n}\n", "a: b\n  c\n---\n  d\n", "%YAML 1.2\n---\na: 1\n---\nb: 2\n",
+        "a: 1\n...\n%YAML 1.2\n---\nb: 2\n", "%TAG !e! tag:e.com:\n---\n!e!x a\n---\n!e!x b\n",
+        "a: 1\n...\n%YAML 9.9\n---\nb: 2\n", "---a\n---\tb\n--- c\n----\n--- #c\n", "a: 1\n...\n---\nb\n...\n",
+        "---", "a\n---", "a\n--- ", "a: 1\r\n---\r\nb: 2\r\n", "a: &x 1\n---\nb: *x\n", "a: 1\n---\nb: [\n",
+        "a: 1\n---\n\"\"&b,o", "- 1\n---\n,x\n", "#---\n ---\n---\n", "---\t\na\n---\r\nb\n", "---\n...\n---\n",
+        "- a\n- b\n---\n- c: [1,\n---\n 2]\n", "? a\n---\n: b\n", "a: |\n  x\n---\n  y\n",
+        // A window that starts with a short line: yaml-cpp reads its first bytes and puts them
+        // back across two pieces (found by the fuzz target: the stream read as empty).
+        "\n---\na: 1\n", "\n---\t: x\n", "\n\n---\n", " \n---\nb\n", "\xef\xbb\xbf\n---\na\n", "\r\n---\r\na\r\n"};
+    std::string list;
+    for (std::size_t i = 0; i < 2 * DocumentStream::k_part_items + 500; ++i) {
+        list += "- {id: p" + std::to_string(i) + "}\n";
+    }
+    texts.push_back(list + "---\n" + list + "--- \n" + list);
+    for (std::size_t pad : {65530u, 65532u, 65533u, 65534u, 65535u, 65536u, 65537u, 65540u, 131070u}) {
+        // A long line, then "---" lines near the block's end, and a line longer than a block.
+        std::string text = "a: " + std::string(pad - 4, 'x') + "\n---\nb: 1\n---\nc: " + std::string(70000, 'y');
+        texts.push_back(text + "\n---\nd: 2\n");
+        texts.push_back(std::string(pad, '#') + "\n---\n--\n---");
+    }
+    int files = 0;
+    for (const char* dir : {"/tests", "/data"}) {
+        for (const auto& e : std::filesystem::recursive_directory_iterator(std::string(ACCORD_SOURCE_DIR) + dir)) {
+            if (e.is_regular_file() && (e.path().extension() == ".yaml" || e.path().extension() == ".yml")) {
+                std::ifstream in(e.path(), std::ios::binary);
+                texts.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+                ++files;
+            }
+        }
+    }
+    CHECK(files > 150);
+    int documents = 0;
+    int errors = 0;
+    int exact = 0;
+    for (const auto& text : texts) {
+        CAPTURE(text.substr(0, 200));
+        std::string one_parser = test::trace_stream(text, false);
+        std::string split = test::trace_stream(text, true);
+        CAPTURE(split, one_parser);
+        CHECK(test::same_reading(split, one_parser));
+        exact += split == one_parser;
+        for (std::size_t at = one_parser.find("document "); at != std::string::npos;
+             at = one_parser.find("document ", at + 1)) {
+            ++documents;
+        }
+        errors += one_parser.find("error ") != std::string::npos;
+    }
+    CHECK(documents > 500);
+    CHECK(errors >= 20);
+    CHECK(exact == static_cast<int>(texts.size()));
+}
+
+TEST_CASE("where one parser would scan across a document start, both refuse the text", "[yaml]") {
+    // Found by the differential fuzz target. One parser scans to the end of the stream for
+    // the ':' of "ism" (or the end of an unclosed '['), so a later error was all it reported;
+    // a parser per document reports the document (where the validator names the field) and
+    // then the same error, or an error at the end of the document.
+    std::string bad = "a: 1\nism\n---\nb: 2\n  c: d\n";
+    std::string one = test::trace_stream(bad, false);
+    std::string split = test::trace_stream(bad, true);
+    CHECK(one == "error 5:4 YAML syntax: illegal map value");
+    CHECK(split == "document 3@1:1[](1@1:1p[a],1@1:4p[1],1@2:1p[ism],0@2:1[],)\n" + one);
+    CHECK(test::same_reading(split, one));
+    std::string deep = "a: " + std::string(600, '[') + "\n---\nb: 1\n" + std::string(600, ']') + "]\n";
+    CHECK(test::trace_stream(deep, true) == "error 3:1 nesting deeper than 500 levels");
+    CHECK(test::trace_stream(deep, false) == "error 4:601 YAML syntax: illegal flow end");
+    CHECK(test::same_reading(test::trace_stream(deep, true), test::trace_stream(deep, false)));
+    // Without an error the two read the same; a difference in what they read is caught.
+    std::string good = "a: 1\nism\n---\nb: 2\n";
+    CHECK(test::trace_stream(good, true) == test::trace_stream(good, false));
+    CHECK_FALSE(test::same_reading("document 0@1:1[]\n", "document 0@2:1[]\n"));
+    CHECK_FALSE(test::same_reading("document 0@1:1[]\nerror 1:1 x", "document 0@1:1[]\n"));
+    CHECK_FALSE(test::same_reading("document 0@1:1[]\nerror 1:1 x", "document 0@2:1[]\nerror 2:1 x"));
+}
+
+TEST_CASE("documents read by parsers of their own keep the line numbers of the input", "[yaml]") {
+    // Each parser counts lines from the start of its own document; the stream adds the lines
+    // before it.
+    std::string text;
+    for (int i = 0; i < 3000; ++i) {
+        text += "---\n- kind: party\n  id: p" + std::to_string(i) + "\n  name: P\n";
+    }
+    std::istringstream in(text);
+    DocumentStream s(in);
+    int n = 0;
+    Mark last;
+    while (auto d = s.next()) {
+        REQUIRE(d->root.type == NodeType::sequence);
+        last = d->root.items[0].val(1).mark;
+        ++n;
+    }
+    CHECK(n == 3000);
+    CHECK(last.line == 4 * 2999 + 3);
+    CHECK(last.column == 7);
+    CHECK_FALSE(s.syntax_error());
 }

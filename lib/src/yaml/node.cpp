@@ -7,7 +7,10 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include <cstring>
+#include <memory>
 #include <regex>
+#include <streambuf>
 
 namespace accord::yaml {
 
@@ -264,7 +267,160 @@ std::optional<Problem> check_text(std::string_view text) {
 
 namespace {
 
-Mark to_mark(const YAML::Mark& m) { return Mark{m.line + 1, m.column + 1}; }
+// line_offset: lines of the input before the window the parser reads (see Windows); a mark
+// that places nothing (yaml-cpp's null mark) stays line 0.
+Mark to_mark(const YAML::Mark& m, int line_offset) {
+    return Mark{m.line + 1 + (m.line >= 0 ? line_offset : 0), m.column + 1};
+}
+
+// yaml-cpp 0.7's scanner keeps every indentation marker it makes until it is destroyed, so one
+// parser over a long stream of documents grows with the stream (yaml-cpp's event parse of the
+// 5,001 documents of 100,000 generated commitments in one file: 28 MB; the import of 1,000,000
+// in one file: 277 MB, against 54 MB from 50,001 files). The stream is therefore
+// read in windows, one parser each: a window ends before a line that starts a document ("---"
+// at the start of a line, then a blank, a line break or the end), which yaml-cpp reads as a
+// document start wherever it stands (it ends a plain or block scalar there and is an error in a
+// quoted one or in a flow collection), and the window then ends with a "---" line of its own, so
+// that the parser of the window sees what it would have seen in the whole stream up to that
+// line. The next window starts at the real line. The first line of a window never splits it,
+// and after a directive ('%' at the start of a line) the rest is one window: yaml-cpp carries
+// directives on from one document to the next.
+class Windows : public std::streambuf {
+public:
+    // split false: one window, the whole input (for tests that compare the two).
+    Windows(std::istream& in, bool split) : m_in(in), m_buf(k_block), m_no_split(!split) {}
+
+    // Starts the next window after the current one has ended; false at the end of the input.
+    bool next() {
+        if (m_marker_line < 0) {
+            return false;
+        }
+        m_offset += m_lines;
+        m_lines = 0;
+        m_marker_line = -1;
+        m_first_line = true;
+        m_state = State::reading;
+        setg(nullptr, nullptr, nullptr);
+        return true;
+    }
+    // Lines of the input before the window.
+    int line_offset() const { return m_offset; }
+    // The window's line (0-based) of the "---" that ends it; -1 while none was reached.
+    int marker_line() const { return m_marker_line; }
+
+protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) {
+            return traits_type::to_int_type(*gptr());
+        }
+        if (m_state == State::marker) {
+            setg(m_marker, m_marker, m_marker + 4);
+            m_state = State::ended;
+            return traits_type::to_int_type(*gptr());
+        }
+        if (m_state == State::ended || !fill()) {
+            m_state = State::ended;
+            return traits_type::eof();
+        }
+        char* b = m_buf.data() + m_begin;
+        char* e = m_buf.data() + m_end;
+        char* limit = e; // hand out whole lines only, so that a line's start is seen whole
+        if (!m_eof) {
+            if (auto* nl = static_cast<char*>(memrchr(b, '\n', static_cast<std::size_t>(e - b)))) {
+                limit = nl + 1;
+            }
+        }
+        char* q = b;
+        bool start = m_line_start;
+        while (q < limit) {
+            if (start) {
+                if (*q == '%') {
+                    m_no_split = true;
+                } else if (!m_first_line && !m_no_split && document_start(q, limit)) {
+                    break;
+                }
+                m_first_line = false;
+            }
+            auto* nl = static_cast<char*>(std::memchr(q, '\n', static_cast<std::size_t>(limit - q)));
+            if (!nl) {
+                q = limit;
+                start = false;
+                break;
+            }
+            ++m_lines;
+            q = nl + 1;
+            start = true;
+        }
+        if (q == b) { // at a document start: end the window
+            m_marker_line = m_lines;
+            m_state = State::marker;
+            return underflow();
+        }
+        m_begin = static_cast<std::size_t>(q - m_buf.data());
+        m_line_start = start;
+        setg(b, b, q);
+        return traits_type::to_int_type(*gptr());
+    }
+
+    // yaml-cpp reads the first bytes of a stream to find its encoding and puts them back, and
+    // they may span two of the pieces handed out (a window that starts with a blank line).
+    int_type pbackfail(int_type c) override {
+        if (traits_type::eq_int_type(c, traits_type::eof())) {
+            return traits_type::eof();
+        }
+        std::string back = traits_type::to_char_type(c) + std::string(gptr(), egptr());
+        m_back.swap(back);
+        setg(m_back.data(), m_back.data(), m_back.data() + m_back.size());
+        return c;
+    }
+
+private:
+    static constexpr std::size_t k_block = 65536;
+    enum class State { reading, marker, ended };
+
+    // "---" then a blank, a line break or the end of the input.
+    bool document_start(const char* q, const char* limit) const {
+        if (limit - q < 3 || q[0] != '-' || q[1] != '-' || q[2] != '-') {
+            return false;
+        }
+        if (limit - q == 3) {
+            return m_eof && limit == m_buf.data() + m_end;
+        }
+        return q[3] == ' ' || q[3] == '\t' || q[3] == '\r' || q[3] == '\n';
+    }
+    // Unread bytes holding a line feed, or a block's worth, or the rest of the input.
+    bool fill() {
+        if (m_begin > 0) {
+            std::memmove(m_buf.data(), m_buf.data() + m_begin, m_end - m_begin);
+            m_end -= m_begin;
+            m_begin = 0;
+        }
+        while (!m_eof && m_end < k_block && !std::memchr(m_buf.data(), '\n', m_end)) {
+            m_in.read(m_buf.data() + m_end, static_cast<std::streamsize>(k_block - m_end));
+            auto n = static_cast<std::size_t>(m_in.gcount());
+            m_end += n;
+            if (n == 0 || !m_in) {
+                m_eof = true;
+            }
+        }
+        return m_end > m_begin;
+    }
+
+    std::istream& m_in;
+    std::vector<char> m_buf;
+    bool m_no_split;          // one window from here on (a directive was seen)
+    std::size_t m_begin = 0; // unread bytes: [m_begin, m_end)
+    std::size_t m_end = 0;
+    bool m_eof = false;
+    bool m_line_start = true; // m_begin is at the start of a line
+    bool m_first_line = true; // the window's first line is still to be seen
+    State m_state = State::reading;
+    int m_lines = 0; // line feeds handed out in this window
+    int m_offset = 0;
+    int m_marker_line = -1;
+    char m_marker[4] = {'-', '-', '-', '\n'}; // the line that ends a window
+    std::string m_back; // bytes put back, then the rest of the piece they were put back into
+};
 
 // Thrown by the Builder to stop the parser when a document holds too many values.
 struct TooManyValues {
@@ -285,23 +441,28 @@ public:
     int first_pos = -1;   // where the document's first value was read
     YAML::Mark last_mark; // where its last value was read
 
-    explicit Builder(const DocumentStream::PartHandler& on_part) : m_on_part(on_part) {}
+    int start_line = -1;  // the line (0-based, in the window) where the document started
 
-    void OnDocumentStart(const YAML::Mark&) override {}
+    Builder(const DocumentStream::PartHandler& on_part, int line_offset)
+        : m_on_part(on_part), m_line_offset(line_offset) {}
+    // A mark of the parser, in the lines of the input.
+    Mark at(const YAML::Mark& mark) const { return to_mark(mark, m_line_offset); }
+
+    void OnDocumentStart(const YAML::Mark& mark) override { start_line = mark.line; }
     void OnDocumentEnd() override {}
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
         Node n;
         n.type = NodeType::null;
-        n.mark = to_mark(mark);
+        n.mark = at(mark);
         m_last_mark = mark;
         add(std::move(n));
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
         // One message per document: an alias bomb holds thousands of them.
         if (!m_alias_reported) {
-            doc.problems.push_back({to_mark(mark), "YAML aliases (*name) are not supported in accord files and are "
-                                                   "never expanded; write the value out"});
+            doc.problems.push_back({at(mark), "YAML aliases (*name) are not supported in accord files and are "
+                                              "never expanded; write the value out"});
             m_alias_reported = true;
         } else if (!m_stack.empty() && m_stack.back()->type == NodeType::sequence) {
             return; // the document is refused already: a flood of aliases need not be kept
@@ -311,12 +472,12 @@ public:
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
         // The file holds no NUL byte (check_text), but an escape (\0, \x00, \u0000) can make one.
         if (value.find('\0') != std::string::npos) {
-            doc.problems.push_back({to_mark(mark), "text holds a NUL character (written as an escape such as \\0); "
-                                                   "accord text may not contain NUL"});
+            doc.problems.push_back({at(mark), "text holds a NUL character (written as an escape such as \\0); "
+                                              "accord text may not contain NUL"});
         }
         Node n;
         n.type = NodeType::scalar;
-        n.mark = to_mark(mark);
+        n.mark = at(mark);
         m_last_mark = mark;
         n.value = value;
         n.plain = tag == "?";
@@ -339,6 +500,7 @@ public:
 
 private:
     const DocumentStream::PartHandler& m_on_part;
+    int m_line_offset;
     std::vector<Node*> m_stack;
     bool m_has_root = false;
     bool m_alias_reported = false;
@@ -395,7 +557,7 @@ private:
     void open(NodeType type, const YAML::Mark& mark) {
         Node n;
         n.type = type;
-        n.mark = to_mark(mark);
+        n.mark = at(mark);
         m_last_mark = mark;
         m_stack.push_back(add(std::move(n)));
     }
@@ -405,21 +567,31 @@ private:
 } // namespace
 
 struct DocumentStream::Impl {
-    YAML::Parser parser;
+    Windows windows;
+    std::istream window;
+    std::unique_ptr<YAML::Parser> parser;
     bool done = false;
     // yaml-cpp 0.7 can also return empty document after empty document without reading on
     // (a ',' after a quoted scalar and an anchor at the top level: `""&a,`): documents that
     // begin where the previous one ended are counted, and too many in a row end the stream.
     int previous_end = -1;
     int stalled = 0;
-    explicit Impl(std::istream& in) : parser(in) {}
+    Impl(std::istream& in, bool split) : windows(in, split), window(&windows) { open(); }
+    // A parser for the window.
+    void open() {
+        window.clear();
+        parser = std::make_unique<YAML::Parser>(window);
+        previous_end = -1;
+        stalled = 0;
+    }
 };
 
-DocumentStream::DocumentStream(std::istream& in) : m_impl(nullptr) {
+DocumentStream::DocumentStream(std::istream& in, bool split) : m_impl(nullptr) {
     try {
-        m_impl = new Impl(in);
+        m_impl = new Impl(in, split);
     } catch (const YAML::Exception& e) {
-        m_syntax_error = Problem{to_mark(e.mark), e.msg};
+        m_syntax_error = Problem{to_mark(e.mark, 0), e.msg};
+        delete m_impl;
         m_impl = nullptr;
     }
 }
@@ -430,39 +602,51 @@ std::optional<Document> DocumentStream::next(const PartHandler& on_part) {
     if (!m_impl || m_impl->done) {
         return std::nullopt;
     }
-    Builder builder(on_part);
-    try {
-        if (!m_impl->parser.HandleNextDocument(builder)) {
+    for (;;) {
+        int offset = m_impl->windows.line_offset();
+        Builder builder(on_part, offset);
+        try {
+            if (!m_impl->parser->HandleNextDocument(builder)) {
+                m_impl->done = true;
+                return std::nullopt;
+            }
+            if (builder.start_line >= 0 && builder.start_line == m_impl->windows.marker_line()) {
+                // The "---" that ends the window: the next document starts the next window.
+                if (!m_impl->windows.next()) {
+                    m_impl->done = true;
+                    return std::nullopt;
+                }
+                m_impl->open();
+                continue;
+            }
+        } catch (const TooManyValues& e) {
+            m_syntax_error = Problem{to_mark(e.mark, offset),
+                                     fmt::format("more than {} values in one document (or in {} items of a "
+                                                 "top-level list); split it into smaller documents or files",
+                                                 k_max_values, k_part_items)};
+            m_impl->done = true;
+            return std::nullopt;
+        } catch (const Stuck& e) {
+            return stuck(to_mark(e.mark, offset));
+        } catch (const YAML::DeepRecursion& e) {
+            m_syntax_error = Problem{to_mark(e.mark, offset), fmt::format("nesting deeper than {} levels", e.depth())};
+            m_impl->done = true;
+            return std::nullopt;
+        } catch (const YAML::Exception& e) {
+            m_syntax_error = Problem{to_mark(e.mark, offset), "YAML syntax: " + e.msg};
             m_impl->done = true;
             return std::nullopt;
         }
-    } catch (const TooManyValues& e) {
-        m_syntax_error = Problem{to_mark(e.mark),
-                                 fmt::format("more than {} values in one document (or in {} items of a top-level "
-                                             "list); split it into smaller documents or files",
-                                             k_max_values, k_part_items)};
-        m_impl->done = true;
-        return std::nullopt;
-    } catch (const Stuck& e) {
-        return stuck(to_mark(e.mark));
-    } catch (const YAML::DeepRecursion& e) {
-        m_syntax_error = Problem{to_mark(e.mark), fmt::format("nesting deeper than {} levels", e.depth())};
-        m_impl->done = true;
-        return std::nullopt;
-    } catch (const YAML::Exception& e) {
-        m_syntax_error = Problem{to_mark(e.mark), "YAML syntax: " + e.msg};
-        m_impl->done = true;
-        return std::nullopt;
-    }
-    if (builder.first_pos == m_impl->previous_end) {
-        if (++m_impl->stalled > 100) {
-            return stuck(to_mark(builder.last_mark));
+        if (builder.first_pos == m_impl->previous_end) {
+            if (++m_impl->stalled > 100) {
+                return stuck(to_mark(builder.last_mark, offset));
+            }
+        } else {
+            m_impl->stalled = 0;
         }
-    } else {
-        m_impl->stalled = 0;
+        m_impl->previous_end = builder.last_mark.pos;
+        return std::move(builder.doc);
     }
-    m_impl->previous_end = builder.last_mark.pos;
-    return std::move(builder.doc);
 }
 
 std::optional<Document> DocumentStream::stuck(Mark mark) {
