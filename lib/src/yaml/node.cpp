@@ -591,7 +591,6 @@ DocumentStream::DocumentStream(std::istream& in, bool split) : m_impl(nullptr) {
         m_impl = new Impl(in, split);
     } catch (const YAML::Exception& e) {
         m_syntax_error = Problem{to_mark(e.mark, 0), e.msg};
-        delete m_impl;
         m_impl = nullptr;
     }
 }
