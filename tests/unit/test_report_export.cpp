@@ -2,7 +2,6 @@
 
 #include "accord/error.hpp"
 #include "accord/report/export.hpp"
-#include "accord/report/export_file.hpp"
 #include "commands/export.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -128,28 +127,6 @@ std::string timeline(Store& store, const TimelineQuery& q = {}) {
     RowFormat f;
     export_timeline(store, q, out, f);
     return out.str();
-}
-
-std::vector<std::string> files_in(const std::string& dir) {
-    std::vector<std::string> names;
-    if (DIR* d = ::opendir(dir.c_str())) {
-        while (auto* e = ::readdir(d)) {
-            std::string n = e->d_name;
-            if (n != "." && n != "..") {
-                names.push_back(n);
-            }
-        }
-        ::closedir(d);
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 } // namespace
@@ -432,33 +409,6 @@ TEST_CASE("export yaml --split-by dialogue writes one file per dialogue and per 
     // In split files everything is nested: s1.c3 sits in its statement in d1's file.
     CHECK(files["dialogues/d1.yaml"].find("- id: s1.c3") != std::string::npos);
     CHECK(files["parties.yaml"].find("---\nkind: party\nid: singapore") != std::string::npos);
-}
-
-TEST_CASE("an atomic file appears whole on commit and not at all on error", "[export]") {
-    accord::test::TempFile dir_marker("", "marker");
-    std::string dir = dir_marker.path.substr(0, dir_marker.path.rfind('/'));
-    std::string target = dir + "/out.csv";
-    {
-        std::ofstream(target) << "old content\n";
-    }
-    {
-        AtomicFile f(target);
-        f.stream() << "partial";
-        CHECK(read(target) == "old content\n"); // not yet visible
-        CHECK(files_in(dir).size() == 3);       // marker, out.csv, the temporary file
-    } // dropped without commit: an error on the way
-    CHECK(read(target) == "old content\n");
-    CHECK(files_in(dir) == std::vector<std::string>{"marker", "out.csv"});
-    {
-        AtomicFile f(target);
-        f.stream() << "new content\n";
-        f.commit();
-    }
-    CHECK(read(target) == "new content\n");
-    CHECK(files_in(dir) == std::vector<std::string>{"marker", "out.csv"});
-    CHECK_THROWS_AS(AtomicFile(dir), IoError);
-    CHECK_THROWS_AS(AtomicFile(dir + "/no/such/folder/x.csv"), IoError);
-    std::remove(target.c_str());
 }
 
 TEST_CASE("the export command parses its options and refuses those that do not fit", "[cli][export]") {

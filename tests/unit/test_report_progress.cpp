@@ -282,7 +282,13 @@ TEST_CASE("report writers: the same numbers in every format, colour only when as
     CHECK(table.str().find("us                  1            0        0            0         2          1      4 "
                            "       66.7        1\n") != std::string::npos);
     CHECK(md.str().find("| us | 1 | 0 | 0 | 0 | 2 | 1 | 4 | 66.7 | 1 |\n") != std::string::npos);
-    CHECK(csv.str().find("us,United States,1,0,0,0,2,1,4,66.7,1\r\n") != std::string::npos);
+    CHECK(csv.str().find("us,United States,1,0,0,0,2,1,4,66.7,1\n") != std::string::npos);
+    CHECK(csv.str().find('\r') == std::string::npos); // LF, as every CSV accord writes
+    std::ostringstream crlf;
+    ReportStyle crlf_style{ReportFormat::csv, false};
+    crlf_style.csv.crlf = true;
+    write_progress(crlf, r, crlf_style);
+    CHECK(crlf.str().find("us,United States,1,0,0,0,2,1,4,66.7,1\r\n") != std::string::npos);
     CHECK(json.str().find("\"group\": \"us\", \"label\": \"United States\", \"unassessed\": 1, \"not_started\": 0, "
                           "\"limited\": 0, \"substantial\": 0, \"complete\": 2, \"withdrawn\": 1, \"total\": 4, "
                           "\"complete_pct\": 66.7, \"overdue\": 1") != std::string::npos);

@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include "accord/error.hpp"
+#include "accord/output/output.hpp"
 #include "accord/store/store.hpp"
 
 #include <SQLiteCpp/Exception.h>
@@ -37,7 +38,10 @@ std::ostream& GlobalOptions::notes() const {
 }
 
 void add_global_options(CLI::App& app, GlobalOptions& global) {
-    app.add_option("--db", global.db, "database file (default: $ACCORD_DB, else ./accord.db)");
+    app.add_option("--db", global.db, "database file (default: $ACCORD_DB, else ./accord.db)")
+        ->check(CLI::Validator(
+            [](const std::string& path) { return path.empty() ? std::string("the database path is empty") : ""; },
+            ""));
     app.add_option("--color", global.color, "colour: auto (on a terminal, unless NO_COLOR is set), always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -50,9 +54,21 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
     });
 }
 
+CLI::Validator whole_number() {
+    return CLI::Validator(
+        [](const std::string& value) {
+            bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+            return digits ? std::string() : fmt::format("'{}' is not a whole number (0 or more)", value);
+        },
+        "");
+}
+
 bool is_terminal(int fd) { return ::isatty(fd) == 1; }
 
-int run(CLI::App& app, int argc, char** argv) {
+namespace {
+
+// Parses and runs the command; every error becomes its message on stderr and an exit code.
+int parse_and_run(CLI::App& app, int argc, char** argv, StandardStreams& streams) {
     try {
         app.parse(argc, argv);
         return 0;
@@ -61,6 +77,14 @@ int run(CLI::App& app, int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         int code = app.exit(e);
         return code == 0 ? 0 : static_cast<int>(ErrorKind::usage);
+    } catch (const OutputError& e) {
+        // Standard output failed while a command wrote to it (OutputFile errors name their file).
+        std::string why = streams.finish();
+        if (streams.closed_pipe()) {
+            return 0; // its reader has gone (`| head`): not an error
+        }
+        fmt::print(std::cerr, "accord: error: cannot write to standard output: {}\n", why.empty() ? e.what() : why);
+        return static_cast<int>(ErrorKind::io);
     } catch (const Error& e) {
         fmt::print(std::cerr, "accord: error: {}\n", e.what());
         return e.exit_code();
@@ -74,6 +98,19 @@ int run(CLI::App& app, int argc, char** argv) {
         fmt::print(std::cerr, "accord: error: {}\n", e.what());
         return static_cast<int>(ErrorKind::io);
     }
+}
+
+} // namespace
+
+int run(CLI::App& app, int argc, char** argv) {
+    StandardStreams streams;
+    int code = parse_and_run(app, argc, argv, streams);
+    // Every command's output is checked to its end: a full disk or a closed descriptor is exit 3.
+    if (std::string why = streams.finish(); !why.empty()) {
+        fmt::print(std::cerr, "accord: error: cannot write to standard output: {}\n", why);
+        return static_cast<int>(ErrorKind::io);
+    }
+    return code;
 }
 
 int main_single(int argc, char** argv, const std::string& name, const Setup& setup) {

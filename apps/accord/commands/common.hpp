@@ -14,7 +14,7 @@ struct GlobalOptions {
     bool quiet = false;              // --quiet: errors only on stderr, no summaries or progress bar
     std::string resolved_db() const; // the path to use
     // The one place colour is decided: --color=always/never, else (auto) not when NO_COLOR is set
-    // and not empty, else only when fd is a terminal.
+    // and not empty, else only when fd is a terminal (-1 for a file: never).
     bool colour(int fd) const;
     // Where notes, warnings and summaries go: stderr, or nowhere with --quiet.
     std::ostream& notes() const;
@@ -25,11 +25,15 @@ using Setup = std::function<void(CLI::App&, GlobalOptions&)>;
 // Adds --db, --color, --quiet and --version to the top-level app (subcommands fall through to them).
 void add_global_options(CLI::App& app, GlobalOptions& global);
 
-// Parses and runs; catches every error once and maps it to the exit codes of SPEC section 4.
+// Parses and runs; catches every error once and maps it to the exit codes (docs/commands.md);
+// standard output is checked to its end (exit 3 when a write failed, 0 when its reader left).
 int run(CLI::App& app, int argc, char** argv);
 
 // main() of a small tool accord-VERB: the same setup as `accord VERB`, at top level.
 int main_single(int argc, char** argv, const std::string& name, const Setup& setup);
+
+// A count option's check: digits only, so that "-1" is refused instead of wrapping round.
+CLI::Validator whole_number();
 
 // True when the stream is a terminal.
 bool is_terminal(int fd);

@@ -2,7 +2,7 @@
 
 #include "accord/error.hpp"
 #include "accord/report/export.hpp"
-#include "accord/report/export_file.hpp"
+#include "accord/output/output.hpp"
 
 #include <fmt/format.h>
 
@@ -18,8 +18,6 @@ std::vector<std::string> targets() {
     t.insert(t.end(), k_kind_names.begin(), k_kind_names.end());
     return t;
 }
-
-bool to_stdout(const ExportOptions& o) { return o.output.empty() || o.output == "-"; }
 
 } // namespace
 
@@ -37,12 +35,9 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& cmd, GlobalOptions& global
         ->check(CLI::IsMember(targets()));
     cmd.add_option("--format", options->format, "csv (the default), json (one array) or jsonl (one object a line)")
         ->check(CLI::IsMember({"csv", "json", "jsonl"}));
-    cmd.add_flag("--crlf", options->crlf, "CSV: end lines with CR LF (default: LF)");
+    add_csv_options(cmd, *options);
     cmd.add_flag("--bom", options->bom, "CSV: start with a UTF-8 byte order mark (for Excel)");
-    cmd.add_flag("--safe-csv", options->safe_csv,
-                 "CSV: prefix cells starting with = + - @ TAB or CR with ' (formula injection)");
-    cmd.add_option("--output,-o", options->output,
-                   "write to FILE instead of stdout, atomically (a temporary file renamed when complete)");
+    add_output_option(cmd, *options);
     cmd.add_option("--split-by", options->split_by, "yaml: one file per dialogue (and per statement of no dialogue)")
         ->check(CLI::IsMember({"dialogue"}));
     cmd.add_option("--output-dir", options->output_dir, "yaml --split-by: the folder to write the files in");
@@ -51,22 +46,7 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& cmd, GlobalOptions& global
     cmd.callback([options, &global] {
         check_export_options(*options);
         Store store(global.resolved_db(), Store::Access::read_only);
-        if (to_stdout(*options) || !options->split_by.empty()) {
-            run_export(*options, store, std::cout);
-            return;
-        }
-        AtomicFile file(options->output);
-        try {
-            run_export(*options, store, file.stream());
-        } catch (const IoError&) {
-            if (!file.stream()) {
-                throw IoError(fmt::format("cannot write {}: the file system refused the data (disk full, or a "
-                                          "file size limit); the file was left as it was",
-                                          options->output));
-            }
-            throw;
-        }
-        file.commit();
+        write_output(*options, [&](std::ostream& out) { run_export(*options, store, out); });
     });
     return options;
 }
@@ -79,10 +59,9 @@ void check_export_options(const ExportOptions& o) {
         fail("--format does not apply to export yaml");
     }
     bool csv = table && (o.format.empty() || o.format == "csv");
-    for (auto [set, name] : {std::pair{o.crlf, "--crlf"}, {o.bom, "--bom"}, {o.safe_csv, "--safe-csv"}}) {
-        if (set && !csv) {
-            fail(fmt::format("{} applies to CSV output only", name));
-        }
+    check_csv_options(o, csv);
+    if (o.bom && !csv) {
+        fail("--bom applies to CSV output only");
     }
     if (!o.split_by.empty() && !yaml) {
         fail("--split-by applies to export yaml only");
@@ -93,7 +72,7 @@ void check_export_options(const ExportOptions& o) {
     if (!o.output_dir.empty() && o.split_by.empty()) {
         fail("--output-dir goes with --split-by dialogue (use --output FILE for one file)");
     }
-    if (!o.split_by.empty() && !to_stdout(o)) {
+    if (!o.split_by.empty() && !o.to_stdout()) {
         fail("--output and --split-by do not go together (--split-by writes into --output-dir)");
     }
     if (!o.commitment.empty() && o.what != "timeline") {
@@ -115,9 +94,7 @@ void run_export(const ExportOptions& options, Store& store, std::ostream& out) {
         export_yaml_split(store, [&](const std::string& relative, const std::function<void(std::ostream&)>& content) {
             std::string path = options.output_dir + "/" + relative;
             make_folders(path.substr(0, path.rfind('/')));
-            AtomicFile file(path);
-            content(file.stream());
-            file.commit();
+            OutputFile(path).write_and_commit(content);
         });
         return;
     }

@@ -1,6 +1,7 @@
 #pragma once
 #include "common.hpp"
 #include "filters.hpp"
+#include "output.hpp"
 
 #include "accord/store/store.hpp"
 
@@ -10,13 +11,11 @@
 
 namespace accord::cli {
 
-struct ExportOptions {
+// -o/--output, --crlf and --safe-csv: OutputOptions.
+struct ExportOptions : OutputOptions {
     std::string what;          // timeline, links, yaml, or a record kind
     std::string format;        // csv (when empty), json or jsonl
-    bool crlf = false;         // CSV lines end with CR LF
     bool bom = false;          // CSV starts with a UTF-8 byte order mark
-    bool safe_csv = false;     // CSV cells that would start a formula get a leading '
-    std::string output;        // --output FILE, written atomically ("" or "-": stdout)
     std::string split_by;      // yaml: "dialogue" writes one file per dialogue into output_dir
     std::string output_dir;    // yaml --split-by: the folder
     std::string commitment;    // timeline: one commitment only

@@ -54,7 +54,7 @@ std::shared_ptr<ExtractOptions> setup_extract(CLI::App &cmd, GlobalOptions &glob
     cmd.add_option("--date", options->date, "its date, YYYY[-MM[-DD]] (default: the date line of the text)");
     cmd.add_option("--dialogue", options->dialogue, "the dialogue or forum that adopted it (adopted_at)");
     cmd.add_option("--parties", options->parties, "its parties, comma-separated party ids")->delimiter(',');
-    cmd.add_option("-o,--output", options->output, "write the draft to this file instead of stdout");
+    add_output_option(cmd, *options);
     cmd.callback([options, &global] {
         std::string path = global.resolved_db();
         std::ostringstream yaml;
@@ -70,16 +70,7 @@ std::shared_ptr<ExtractOptions> setup_extract(CLI::App &cmd, GlobalOptions &glob
         for (const auto &w : warnings) {
             fmt::print(global.notes(), "accord: warning: {}\n", w);
         }
-        if (options->output.empty()) {
-            std::cout << yaml.str();
-            return;
-        }
-        std::ofstream out(options->output, std::ios::binary | std::ios::trunc);
-        out << yaml.str();
-        out.close();
-        if (!out) {
-            throw IoError(fmt::format("cannot write {}", options->output));
-        }
+        write_output(*options, [&](std::ostream &out) { out << yaml.str(); });
     });
     return options;
 }

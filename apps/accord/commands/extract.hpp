@@ -1,5 +1,6 @@
 #pragma once
 #include "common.hpp"
+#include "output.hpp"
 
 #include "accord/store/store.hpp"
 
@@ -10,14 +11,13 @@
 
 namespace accord::cli {
 
-struct ExtractOptions {
+struct ExtractOptions : OutputOptions { // -o/--output: a file instead of stdout
     std::string file;                 // the statement's plain text; "-" for stdin
     std::string id;                   // the statement's id (else made from the title)
     std::string title;                // else a heading of the text
     std::string date;                 // else the date line of the text
     std::string dialogue;             // adopted_at: a dialogue or forum id
     std::vector<std::string> parties; // else the dialogue's, or those the title names
-    std::string output;               // a file instead of stdout
 };
 
 // Returns the options the parsed values land in (tests inspect them).

@@ -1,5 +1,6 @@
 #include "import.hpp"
 
+#include "accord/output/output.hpp"
 #include "accord/report/table.hpp"
 
 #include <fmt/format.h>
@@ -15,7 +16,8 @@ void add_input_options(CLI::App& cmd, ImportOptions& options) {
     cmd.add_option("paths", options.paths, "YAML files and folders (recursively *.yaml, *.yml); - for stdin")
         ->required();
     cmd.add_option("--max-errors", options.max_errors, "stop after this many errors (0: no limit)")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(whole_number());
     cmd.add_option("--format", options.format, "summary format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
@@ -52,15 +54,14 @@ std::string counts_json(const KindCounts& c) {
 }
 
 // A progress bar on stderr, shown only on a terminal once an import has run for a second.
+// finish() draws it at its total and clears its line, before the summary is printed.
 class ProgressBar {
 public:
     explicit ProgressBar(bool enabled) : m_enabled(enabled), m_start(std::chrono::steady_clock::now()) {}
-    ~ProgressBar() {
-        if (m_shown) {
-            std::cerr << "\r\033[K" << std::flush;
-        }
-    }
+    ~ProgressBar() { finish(); }
     void update(std::size_t done, std::size_t all) {
+        m_done = done;
+        m_all = all;
         if (!m_enabled) {
             return;
         }
@@ -69,17 +70,37 @@ public:
             return;
         }
         m_last = now;
-        m_shown = true;
-        const std::size_t width = 30;
-        std::size_t filled = all ? done * width / all : width;
-        fmt::print(std::cerr, "\raccord: importing [{}{}] {}/{} files", std::string(filled, '#'),
-                   std::string(width - filled, ' '), done, all);
+        draw();
+    }
+    void finish() {
+        if (!m_shown) {
+            return;
+        }
+        if (m_drawn != m_done) {
+            draw(); // the last files came within 100 ms of the last drawing
+        }
+        write_raw(std::cerr, "\r\033[K");
         std::cerr << std::flush;
+        m_shown = false;
     }
 
 private:
+    void draw() {
+        m_shown = true;
+        m_drawn = m_done;
+        const std::size_t width = 30;
+        std::size_t filled = m_all ? m_done * width / m_all : width;
+        write_raw(std::cerr, "\r"); // accord's own control: not made visible (output.hpp)
+        fmt::print(std::cerr, "accord: importing [{}{}] {}/{} files", std::string(filled, '#'),
+                   std::string(width - filled, ' '), m_done, m_all);
+        std::cerr << std::flush;
+    }
+
     bool m_enabled;
     bool m_shown = false;
+    std::size_t m_done = 0;
+    std::size_t m_all = 0;
+    std::size_t m_drawn = 0;
     std::chrono::steady_clock::time_point m_start;
     std::chrono::steady_clock::time_point m_last{};
 };
@@ -144,6 +165,7 @@ int run_import(const ImportOptions& options, Store& store, std::ostream& out, st
     request.dry_run = options.dry_run;
     request.on_file = [&bar](std::size_t done, std::size_t all, const std::string&) { bar.update(done, all); };
     ImportSummary summary = import_files(store, request, diags);
+    bar.finish();
     print_result(options, summary, diags, out, err, "imported");
     return diags.empty() ? 0 : 1;
 }

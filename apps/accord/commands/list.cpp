@@ -21,9 +21,12 @@ std::shared_ptr<ListOptions> setup_list(CLI::App& cmd, GlobalOptions& global) {
         ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}))
         ->capture_default_str();
     add_filter_options(cmd, options->filters);
+    add_output_option(cmd, *options);
+    add_csv_options(cmd, *options);
     cmd.callback([options, &global] {
+        check_csv_options(*options, options->format == "csv");
         Store store(global.resolved_db(), Store::Access::read_only);
-        run_list(*options, store, std::cout);
+        write_output(*options, [&](std::ostream& out) { run_list(*options, store, out); });
     });
     return options;
 }
@@ -39,7 +42,7 @@ void run_list(const ListOptions& options, Store& store, std::ostream& out) {
             row.back() = shorten(row.back(), 60);
         }
     }
-    write_table(out, t, format_from_string(options.format));
+    write_table(out, t, format_from_string(options.format), options.csv());
 }
 
 } // namespace accord::cli

@@ -1,6 +1,7 @@
 #pragma once
 #include "common.hpp"
 #include "filters.hpp"
+#include "output.hpp"
 
 #include "accord/store/store.hpp"
 
@@ -9,7 +10,7 @@
 
 namespace accord::cli {
 
-struct ListOptions {
+struct ListOptions : OutputOptions {
     std::string kind;
     std::string format = "table";
     FilterOptions filters;

@@ -32,6 +32,8 @@ void add_report_options(CLI::App& cmd, ReportOptions& o) {
         ->check(CLI::IsMember(names(k_report_format_names, std::size(k_report_format_names))))
         ->capture_default_str();
     add_filter_options(cmd, o.filters);
+    add_output_option(cmd, o);
+    add_csv_options(cmd, o);
     cmd.get_option("--as-of")->description("the records as they stood on this date (YYYY[-MM[-DD]]: the last day of "
                                            "its period); default: today");
 }
@@ -40,15 +42,17 @@ using Run = void (*)(const ReportOptions&, Store&, std::ostream&);
 
 void on_run(CLI::App& cmd, const std::shared_ptr<ReportOptions>& options, GlobalOptions& global, Run run) {
     cmd.callback([options, &global, run] {
-        options->colour = global.colour(1);
+        check_csv_options(*options, options->format == "csv");
+        options->colour = global.colour(options->to_stdout() ? 1 : -1);
         Store store(global.resolved_db(), Store::Access::read_only);
-        run(*options, store, std::cout);
+        write_output(*options, [&](std::ostream& out) { run(*options, store, out); });
     });
 }
 
 // The html format also draws the timeline of the commitments the report selects.
 ReportStyle style_of(const ReportOptions& o, Store& store, const Filter& filter, const std::string& day) {
     ReportStyle style(report_format_from_string(o.format), o.colour);
+    style.csv = o.csv();
     if (style.format == ReportFormat::html) {
         style.timeline = report_timeline(store, filter, day);
     }
@@ -129,6 +133,8 @@ void setup_report(CLI::App& cmd, GlobalOptions& global) {
         ->check(CLI::IsMember(names(k_report_format_names, std::size(k_report_format_names))))
         ->capture_default_str();
     add_filter_options(*ch, changes->filters);
+    add_output_option(*ch, *changes);
+    add_csv_options(*ch, *changes);
     ch->remove_option(ch->get_option("--as-of")); // --until plays its part
     ch->get_option("--since")->required()->description("the window starts on the first day of this date");
     ch->get_option("--until")->description("the window ends on the last day of this date (default: today)");

@@ -2,6 +2,7 @@
 // accord report progress|overdue|dialogue|scores|coverage|changes: reports over the records as of a day.
 #include "common.hpp"
 #include "filters.hpp"
+#include "output.hpp"
 
 #include "accord/store/store.hpp"
 
@@ -10,7 +11,7 @@
 
 namespace accord::cli {
 
-struct ReportOptions {
+struct ReportOptions : OutputOptions {
     std::string format = "table"; // table, md, json, csv, html
     std::string by = "statement"; // report progress --by (scores: party)
     std::string id;               // report dialogue ID

@@ -1,6 +1,7 @@
 #include "search.hpp"
 
 #include "accord/error.hpp"
+#include "accord/output/output.hpp"
 #include "accord/report/table.hpp"
 #include "accord/xref/search.hpp"
 
@@ -10,6 +11,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 namespace accord::cli {
 
@@ -18,6 +20,22 @@ namespace {
 // Matched words as grep marks them on a terminal: bold red.
 constexpr const char* k_color_open = "\033[01;31m";
 constexpr const char* k_color_close = "\033[0m";
+
+// A snippet coloured for a terminal: the text made visible (output.hpp), the marks as colours.
+std::string coloured(std::string_view snippet) {
+    std::string out;
+    std::string piece;
+    for (char c : xref::mark_snippet(snippet, xref::k_mark_open, xref::k_mark_close)) {
+        if (c == xref::k_mark_open[0] || c == xref::k_mark_close[0]) {
+            out += visible(piece);
+            piece.clear();
+            out += c == xref::k_mark_open[0] ? k_color_open : k_color_close;
+        } else {
+            piece += c;
+        }
+    }
+    return out + visible(piece);
+}
 
 } // namespace
 
@@ -33,15 +51,18 @@ std::shared_ptr<SearchOptions> setup_search(CLI::App& cmd, GlobalOptions& global
     cmd.add_option("--kind", options->kinds, "only records of these kinds (repeat, or separate with commas)")
         ->delimiter(',')
         ->check(CLI::IsMember(std::vector<std::string>(k_kind_names.begin(), k_kind_names.end())));
-    cmd.add_option("--limit", options->limit, "at most this many records (0: all)")->capture_default_str();
+    cmd.add_option("--limit", options->limit, "at most this many records (0: all)")
+        ->capture_default_str()
+        ->check(whole_number());
     cmd.add_option("--format", options->format, "output format")
         ->check(CLI::IsMember({"table", "json"}))
         ->capture_default_str();
     add_filter_options(cmd, options->filters);
+    add_output_option(cmd, *options);
     cmd.callback([options, &global] {
-        options->color = global.colour(1);
+        options->color = global.colour(options->to_stdout() ? 1 : -1);
         Store store(global.resolved_db(), Store::Access::read_only);
-        run_search(*options, store, std::cout, global.notes());
+        write_output(*options, [&](std::ostream& out) { run_search(*options, store, out, global.notes()); });
     });
     return options;
 }
@@ -71,7 +92,7 @@ void run_search(const SearchOptions& options, Store& store, std::ostream& out, s
     }
     for (const auto& h : result.hits) {
         bool color = options.color && !json;
-        std::string snippet = xref::mark_snippet(h.snippet, color ? k_color_open : "[", color ? k_color_close : "]");
+        std::string snippet = color ? coloured(h.snippet) : xref::mark_snippet(h.snippet, "[", "]");
         std::vector<std::string> row{std::string(to_string(h.kind)), h.id, h.date, h.field, snippet};
         if (json) {
             row.insert(row.begin() + 2, h.kind == Kind::progress ? std::to_string(h.event) : std::string());
@@ -80,7 +101,14 @@ void run_search(const SearchOptions& options, Store& store, std::ostream& out, s
         t.rows.push_back(std::move(row));
     }
     if (json || !t.rows.empty()) {
-        write_table(out, t, json ? Format::json : Format::table);
+        if (options.color && !json) {
+            // Made visible above, with accord's own colours: written as it is.
+            std::ostringstream table;
+            write_table(table, t, Format::table);
+            write_raw(out, table.str());
+        } else {
+            write_table(out, t, json ? Format::json : Format::table);
+        }
     }
     if (result.hits.empty() && !json) {
         fmt::print(err, "accord: no record matches\n");

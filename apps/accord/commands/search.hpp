@@ -1,6 +1,7 @@
 #pragma once
 #include "common.hpp"
 #include "filters.hpp"
+#include "output.hpp"
 
 #include "accord/store/store.hpp"
 
@@ -11,7 +12,7 @@
 
 namespace accord::cli {
 
-struct SearchOptions {
+struct SearchOptions : OutputOptions {
     std::vector<std::string> terms; // each argument a word or a phrase
     bool any = false;
     std::vector<std::string> kinds;

@@ -17,9 +17,10 @@ void setup_show(CLI::App& cmd, GlobalOptions& global) {
     cmd.description("Show one record as YAML, with its nested records, status and what refers to it.\n"
                     "Example: accord show us-asean-cpd-5");
     cmd.add_option("id", options->id, "the record's id")->required();
+    add_output_option(cmd, *options);
     cmd.callback([options, &global] {
         Store store(global.resolved_db(), Store::Access::read_only);
-        run_show(*options, store, std::cout);
+        write_output(*options, [&](std::ostream& out) { run_show(*options, store, out); });
     });
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include "common.hpp"
+#include "output.hpp"
 
 #include "accord/store/store.hpp"
 
@@ -7,7 +8,7 @@
 
 namespace accord::cli {
 
-struct ShowOptions {
+struct ShowOptions : OutputOptions {
     std::string id;
 };
 

@@ -35,9 +35,13 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     check->add_flag("--lint", options->check.lint,
                     "also commitment quality: no actors, no due date, no verb of commitment, "
                     "progress without evidence or source");
+    add_output_option(*check, options->check);
     check->callback([options, &global] {
         Store store(global.resolved_db(), Store::Access::read_only);
-        int code = run_xref_check(options->check, store, std::cout, global.notes());
+        int code = 0;
+        write_output(options->check, [&](std::ostream& out) {
+            code = run_xref_check(options->check, store, out, global.notes());
+        });
         if (code != 0) {
             throw CLI::RuntimeError(code);
         }
@@ -52,9 +56,10 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     lineage->add_option("--format", options->lineage.format, "tree (indented), json, dot (Graphviz) or mermaid")
         ->check(CLI::IsMember({"tree", "json", "dot", "mermaid"}))
         ->capture_default_str();
+    add_output_option(*lineage, options->lineage);
     lineage->callback([options, &global] {
         Store store(global.resolved_db(), Store::Access::read_only);
-        run_xref_lineage(options->lineage, store, std::cout);
+        write_output(options->lineage, [&](std::ostream& out) { run_xref_lineage(options->lineage, store, out); });
     });
 
     auto* similar = cmd.add_subcommand("similar", "Pairs of alike commitments that no reference links yet");
@@ -65,16 +70,20 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     similar->add_option("--min-score", options->similar.min_score, "lowest score shown (0..1)")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
-    similar->add_option("--limit", options->similar.limit, "at most this many pairs (0: all)")->capture_default_str();
+    similar->add_option("--limit", options->similar.limit, "at most this many pairs (0: all)")
+        ->capture_default_str()
+        ->check(whole_number());
     auto* suggest = similar->add_flag("--suggest", options->similar.suggest,
                                       "print the YAML references: lines to paste under each later commitment");
     similar->add_option("--format", options->similar.format, "output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str()
         ->excludes(suggest);
+    add_output_option(*similar, options->similar);
     similar->callback([options, &global] {
         Store store(global.resolved_db(), Store::Access::read_only);
-        run_xref_similar(options->similar, store, std::cout, global.notes());
+        write_output(options->similar,
+                     [&](std::ostream& out) { run_xref_similar(options->similar, store, out, global.notes()); });
     });
     return options;
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include "common.hpp"
+#include "output.hpp"
 
 #include "accord/store/store.hpp"
 
@@ -10,19 +11,19 @@
 
 namespace accord::cli {
 
-struct XrefCheckOptions {
+struct XrefCheckOptions : OutputOptions {
     std::vector<std::string> paths; // YAML files read only to place the findings at FILE:LINE:COLUMN
     std::string format = "text";
     bool strict = false;
     bool lint = false;
 };
 
-struct XrefLineageOptions {
+struct XrefLineageOptions : OutputOptions {
     std::string id;
     std::string format = "tree";
 };
 
-struct XrefSimilarOptions {
+struct XrefSimilarOptions : OutputOptions {
     double min_score = 0.6;
     std::size_t limit = 0;
     bool suggest = false;

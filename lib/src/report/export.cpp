@@ -2,6 +2,7 @@
 
 #include "accord/error.hpp"
 #include "accord/model/record.hpp"
+#include "accord/output/output.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -28,21 +29,12 @@ bool csv_needs_quotes(std::string_view text) {
     return false;
 }
 
-bool formula_start(std::string_view text) {
-    if (text.empty()) {
-        return false;
-    }
-    char c = text.front();
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-
 } // namespace
 
 std::string export_csv_cell(std::string_view text, bool safe_csv) {
     std::string safe;
-    if (safe_csv && formula_start(text)) {
-        safe = "'";
-        safe += text;
+    if (safe_csv) {
+        safe = csv_safe(text);
         text = safe;
     }
     if (!csv_needs_quotes(text)) {
@@ -68,7 +60,7 @@ RowWriter::RowWriter(std::ostream& out, std::vector<std::string> headers, const 
             m_line += c ? "," : "";
             m_line += export_csv_cell(m_keys[c], false);
         }
-        m_line += m_format.crlf ? "\r\n" : "\n";
+        m_line += m_format.csv().line_end();
         m_out.write(m_line.data(), static_cast<std::streamsize>(m_line.size()));
         check();
     } else {
@@ -78,11 +70,7 @@ RowWriter::RowWriter(std::ostream& out, std::vector<std::string> headers, const 
     }
 }
 
-void RowWriter::check() {
-    if (!m_out) {
-        throw IoError("cannot write the export (disk full, or the output was closed)");
-    }
-}
+void RowWriter::check() { check_output(m_out); }
 
 void RowWriter::write(const std::vector<RowCell>& cells) {
     m_line.clear();
@@ -98,7 +86,7 @@ void RowWriter::write(const std::vector<RowCell>& cells) {
                 m_line += cell.text;
             }
         }
-        m_line += m_format.crlf ? "\r\n" : "\n";
+        m_line += m_format.csv().line_end();
     } else {
         bool array = m_format.format == Format::json;
         if (array) {

@@ -2,6 +2,7 @@
 #include "accord/report/export.hpp"
 
 #include "accord/error.hpp"
+#include "accord/output/output.hpp"
 #include "accord/store/reader.hpp"
 #include "accord/yaml/writer.hpp"
 
@@ -189,9 +190,7 @@ private:
             m_out << "---\n";
         }
         write_yaml_record(m_out, record, children);
-        if (!m_out) {
-            throw IoError("cannot write the export (disk full, or the output was closed)");
-        }
+        check_output(m_out);
     }
 
     // The commitment's progress events that are next in seq order.
@@ -266,9 +265,7 @@ std::size_t export_yaml(Store& store, std::ostream& out) {
     YamlExporter exporter(store, out);
     std::size_t n = exporter.run();
     out.flush();
-    if (!out) {
-        throw IoError("cannot write the export (disk full, or the output was closed)");
-    }
+    check_output(out);
     return n;
 }
 

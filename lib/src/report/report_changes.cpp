@@ -135,7 +135,7 @@ void write_changes(std::ostream& out, const ChangesReport& r, const ReportStyle&
         for (const auto& p : r.programs) {
             g.rows.push_back({"new-program", p.id, Cell(), p.start, Cell(), Cell(), join(p.implements, ";"), p.title});
         }
-        write_csv_grid(out, g);
+        write_csv_grid(out, g, style.csv);
         return;
     }
     Grid changes{{"commitment", "statement", "from", "to"}, {}, {}};
@@ -175,7 +175,7 @@ void write_changes(std::ostream& out, const ChangesReport& r, const ReportStyle&
         write_html_end(out);
         return;
     }
-    out << (md ? "## " : "") << title << '\n';
+    out << (md ? "## " + md_text(title) : title) << '\n';
     auto section = [&](const char* name, const Grid& g) {
         out << '\n' << (md ? "### " : "") << name << (md ? "\n\n" : "\n");
         if (g.rows.empty()) {

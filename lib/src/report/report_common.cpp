@@ -1,6 +1,7 @@
 #include "accord/report/report_common.hpp"
 
 #include "accord/error.hpp"
+#include "accord/output/output.hpp"
 #include "accord/report/table.hpp"
 
 #include <fmt/format.h>
@@ -139,7 +140,14 @@ void write_text_grid(std::ostream& out, const Grid& g, bool colour) {
         while (!s.empty() && s.back() == ' ') {
             s.pop_back();
         }
-        out << (header && colour ? "\x1b[1m" + s + "\x1b[0m" : s) << '\n';
+        if (header && colour) {
+            write_raw(out, "\x1b[1m"); // accord's own sequence: a terminal that shows the data's controls lets it through
+            out << s;
+            write_raw(out, "\x1b[0m");
+        } else {
+            out << s;
+        }
+        out << '\n';
     };
     line(g.headers, true);
     for (const auto& r : g.rows) {
@@ -151,14 +159,57 @@ void write_text_grid(std::ostream& out, const Grid& g, bool colour) {
     }
 }
 
+std::string md_text(std::string_view text) {
+    std::string e;
+    e.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char ch = text[i];
+        switch (ch) {
+        case '&':
+            e += "&amp;";
+            break;
+        case '<':
+            e += "&lt;";
+            break;
+        case '>':
+            e += "&gt;";
+            break;
+        case '\\':
+        case '`':
+        case '*':
+        case '[':
+        case ']':
+            e += '\\';
+            e += ch;
+            break;
+        case '\r':
+            if (i + 1 < text.size() && text[i + 1] == '\n') {
+                ++i;
+            }
+            e += ' ';
+            break;
+        case '\n':
+            e += ' ';
+            break;
+        default:
+            // U+2028 and U+2029 (line and paragraph separators) end a line for some renderers.
+            if (ch == '\xE2' && (text.compare(i, 3, "\u2028") == 0 || text.compare(i, 3, "\u2029") == 0)) {
+                e += ' ';
+                i += 2;
+            } else {
+                e += ch;
+            }
+        }
+    }
+    return e;
+}
+
 void write_md_grid(std::ostream& out, const Grid& g) {
     auto escape = [](const std::string& s) {
         std::string e;
-        for (char ch : s) {
+        for (char ch : md_text(s)) {
             if (ch == '|') {
                 e += "\\|";
-            } else if (ch == '\n') {
-                e += ' ';
             } else {
                 e += ch;
             }
@@ -183,16 +234,16 @@ void write_md_grid(std::ostream& out, const Grid& g) {
     }
 }
 
-void write_csv_grid(std::ostream& out, const Grid& g) {
+void write_csv_grid(std::ostream& out, const Grid& g, const CsvStyle& csv) {
     for (std::size_t c = 0; c < g.headers.size(); ++c) {
         out << (c ? "," : "") << csv_cell(g.headers[c]);
     }
-    out << "\r\n";
+    out << csv.line_end();
     for (const auto& r : g.rows) {
         for (std::size_t c = 0; c < r.size(); ++c) {
-            out << (c ? "," : "") << csv_cell(r[c].value_or(""));
+            out << (c ? "," : "") << csv_cell(r[c].value_or(""), csv.safe && !is_numeric(g, c));
         }
-        out << "\r\n";
+        out << csv.line_end();
     }
 }
 

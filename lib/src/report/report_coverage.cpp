@@ -145,7 +145,7 @@ void write_coverage(std::ostream& out, const CoverageReport& r, const ReportStyl
     if (csv) {
         g.headers = {"theme",    "group", "code",       "label",      "commitments", "implemented",
                      "implementing", "programs", "parties", "party_ids", "no_program"};
-        g.numeric.clear();
+        g.numeric = {false, false, false, false, true, true, true, true, true, false, false};
     }
     for (const auto& row : r.rows) {
         std::string parties = std::to_string(row.parties.size());
@@ -161,7 +161,7 @@ void write_coverage(std::ostream& out, const CoverageReport& r, const ReportStyl
         }
     }
     if (csv) {
-        write_csv_grid(out, g); // the themes only; JSON also lists the programs implementing nothing
+        write_csv_grid(out, g, style.csv); // the themes only; JSON also lists the programs implementing nothing
         return;
     }
     Grid p{{"program", "type", "status", "start", "title"}, {}, {}};
@@ -194,7 +194,7 @@ void write_coverage(std::ostream& out, const CoverageReport& r, const ReportStyl
     }
     bool md = style.format == ReportFormat::md;
     if (md) {
-        out << "## " << title << "\n\n";
+        out << "## " << md_text(title) << "\n\n";
         write_md_grid(out, g);
         out << "\n### Programs implementing no commitment\n\n";
         if (p.rows.empty()) {
@@ -212,7 +212,7 @@ void write_coverage(std::ostream& out, const CoverageReport& r, const ReportStyl
         }
     }
     for (const auto& n : notes) {
-        out << '\n' << n << '\n';
+        out << '\n' << (md ? md_text(n) : n) << '\n';
     }
 }
 

@@ -286,10 +286,10 @@ void write_json(std::ostream& out, const DialogueReport& r) {
     out << (r.statements.empty() ? "]" : "\n  ]") << "\n}\n";
 }
 
-void write_csv(std::ostream& out, const DialogueReport& r) {
+void write_csv(std::ostream& out, const DialogueReport& r, const CsvStyle& csv) {
     Grid g{{"dialogue", "statement", "commitment", "paragraph", "due", "status", "days_overdue", "actors",
             "followed_by", "text"},
-           {},
+           {false, false, false, false, false, false, true, false, false, false},
            {}};
     for (const auto& c : r.commitments) {
         std::string followed;
@@ -302,7 +302,7 @@ void write_csv(std::ostream& out, const DialogueReport& r) {
                           c.days_overdue ? Cell(std::to_string(*c.days_overdue)) : Cell(),
                           actors_text(c.actors, ":", ";"), followed, c.text});
     }
-    write_csv_grid(out, g);
+    write_csv_grid(out, g, csv);
 }
 
 } // namespace
@@ -313,7 +313,7 @@ void write_dialogue(std::ostream& out, const DialogueReport& r, const ReportStyl
         return;
     }
     if (style.format == ReportFormat::csv) {
-        write_csv(out, r);
+        write_csv(out, r, style.csv);
         return;
     }
     if (style.format == ReportFormat::html) {
@@ -349,9 +349,9 @@ void write_dialogue(std::ostream& out, const DialogueReport& r, const ReportStyl
         }
     };
     if (md) {
-        out << "## " << r.title << " (" << r.id << ")\n\n";
+        out << "## " << md_text(r.title) << " (" << r.id << ")\n\n";
         for (const auto& [label, value] : facts(r)) {
-            out << "- " << label << ": " << value << '\n';
+            out << "- " << label << ": " << md_text(value) << '\n';
         }
     } else {
         out << r.title << " (" << r.id << ")\n";

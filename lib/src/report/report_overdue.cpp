@@ -138,7 +138,7 @@ void write_overdue(std::ostream& out, const OverdueReport& r, const ReportStyle&
     const std::string title = "Overdue commitments, as of " + r.as_of;
     switch (style.format) {
     case ReportFormat::csv:
-        write_csv_grid(out, g);
+        write_csv_grid(out, g, style.csv);
         break;
     case ReportFormat::html: {
         BarChart chart{"Overdue commitments by status, by statement, as of " + r.as_of, "commitments",
@@ -150,12 +150,12 @@ void write_overdue(std::ostream& out, const OverdueReport& r, const ReportStyle&
         break;
     }
     case ReportFormat::md:
-        out << "## " << title << "\n\n";
+        out << "## " << md_text(title) << "\n\n";
         if (!g.rows.empty()) {
             write_md_grid(out, g);
             out << '\n';
         }
-        out << summary << '\n';
+        out << md_text(summary) << '\n';
         break;
     default:
         if (!g.rows.empty()) {

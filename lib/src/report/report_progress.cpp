@@ -271,7 +271,7 @@ void write_progress(std::ostream& out, const ProgressReport& r, const ReportStyl
     const std::string title = fmt::format("Progress by {}, as of {}", by, r.as_of);
     switch (style.format) {
     case ReportFormat::csv:
-        write_csv_grid(out, grid);
+        write_csv_grid(out, grid, style.csv);
         break;
     case ReportFormat::html: {
         BarChart chart{fmt::format("Commitments by status, by {}, as of {}", by, r.as_of), "commitments",
@@ -285,10 +285,10 @@ void write_progress(std::ostream& out, const ProgressReport& r, const ReportStyl
         break;
     }
     case ReportFormat::md:
-        out << "## " << title << "\n\n";
+        out << "## " << md_text(title) << "\n\n";
         write_md_grid(out, grid);
         for (const auto& n : notes) {
-            out << '\n' << n << '\n';
+            out << '\n' << md_text(n) << '\n';
         }
         break;
     default:

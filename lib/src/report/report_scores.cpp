@@ -182,7 +182,7 @@ void write_scores(std::ostream& out, const ScoresReport& r, const ReportStyle& s
     const std::string title = "Compliance scores, as of " + r.as_of;
     switch (style.format) {
     case ReportFormat::csv:
-        write_csv_grid(out, g);
+        write_csv_grid(out, g, style.csv);
         break;
     case ReportFormat::html: {
         // Each party's own status on each commitment it is an actor of (what its scores come from).
@@ -199,10 +199,10 @@ void write_scores(std::ostream& out, const ScoresReport& r, const ReportStyle& s
         break;
     }
     case ReportFormat::md:
-        out << "## " << title << "\n\n";
+        out << "## " << md_text(title) << "\n\n";
         write_md_grid(out, g);
         for (const auto& n : notes) {
-            out << '\n' << n << '\n';
+            out << '\n' << md_text(n) << '\n';
         }
         break;
     default:

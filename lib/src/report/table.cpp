@@ -57,7 +57,17 @@ std::string json_quote(std::string_view text) {
     return out;
 }
 
-std::string csv_cell(std::string_view text) {
+std::string csv_safe(std::string_view text) {
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+        return "'" + std::string(text);
+    }
+    return std::string(text);
+}
+
+std::string csv_cell(std::string_view text, bool safe) {
+    if (safe) {
+        return csv_cell(csv_safe(text), false);
+    }
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
         return std::string(text);
     }
@@ -103,7 +113,7 @@ std::string shorten(std::string_view text, std::size_t width) {
     return out + "...";
 }
 
-void write_table(std::ostream& out, const Table& t, Format format) {
+void write_table(std::ostream& out, const Table& t, Format format, const CsvStyle& csv) {
     switch (format) {
     case Format::table: {
         std::vector<std::size_t> widths(t.headers.size());
@@ -129,18 +139,21 @@ void write_table(std::ostream& out, const Table& t, Format format) {
         }
         break;
     }
-    case Format::csv:
+    case Format::csv: {
+        std::vector<bool> defuse(t.headers.size());
         for (std::size_t c = 0; c < t.headers.size(); ++c) {
             out << (c ? "," : "") << csv_cell(t.headers[c]);
+            defuse[c] = csv.safe && std::find(t.numeric.begin(), t.numeric.end(), t.headers[c]) == t.numeric.end();
         }
-        out << "\r\n";
+        out << csv.line_end();
         for (const auto& r : t.rows) {
             for (std::size_t c = 0; c < r.size(); ++c) {
-                out << (c ? "," : "") << csv_cell(r[c]);
+                out << (c ? "," : "") << csv_cell(r[c], defuse[c]);
             }
-            out << "\r\n";
+            out << csv.line_end();
         }
         break;
+    }
     case Format::json:
     case Format::jsonl: {
         bool array = format == Format::json;

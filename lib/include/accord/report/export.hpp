@@ -29,6 +29,7 @@ struct RowFormat {
     bool crlf = false;           // CSV: lines end with CR LF (default: LF, as `sqlite3 -csv`)
     bool bom = false;            // CSV: starts with the UTF-8 byte order mark
     bool safe_csv = false;       // CSV: a text cell starting with = + - @ TAB or CR gets a leading '
+    CsvStyle csv() const { return {crlf, safe_csv}; }
 };
 
 // Writes a table one row at a time and keeps no row: the header is written on construction

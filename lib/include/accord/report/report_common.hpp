@@ -3,6 +3,7 @@
 // writers of aligned text tables, Markdown tables, CSV and JSON values.
 #include "accord/model/date.hpp"
 #include "accord/report/report_timeline.hpp"
+#include "accord/report/table.hpp"
 #include "accord/store/filter.hpp"
 
 #include <SQLiteCpp/Column.h>
@@ -28,6 +29,7 @@ struct ReportStyle {
     ReportStyle(ReportFormat f = ReportFormat::table, bool c = false) : format(f), colour(c) {}
     ReportFormat format;
     bool colour;
+    CsvStyle csv; // the csv format: line ends, --safe-csv
     std::optional<ReportTimeline> timeline;
 };
 
@@ -71,10 +73,16 @@ struct Grid {
 };
 // Aligned text columns; an empty cell for nullopt. colour: bold header.
 void write_text_grid(std::ostream& out, const Grid& g, bool colour);
-// A GitHub-flavoured Markdown table ("|" escaped in cells).
+// Text of the data for Markdown (docs/reports.md, "Markdown"): '&', '<' and '>' as HTML
+// entities, so that no value opens a tag or a comment; '\\', '`', '*', '[' and ']' escaped with a
+// backslash; line breaks as spaces, so that a value never ends a heading, a list item or a
+// table row.
+std::string md_text(std::string_view text);
+// A GitHub-flavoured Markdown table: cells through md_text(), '|' escaped.
 void write_md_grid(std::ostream& out, const Grid& g);
-// RFC 4180 CSV with a header row and CRLF line ends; nullopt is an empty cell.
-void write_csv_grid(std::ostream& out, const Grid& g);
+// RFC 4180 CSV with a header row, lines ended as csv says; nullopt is an empty cell; with
+// csv.safe, cells of columns not marked numeric go through csv_safe().
+void write_csv_grid(std::ostream& out, const Grid& g, const CsvStyle& csv);
 
 // JSON values: a quoted string or null; a number literal or null.
 std::string json_text(const Cell& v);

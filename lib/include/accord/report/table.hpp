@@ -17,12 +17,25 @@ struct Table {
     std::vector<std::string> numeric;
 };
 
-void write_table(std::ostream& out, const Table& t, Format format);
+// How accord writes CSV, whatever the command (docs/export.md, "CSV"): lines end with LF, or
+// CR LF with crlf (--crlf); with safe (--safe-csv), a text cell that a spreadsheet would take
+// for a formula gets a leading ' (numbers are left as they are).
+struct CsvStyle {
+    bool crlf = false;
+    bool safe = false;
+    const char* line_end() const { return crlf ? "\r\n" : "\n"; }
+};
+// text as --safe-csv writes it: with a leading ' when it starts with = + - @ TAB or CR (a
+// formula to a spreadsheet), else as it is.
+std::string csv_safe(std::string_view text);
+
+// Table columns named in t.numeric are numbers: --safe-csv leaves them as they are.
+void write_table(std::ostream& out, const Table& t, Format format, const CsvStyle& csv = {});
 
 // JSON string literal of text (quotes included).
 std::string json_quote(std::string_view text);
-// A CSV cell, quoted when needed.
-std::string csv_cell(std::string_view text);
+// A CSV cell, quoted when needed (RFC 4180); safe: through csv_safe() first.
+std::string csv_cell(std::string_view text, bool safe = false);
 // The number of characters of UTF-8 text (code points; what a column's width counts).
 std::size_t display_width(std::string_view text);
 // Shortens text to at most width characters (UTF-8 aware), with "...".
