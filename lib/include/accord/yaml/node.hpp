@@ -48,24 +48,28 @@ struct Document {
 
 // Checks that text is UTF-8 without NUL bytes, bare CRs or a late byte-order mark, and
 // without what would make yaml-cpp loop (a line starting with ',' at the top level); the
-// first problem, if any.
+// first problem, if any. Text in UTF-16 or UTF-32 is named as such.
 std::optional<Problem> check_text(std::string_view text);
 
-// check_text() a piece at a time, so that a large file need not be held whole: feed() takes
-// the text in order in pieces that each end with a line feed (the last piece of the text
-// may end without one); result() gives what check_text() would give for the whole text (a
-// problem of encoding first, wherever it is).
+// check_text() a piece at a time, so that a file need not be held whole, and in one pass:
+// feed() takes the text in order in pieces of any size (a character, or a CR and its LF, may
+// be cut between two; a few bytes wait for the next piece); finish() marks the end; result()
+// then gives what check_text() would give for the whole text (a problem of encoding first,
+// wherever it is). feed() returns false at the first problem of encoding, so that a reader
+// can stop at the first bad byte.
 class TextCheck {
 public:
-    // false once a problem of encoding was found (the rest need not be read).
-    bool feed(std::string_view lines);
+    bool feed(std::string_view piece);
+    void finish();
     std::optional<Problem> result() const;
 
 private:
-    void check_encoding(std::string_view text);
+    void check_encoding(std::string_view text, bool final);
     void check_stray_comma(std::string_view text);
 
-    std::size_t m_offset = 0; // of the piece being checked, from the start of the text
+    std::size_t m_offset = 0;  // of the piece being checked for commas, from the start of the text
+    std::size_t m_checked = 0; // bytes checked for their encoding
+    std::string m_carry;       // bytes that wait for the next piece (at most 3)
     int m_line = 1;
     int m_column = 1;
     std::optional<Problem> m_encoding;
@@ -79,6 +83,9 @@ private:
         bool after_closer = false; // the last token at the top level closed a quote or a [ ] / { }
         char first = 0;            // the first character of the line
         char prev = '\n';
+        bool skip = false;    // the next character is escaped (a backslash in a double-quoted scalar)
+        bool comment = false; // in a comment
+        bool anchor = false;  // in an anchor or tag that follows a closer
     } m_comma_state;
 };
 
