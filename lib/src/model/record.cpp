@@ -232,12 +232,20 @@ std::string Record::canonical() const {
                     out += 'd';
                     put(out, x.str());
                 } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+                    if (x.empty()) {
+                        out += '-'; // an empty list is no list: the database cannot tell them apart
+                        return;
+                    }
                     out += 'l';
                     out += std::to_string(x.size());
                     for (const auto& s : x) {
                         put(out, s);
                     }
                 } else if constexpr (std::is_same_v<T, std::vector<Reference>>) {
+                    if (x.empty()) {
+                        out += '-';
+                        return;
+                    }
                     out += 'r';
                     out += std::to_string(x.size());
                     for (const auto& r : x) {

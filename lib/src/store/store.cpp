@@ -58,6 +58,17 @@ std::string why_read_only(const std::string& path, bool exists) {
 
 constexpr int k_busy_timeout_ms = 5000;
 
+// SQLite's reason for a failure, said plainly where it can be: a full disk is often reported
+// as a plain I/O error (the shared-memory file of WAL mode cannot grow), so the system's own
+// error (ENOSPC) is asked for too.
+std::string failure_reason(const SQLite::Exception& e, SQLite::Database* db) {
+    int system = db && db->getHandle() ? sqlite3_system_errno(db->getHandle()) : 0;
+    if (e.getErrorCode() == SQLITE_FULL || system == ENOSPC) {
+        return "the disk is full";
+    }
+    return e.what();
+}
+
 void configure(SQLite::Database& db) {
     db.exec("PRAGMA foreign_keys = ON");
     db.setBusyTimeout(k_busy_timeout_ms);
@@ -134,7 +145,7 @@ Store::Store(const std::string& path, Access access) : m_path(path) {
             restore_wal();
         }
     } catch (const SQLite::Exception& e) {
-        std::string why = e.what();
+        std::string why = failure_reason(e, m_db.get());
         if (e.getErrorCode() == SQLITE_NOTADB) {
             why = "the file is not a SQLite database";
         } else if (e.getErrorCode() == SQLITE_CANTOPEN && !why_read_only(path, exists).empty()) {
@@ -144,6 +155,11 @@ Store::Store(const std::string& path, Access access) : m_path(path) {
             why = "cannot open the file (check that it and its folder exist and are writable)";
         } else if (e.getErrorCode() == SQLITE_CORRUPT) {
             why = "the database file is corrupt";
+        } else if (e.getErrorCode() == SQLITE_READONLY && access == Access::read_only &&
+                   !why_read_only(path, false).empty()) {
+            // A database in WAL mode is read with its -shm file, which SQLite creates beside it.
+            why = "cannot read it: " + why_read_only(path, false) +
+                  " (reading a database in WAL mode needs its folder writable for SQLite's -wal and -shm files)";
         }
         throw IoError(fmt::format("cannot use database {}: {}", path, why));
     }
@@ -171,6 +187,11 @@ void Store::check_is_ours() {
     if (app != k_application_id && (tables > 0 || version != 0)) {
         throw IoError(fmt::format("{} is not an accord database (another application's SQLite file); left untouched",
                                   m_path));
+    }
+    if (version == 0 && tables > 0) {
+        throw IoError(fmt::format("{} is not an accord database of a known version (schema version 0, yet it holds "
+                                  "{} table{}); left untouched",
+                                  m_path, tables, tables == 1 ? "" : "s"));
     }
     if (version > k_schema_version) {
         throw IoError(fmt::format("{} has schema version {}, newer than this accord understands ({}); "
@@ -291,7 +312,7 @@ int Store::migrate() {
         m_db->exec(fmt::format("PRAGMA user_version = {}", k_schema_version));
         t.commit();
     } catch (const SQLite::Exception& e) {
-        throw IoError(fmt::format("cannot create the schema in {}: {}", m_path, e.what()));
+        throw IoError(fmt::format("cannot create the schema in {}: {}", m_path, failure_reason(e, m_db.get())));
     }
     return from;
 }

@@ -91,7 +91,8 @@ struct Record {
     // Shortcuts for text-like fields; empty when absent.
     std::string text(std::string_view field) const;
     std::string id() const { return text("id"); }
-    // A canonical serialisation of every value, for change detection.
+    // A canonical serialisation of every value, for change detection. An empty list reads as an
+    // absent one (the database keeps no row for either; docs/format.md, "Lists").
     std::string canonical() const;
 };
 
