@@ -8,7 +8,10 @@ reason otherwise, which ctest reports as skipped):
   folder exits 3 and creates nothing;
 - a read-only database file in a writable folder (the file bind-mounted read-only onto
   itself: as root, permission bits would not stop a write): exit 3, clear message, bytes
-  unchanged.
+  unchanged;
+- output onto the full tmpfs (filled to the last byte): a report redirected there (`>`), a CSV
+  list, and `-o FILE` each exit 3 naming the output (they exited 0 with 8 KB of 1.2 MB, or
+  nothing, written), `-o` leaves no file; `init` of a new database there says the disk is full.
 Every mount is undone, even when a check fails."""
 import hashlib
 import os
@@ -73,6 +76,54 @@ def full_disk(disk, big):
         failures.append("full disk: the database changed")
 
 
+def fill(disk):
+    """Writes a file onto disk until the file system refuses more; returns its path."""
+    filler = os.path.join(disk, "filler")
+    with open(filler, "wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(b"\0" * 65536)
+        except OSError:
+            pass
+        try:
+            while True:
+                f.write(b"\0")
+        except OSError:
+            pass
+    return filler
+
+
+def full_outputs(disk, db):
+    """Output of read commands (database elsewhere) onto a full file system."""
+    filler = fill(disk)
+    try:
+        for name, args in (("report scores --format html > full", ["report", "scores", "--format", "html"]),
+                           ("list --format csv > full", ["list", "party", "--format", "csv"]),
+                           ("report progress > full", ["report", "progress"])):
+            with open(os.path.join(disk, "out"), "w") as out:
+                p = subprocess.run([accord, *args, "--db", db], stdout=out, stderr=subprocess.PIPE, text=True,
+                                   env=env, timeout=600)
+            expect(name, p.returncode, p.stderr, ["cannot write to standard output", "No space left on device"])
+        target = os.path.join(disk, "r.html")
+        rc, err = accord_run("report", "scores", "--format", "html", "--db", db, "-o", target)
+        expect("report -o FILE on the full disk", rc, err, [target, "No space left on device"])
+        left = [n for n in os.listdir(disk) if n not in ("filler", "out", "full.db", "full.db-wal", "full.db-shm")]
+        if left:
+            failures.append(f"-o on the full disk left {left}")
+        # With no byte left SQLite says "database or disk is full"; with a few kilobytes left
+        # (here 16 KiB) it said "disk I/O error", the WAL index's file being what could not grow.
+        for free_kb in (0, 16):
+            os.truncate(filler, os.path.getsize(filler) - free_kb * 1024)
+            new = os.path.join(disk, f"new-{free_kb}.db")
+            rc, err = accord_run("init", "--db", new)
+            expect(f"init of a new database on the full disk, {free_kb} KiB free", rc, err, ["the disk is full", new])
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                if os.path.exists(new + suffix):
+                    os.remove(new + suffix)
+    finally:
+        os.remove(filler)
+
+
 def read_only_mount(disk, big):
     db = os.path.join(disk, "ro.db")
     rc, err = accord_run("import", "-q", "--db", db, os.path.join(root, "data"))
@@ -132,6 +183,11 @@ def main():
             return SKIP
         try:
             full_disk(disk, big)
+            big_db = os.path.join(tmp, "big.db")
+            if accord_run("import", "-q", "--db", big_db, big)[0] != 0:
+                failures.append("the import of the generated data outside the tmpfs failed")
+            else:
+                full_outputs(disk, big_db)
             ro = os.path.join(tmp, "ro")
             os.mkdir(ro)
             if mount("-t", "tmpfs", "-o", "size=8m", "accord-ro", ro).returncode != 0:
@@ -148,7 +204,7 @@ def main():
     if failures:
         print("\n".join(failures))
         return 1
-    print("ok: full disk, read-only folder, read-only file")
+    print("ok: full disk, output onto a full disk, read-only folder, read-only file")
     return 0
 
 

@@ -160,6 +160,12 @@ TEST_CASE("text checks find invalid UTF-8 and NUL with their place", "[yaml]") {
     REQUIRE(n);
     CHECK(n->message.find("NUL") != std::string::npos);
     CHECK(check_text("\xc0\xaf")); // overlong
+    // Fed in pieces, the check says "stop" at the piece with the first bad byte.
+    TextCheck stream;
+    CHECK(stream.feed("a: 1\nb: "));
+    CHECK_FALSE(stream.feed("\xff and a long line that need not be read"));
+    REQUIRE(stream.result());
+    CHECK(stream.result()->mark.line == 2);
 }
 
 TEST_CASE("text checks: CR alone, a late byte-order mark and UTF-16 are refused; CRLF and a first BOM pass", "[yaml]") {
@@ -178,6 +184,26 @@ TEST_CASE("text checks: CR alone, a late byte-order mark and UTF-16 are refused;
     CHECK(utf16->message.find("UTF-16") != std::string::npos);
 }
 
+TEST_CASE("text checks name UTF-16 and UTF-32 by their first bytes, as YAML 1.2 detects them", "[yaml]") {
+    auto named = [](const std::string& text) {
+        auto p = check_text(text);
+        return p ? p->message.substr(0, p->message.find(" (")) : std::string("none");
+    };
+    using namespace std::string_literals;
+    CHECK(named("\0\0\xfe\xff\0\0\0k"s) == "the file is UTF-32BE");
+    CHECK(named("\xff\xfe\0\0k\0\0\0"s) == "the file is UTF-32LE");
+    CHECK(named("\xfe\xff\0k"s) == "the file is UTF-16BE");
+    CHECK(named("\xff\xfek\0"s) == "the file is UTF-16LE");
+    CHECK(named("\0\0\0k\0\0\0i"s) == "the file looks like UTF-32BE without a byte-order mark");
+    CHECK(named("k\0\0\0i\0\0\0"s) == "the file looks like UTF-32LE without a byte-order mark");
+    CHECK(named("\0k\0i"s) == "the file looks like UTF-16BE without a byte-order mark");
+    CHECK(named("k\0i\0"s) == "the file looks like UTF-16LE without a byte-order mark");
+    // A NUL later on is a NUL byte; a short text is checked whole.
+    CHECK(named("kind: x\0"s) == "NUL byte in the file");
+    CHECK(named("k"s) == "none");
+    CHECK(named("\0"s) == "NUL byte in the file");
+}
+
 namespace {
 
 // TextCheck over text in pieces: each piece ends after a line feed, every `lines` lines.
@@ -192,6 +218,20 @@ std::optional<Problem> check_in_pieces(const std::string& text, int lines) {
         }
     }
     check.feed(std::string_view(text).substr(from));
+    check.finish();
+    return check.result();
+}
+
+// TextCheck over text in pieces of `size` bytes, cut anywhere (inside a character, between a
+// CR and its LF, inside an escape or a comment); it stops feeding at the first false.
+std::optional<Problem> check_in_bytes(const std::string& text, std::size_t size) {
+    TextCheck check;
+    for (std::size_t from = 0; from < text.size(); from += size) {
+        if (!check.feed(std::string_view(text).substr(from, size))) {
+            return check.result();
+        }
+    }
+    check.finish();
     return check.result();
 }
 
@@ -201,13 +241,15 @@ std::string problem_text(const std::optional<Problem>& p) {
 
 } // namespace
 
-TEST_CASE("text checked in pieces of whole lines finds what the whole text finds", "[yaml]") {
+TEST_CASE("text checked in pieces, of whole lines or of any size, finds what the whole text finds", "[yaml]") {
     // Every bad and hostile fixture, the cases above, and a problem of encoding after a
     // stray comma (the encoding is reported first, as for the whole text).
     std::vector<std::string> texts = {"a: 1\r\nb: 2\r\n", "a: 1\rb: 2\n", "a: 1\n---\n\xef\xbb\xbf" "b: 2\n",
                                       std::string("\xff\xfe" "a\0", 4), "\"\"&b,o", "'x' &a ,\n", "[a] !t,",
                                       "a: \"x\\\ny\"\n,b\n", "- [1,\n  2]\n, x\n", ",a\nb: \xff\n",
-                                      "a: 'it''s'\n# c, d\n\"q\" , r\n"};
+                                      "a: 'it''s'\n# c, d\n\"q\" , r\n", "a: \"\xc3\xa9\\\"\xe2\x82\xac\"\r\n, x\n",
+                                      "b: \xe2\x82\n", "c: \xf0\x9f\x98\x80\xf0\x9f\n", "d: x\r", "\xc3",
+                                      "e: \"x\" &anchor-name, y\n", "\xef\xbb\xbf" "a: 1\n\xef\xbb"};
     int files = 0;
     for (const char* dir : {"/tests/fixtures/bad", "/tests/fixtures/hostile"}) {
         for (const auto& e : std::filesystem::directory_iterator(std::string(ACCORD_SOURCE_DIR) + dir)) {
@@ -227,6 +269,10 @@ TEST_CASE("text checked in pieces of whole lines finds what the whole text finds
         for (int lines : {1, 2, 3, 7}) {
             CAPTURE(lines);
             CHECK(problem_text(check_in_pieces(text, lines)) == whole);
+        }
+        for (std::size_t bytes : {1, 2, 3, 4, 5, 7, 64}) {
+            CAPTURE(bytes);
+            CHECK(problem_text(check_in_bytes(text, bytes)) == whole);
         }
     }
     CHECK(problems >= 15);
