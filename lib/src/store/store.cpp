@@ -189,9 +189,9 @@ void Store::check_is_ours() {
                                   m_path));
     }
     if (version == 0 && tables > 0) {
-        throw IoError(fmt::format("{} is not an accord database of a known version (schema version 0, yet it holds "
-                                  "{} table{}); left untouched",
-                                  m_path, tables, tables == 1 ? "" : "s"));
+        throw IoError(fmt::format("{} is not an accord database of a known version (its schema version is 0, yet "
+                                  "it holds tables); left untouched",
+                                  m_path));
     }
     if (version > k_schema_version) {
         throw IoError(fmt::format("{} has schema version {}, newer than this accord understands ({}); "
