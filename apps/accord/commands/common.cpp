@@ -39,9 +39,7 @@ std::ostream& GlobalOptions::notes() const {
 
 void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.add_option("--db", global.db, "database file (default: $ACCORD_DB, else ./accord.db)")
-        ->check(CLI::Validator(
-            [](const std::string& path) { return path.empty() ? std::string("the database path is empty") : ""; },
-            ""));
+        ->check(not_empty("the database path is empty"));
     app.add_option("--color", global.color, "colour: auto (on a terminal, unless NO_COLOR is set), always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -52,6 +50,11 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
     app.failure_message([](const CLI::App*, const CLI::Error& e) {
         return fmt::format("accord: error: {}\nRun with --help for more information.\n", e.what());
     });
+}
+
+CLI::Validator not_empty(const std::string& message) {
+    return CLI::Validator([message](const std::string& value) { return value.empty() ? message : std::string(); },
+                          "");
 }
 
 CLI::Validator whole_number() {

@@ -32,6 +32,9 @@ int run(CLI::App& app, int argc, char** argv);
 // main() of a small tool accord-VERB: the same setup as `accord VERB`, at top level.
 int main_single(int argc, char** argv, const std::string& name, const Setup& setup);
 
+// A check that refuses an empty value (`--db ''`) with message, instead of a silent default.
+CLI::Validator not_empty(const std::string& message);
+
 // A count option's check: digits only, so that "-1" is refused instead of wrapping round.
 CLI::Validator whole_number();
 

@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include "common.hpp"
+
 #include "accord/error.hpp"
 #include "accord/output/output.hpp"
 
@@ -12,7 +14,8 @@ namespace accord::cli {
 void add_output_option(CLI::App& cmd, OutputOptions& options) {
     cmd.add_option("-o,--output", options.output,
                    "write to FILE instead of stdout, atomically (a temporary file renamed when complete; a "
-                   "device or FIFO is written through; a symbolic link's target is replaced)");
+                   "device or FIFO is written through; a symbolic link's target is replaced)")
+        ->check(not_empty("the file name is empty (use - for stdout)"));
 }
 
 void add_csv_options(CLI::App& cmd, OutputOptions& options) {
