@@ -24,6 +24,16 @@ bool is_url(std::string_view text) {
     return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
 }
 
+std::string subject_record(const std::string& subject) {
+    for (std::string_view prefix : {"record ", "progress of "}) {
+        if (subject.compare(0, prefix.size(), prefix) == 0) {
+            std::string id = subject.substr(prefix.size());
+            return is_valid_id(id) ? id : std::string();
+        }
+    }
+    return {};
+}
+
 namespace {
 
 using yaml::Node;
@@ -90,7 +100,8 @@ private:
         m_ok = false;
         std::string text = field.empty() ? fmt::format("{}: {}", m_subject, message)
                                          : fmt::format("{}, field {}: {}", m_subject, clip(field), message);
-        m_diags.add({m_origin.file, mark.line, mark.column, std::move(text), m_origin.index});
+        m_diags.add({m_origin.file, mark.line, mark.column, std::move(text), m_origin.index, subject_record(m_subject),
+                     clip(field)});
     }
 
     std::optional<std::string> text(const Node& n, std::string_view field, std::string_view what = "text") {
