@@ -84,16 +84,33 @@ commitments:
 
 std::size_t k(Kind kind) { return static_cast<std::size_t>(kind); }
 
+// k_parties without japan (its last line).
+std::string parties_without_japan() {
+    std::string parties = k_parties;
+    return parties.erase(parties.find("- {kind: party, id: japan"));
+}
+
+// A database in memory holding the folder's parties.yaml (k_parties) and, with statement,
+// s1.yaml (k_statement), imported as a folder.
+Store imported(const Folder& f, bool statement = true) {
+    f.write("parties.yaml", k_parties);
+    if (statement) {
+        f.write("s1.yaml", k_statement);
+    }
+    Store store = Store::memory();
+    Diagnostics d;
+    f.import(store, d);
+    if (!d.empty()) {
+        throw std::runtime_error("the test records do not import: " + messages(d));
+    }
+    return store;
+}
+
 } // namespace
 
 TEST_CASE("every record and progress event keeps its file, line and column, nested ones too", "[import][truth]") {
     Folder f;
-    f.write("parties.yaml", k_parties);
-    f.write("s1.yaml", k_statement);
-    Store store = Store::memory();
-    Diagnostics d;
-    f.import(store, d);
-    REQUIRE(d.empty());
+    Store store = imported(f);
     FilePaths paths(":memory:");
     CHECK(text(store, "SELECT f.path FROM record r JOIN file f ON f.id = r.file_id WHERE r.id = 's1.c2'") ==
           paths.key(f.path("s1.yaml")));
@@ -115,12 +132,7 @@ TEST_CASE("every record and progress event keeps its file, line and column, nest
 
 TEST_CASE("a record or progress event deleted from its file is deleted, with its links", "[import][truth]") {
     Folder f;
-    f.write("parties.yaml", k_parties);
-    f.write("s1.yaml", k_statement);
-    Store store = Store::memory();
-    Diagnostics d;
-    f.import(store, d);
-    REQUIRE(d.empty());
+    Store store = imported(f);
     std::string edited = k_statement;
     edited.erase(edited.find("  - id: s1.c2")); // c2 goes
     edited.erase(edited.find("      - {date: 2025-06"), std::string("      - {date: 2025-06, status: complete, party: us}\n").size());
@@ -150,12 +162,7 @@ TEST_CASE("a record or progress event deleted from its file is deleted, with its
 
 TEST_CASE("a progress event whose date is fixed replaces the old one", "[import][truth]") {
     Folder f;
-    f.write("parties.yaml", k_parties);
-    f.write("s1.yaml", k_statement);
-    Store store = Store::memory();
-    Diagnostics d;
-    f.import(store, d);
-    REQUIRE(d.empty());
+    Store store = imported(f);
     std::string edited = k_statement;
     edited.replace(edited.find("2025-01"), 7, "2025-02");
     f.write("s1.yaml", edited);
@@ -170,13 +177,8 @@ TEST_CASE("a progress event whose date is fixed replaces the old one", "[import]
 
 TEST_CASE("a folder import deletes the records of a vanished file; a file import does not", "[import][truth]") {
     Folder f;
-    f.write("parties.yaml", k_parties);
-    f.write("s1.yaml", k_statement);
     f.write("sub/more.yaml", "{kind: party, id: korea, name: Korea, type: state}\n");
-    Store store = Store::memory();
-    Diagnostics d;
-    f.import(store, d);
-    REQUIRE(d.empty());
+    Store store = imported(f);
     f.remove("sub/more.yaml");
     Diagnostics d2;
     auto one = f.import(store, d2, {f.path("parties.yaml")});
@@ -194,12 +196,7 @@ TEST_CASE("a folder import deletes the records of a vanished file; a file import
 
 TEST_CASE("a renamed file and a record moved between two files are moves", "[import][truth]") {
     Folder f;
-    f.write("parties.yaml", k_parties);
-    f.write("s1.yaml", k_statement);
-    Store store = Store::memory();
-    Diagnostics d;
-    f.import(store, d);
-    REQUIRE(d.empty());
+    Store store = imported(f);
     fs::rename(f.path("s1.yaml"), f.path("statement-1.yaml"));
     Diagnostics d2;
     auto renamed = f.import(store, d2);
@@ -212,9 +209,7 @@ TEST_CASE("a renamed file and a record moved between two files are moves", "[imp
     CHECK(text(store, "SELECT f.path FROM record r JOIN file f ON f.id = r.file_id WHERE r.id = 's1.c1'")
               .find("statement-1.yaml") != std::string::npos);
     // japan moves from parties.yaml to its own file, both in the import.
-    std::string parties = k_parties;
-    parties.erase(parties.find("- {kind: party, id: japan"));
-    f.write("parties.yaml", parties);
+    f.write("parties.yaml", parties_without_japan());
     f.write("japan.yaml", "{kind: party, id: japan, name: Japan, type: state}\n");
     Diagnostics d3;
     auto moved = f.import(store, d3, {f.path("parties.yaml"), f.path("japan.yaml")});
@@ -230,11 +225,7 @@ TEST_CASE("a renamed file and a record moved between two files are moves", "[imp
 TEST_CASE("an id defined in a file that the import does not read is refused, naming both places",
           "[import][truth]") {
     Folder f;
-    f.write("parties.yaml", k_parties);
-    Store store = Store::memory();
-    Diagnostics d;
-    f.import(store, d);
-    REQUIRE(d.empty());
+    Store store = imported(f, false);
     std::string before = text(store, "SELECT group_concat(id || name, ',') FROM party");
     f.write("new/copy.yaml", "{kind: party, id: japan, name: Japan (copy), type: state}\n");
     Diagnostics d2;
@@ -263,16 +254,9 @@ TEST_CASE("an id defined in a file that the import does not read is refused, nam
 
 TEST_CASE("a deletion that would leave a reference dangling is refused, naming both records", "[import][truth]") {
     Folder f;
-    f.write("parties.yaml", k_parties);
-    f.write("s1.yaml", k_statement);
-    Store store = Store::memory();
-    Diagnostics d;
-    f.import(store, d);
-    REQUIRE(d.empty());
+    Store store = imported(f);
     // japan goes from parties.yaml, but s1.c2 (not in the import) names it.
-    std::string parties = k_parties;
-    parties.erase(parties.find("- {kind: party, id: japan"));
-    f.write("parties.yaml", parties);
+    f.write("parties.yaml", parties_without_japan());
     Diagnostics d2;
     auto s = f.import(store, d2, {f.path("parties.yaml")});
     CHECK_FALSE(s.committed);
@@ -296,16 +280,10 @@ TEST_CASE("a deletion that would leave a reference dangling is refused, naming b
           0);
 }
 
-TEST_CASE("--keep deletes nothing; the next import does", "[import][truth]") {
+TEST_CASE("with keep nothing is deleted; the next import deletes", "[import][truth]") {
     Folder f;
-    f.write("parties.yaml", k_parties);
-    Store store = Store::memory();
-    Diagnostics d;
-    f.import(store, d);
-    REQUIRE(d.empty());
-    std::string parties = k_parties;
-    parties.erase(parties.find("- {kind: party, id: japan"));
-    f.write("parties.yaml", parties);
+    Store store = imported(f, false);
+    f.write("parties.yaml", parties_without_japan());
     Diagnostics d2;
     auto kept = f.import(store, d2, {}, true);
     REQUIRE(d2.empty());
@@ -320,13 +298,8 @@ TEST_CASE("--keep deletes nothing; the next import does", "[import][truth]") {
 
 TEST_CASE("a dry run plans the deletions and writes nothing", "[import][truth]") {
     Folder f;
-    f.write("parties.yaml", k_parties);
-    Store store = Store::memory();
-    Diagnostics d;
-    f.import(store, d);
-    std::string parties = k_parties;
-    parties.erase(parties.find("- {kind: party, id: japan"));
-    f.write("parties.yaml", parties + "- {kind: party, id: korea, name: Korea, type: state}\n");
+    Store store = imported(f, false);
+    f.write("parties.yaml", parties_without_japan() + "- {kind: party, id: korea, name: Korea, type: state}\n");
     Diagnostics d2;
     auto s = f.import(store, d2, {}, false, true);
     REQUIRE(d2.empty());
@@ -344,20 +317,13 @@ TEST_CASE("a dry run plans the deletions and writes nothing", "[import][truth]")
 TEST_CASE("records from before files were kept are taken over by the first file that defines them",
           "[import][truth]") {
     Folder f;
-    f.write("parties.yaml", k_parties);
-    f.write("s1.yaml", k_statement);
-    Store store = Store::memory();
-    Diagnostics d;
-    f.import(store, d);
-    REQUIRE(d.empty());
+    Store store = imported(f);
     // As a database migrated from version 3: no file anywhere.
     store.db().exec("UPDATE record SET file_id = NULL, line = NULL, col = NULL; "
                     "UPDATE progress SET file_id = NULL, line = NULL, col = NULL; DELETE FROM file");
     // A file that the database does not know defines japan: taken over, not refused.
     f.write("other/japan.yaml", "{kind: party, id: japan, name: Japan, type: state}\n");
-    std::string parties = k_parties;
-    parties.erase(parties.find("- {kind: party, id: japan"));
-    f.write("parties.yaml", parties);
+    f.write("parties.yaml", parties_without_japan());
     Diagnostics d2;
     auto s = f.import(store, d2);
     REQUIRE(messages(d2) == "");

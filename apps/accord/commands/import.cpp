@@ -81,7 +81,7 @@ void write_json(std::ostream& out, const ImportOptions& options, const ImportSum
     }
     fmt::print(out, "\n  }},\n  \"total\": {},\n", counts_json(summary.total()));
     if (changes) {
-        fmt::print(out, "  \"taken_over\": {},\n  \"changes\": {{", summary.taken_over);
+        fmt::print(out, "  \"taken_over\": {},\n  \"kept\": {},\n  \"changes\": {{", summary.taken_over, summary.kept);
         for (auto what : {Change::Class::inserted, Change::Class::updated, Change::Class::deleted,
                           Change::Class::moved}) {
             fmt::print(out, "{}\n    \"{}\": [", what == Change::Class::inserted ? "" : ",", to_string(what));
@@ -210,10 +210,20 @@ void print_result(const ImportOptions& options, const ImportSummary& summary, co
         fmt::print(out, "{} {} file{}: {} inserted, {} updated, {} deleted, {} moved, {} unchanged\n", verb,
                    summary.files, files, total.inserted, total.updated, total.deleted, total.moved, total.unchanged);
     }
+    if (summary.kept > 0) {
+        fmt::print(out, "{}\n",
+                   summary.kept == 1 ? "--keep: 1 record or progress event that its file no longer holds was kept"
+                                     : fmt::format("--keep: {} records and progress events that their files no "
+                                                   "longer hold were kept",
+                                                   summary.kept));
+    }
     if (import && summary.taken_over > 0) {
-        fmt::print(out, "{} records and progress events imported before accord kept their files now belong to "
-                        "the files that define them\n",
-                   summary.taken_over);
+        fmt::print(out, "{}\n",
+                   summary.taken_over == 1
+                       ? "1 record or progress event imported before accord kept files now belongs to its file"
+                       : fmt::format("{} records and progress events imported before accord kept files now belong "
+                                     "to the files that define them",
+                                     summary.taken_over));
     }
 }
 

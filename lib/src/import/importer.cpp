@@ -257,7 +257,20 @@ std::string progress_subject(const std::string& commitment, const std::string& d
 std::string progress_key(const Record& record) {
     return "progress:" + record.text("commitment") + '@' + record.text("date") + '@' + record.text("party");
 }
+// The same key in SQL, on a row p of progress.
 #define ACCORD_PROGRESS_KEY_SQL "'progress:' || p.commitment_id || '@' || p.date || '@' || ifnull(p.party_id, '')"
+
+// The records, then the progress events, of the import's files (and its vanished files) that
+// the input did not name: what the import deletes. One statement each, over the rows of those
+// files (indexes record_file and progress_file) against the ids and event keys read.
+const char* const k_gone_records = R"SQL(
+    SELECT r.id, r.kind, r.file_id, r.line FROM main.record r
+     WHERE r.file_id IN (SELECT id FROM temp.import_file)
+       AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.id = r.id))SQL";
+const char* const k_gone_progress = R"SQL(
+    SELECT p.seq, p.commitment_id, p.date, p.party_id, p.file_id, p.line FROM main.progress p
+     WHERE p.file_id IN (SELECT id FROM temp.import_file)
+       AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.id = )SQL" ACCORD_PROGRESS_KEY_SQL ")";
 
 // The writing side's checks and writes: what each record read, accepted or referred to
 // means for the input and the database (write_messages calls it in the input's order); then
@@ -365,24 +378,22 @@ public:
         q.exec();
     }
 
-    // Notes in temp.import_gone and temp.import_gone_progress what the files of this import
-    // held at their last import and hold no more, and everything of the files that vanished:
-    // one statement each, over the records and events of those files (index record_file and
-    // progress_file) against the ids and event keys this import read.
+    // Notes in temp.import_gone and temp.import_gone_progress what the import deletes.
     void find_gone() {
-        m_db.exec(R"SQL(
-            INSERT INTO temp.import_gone (id, kind, file_id, line)
-            SELECT r.id, r.kind, r.file_id, r.line FROM main.record r
-             WHERE r.file_id IN (SELECT id FROM temp.import_file)
-               AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.id = r.id))SQL");
-        m_db.exec(R"SQL(
-            INSERT INTO temp.import_gone_progress (seq, commitment_id, date, party_id, file_id, line)
-            SELECT p.seq, p.commitment_id, p.date, p.party_id, p.file_id, p.line FROM main.progress p
-             WHERE p.file_id IN (SELECT id FROM temp.import_file)
-               AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.id = )SQL" ACCORD_PROGRESS_KEY_SQL ")");
+        m_db.exec(std::string("INSERT INTO temp.import_gone (id, kind, file_id, line)") + k_gone_records);
+        m_db.exec(std::string("INSERT INTO temp.import_gone_progress (seq, commitment_id, date, party_id, file_id, "
+                              "line)") +
+                  k_gone_progress);
         SQLite::Statement any(m_db, "SELECT EXISTS (SELECT 1 FROM temp.import_gone) OR "
                                     "EXISTS (SELECT 1 FROM temp.import_gone_progress)");
         m_gone = any.executeStep() && any.getColumn(0).getInt() != 0;
+    }
+
+    // With --keep: how many records and events an import without it would delete.
+    std::size_t count_gone() {
+        SQLite::Statement q(m_db, fmt::format("SELECT (SELECT count(*) FROM ({})) + (SELECT count(*) FROM ({}))",
+                                              k_gone_records, k_gone_progress));
+        return q.executeStep() ? static_cast<std::size_t>(q.getColumn(0).getInt64()) : 0;
     }
 
     // Refuses the deletions that would leave a reference of a record or event this import does
@@ -471,7 +482,7 @@ public:
     }
 
     // Counts what find_gone() found (and lists it), then deletes it, with the rows that hang on
-    // it (links, search text), and the rows of vanished files left with nothing.
+    // it (links, search text).
     void delete_gone() {
         if (!m_gone) {
             return;
@@ -525,6 +536,11 @@ public:
                                   kind_spec(kind).table, name));
         }
         m_db.exec("DELETE FROM main.record WHERE id IN (SELECT id FROM temp.import_gone)");
+    }
+
+    // Forgets the vanished files that nothing in the database comes from any more (their records
+    // were deleted, or moved to the files read).
+    void forget_vanished() {
         SQLite::Statement forget(m_db, "DELETE FROM main.file WHERE id = ? "
                                        "AND NOT EXISTS (SELECT 1 FROM main.record WHERE file_id = ?) "
                                        "AND NOT EXISTS (SELECT 1 FROM main.progress WHERE file_id = ?)");
@@ -608,8 +624,13 @@ private:
                 candidates.push_back(id);
             }
         }
+        // Closer than for a field name: ids differ from each other by little (st-1.c1, st-1.c2),
+        // and a hint to a record that merely looks alike misleads.
         std::string best = did_you_mean(target, candidates);
-        return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+        if (best.empty() || edit_distance(target, best) > std::min<std::size_t>(2, target.size() / 4)) {
+            return {};
+        }
+        return fmt::format(" (did you mean '{}'?)", best);
     }
 
     void note(Change::Class what, const Record& record, const Origin& origin, const yaml::Mark& mark,
@@ -942,7 +963,8 @@ void read_file(const std::string& path, const Origin& origin, Reading& out) {
         throw read_error(path);
     }
     if (auto e = stream.syntax_error()) {
-        tail(e->mark.line, e->mark.column, e->message + hint(e->mark.line));
+        bool syntax = e->message.rfind("YAML syntax", 0) == 0; // not the limits (nesting, size)
+        tail(e->mark.line, e->mark.column, e->message + (syntax ? hint(e->mark.line) : std::string()));
     } else if (records == 0) {
         tail(1, 1, "the file holds no record (it is empty or only comments)");
     }
@@ -1349,12 +1371,17 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
         if (deletes) {
             sink.find_gone();
             sink.check_gone();
+        } else if (!empty && diags.empty()) {
+            summary.kept = sink.count_gone(); // --keep: what a deletion would have deleted
         }
         if (!diags.full()) {
             sink.resolve();
         }
         if (deletes && diags.empty()) {
             sink.delete_gone();
+        }
+        if (diags.empty()) {
+            sink.forget_vanished();
         }
         if (diags.empty() && !request.dry_run) {
             foreign_keys.check(store);

@@ -34,15 +34,34 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
 
 namespace {
 
-// The length of the UTF-8 sequence that starts at s[i] when it is valid there; 0 otherwise.
+// The length of the UTF-8 sequence that starts at s[i] when it is valid there (no overlong
+// form, no surrogate, nothing above U+10FFFF); 0 otherwise.
 std::size_t utf8_length(std::string_view s, std::size_t i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = byte(i);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) {
+    auto byte = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+    unsigned c = byte(i);
+    if (c < 0x80) {
+        return 1;
+    }
+    std::size_t n = 0;
+    unsigned low = 0x80;
+    unsigned high = 0xBF; // the range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        low = c == 0xE0 ? 0xA0 : 0x80;
+        high = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        low = c == 0xF0 ? 0x90 : 0x80;
+        high = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
         return 0;
     }
-    for (std::size_t k = 1; k < n; ++k) {
+    if (i + n > s.size() || byte(i + 1) < low || byte(i + 1) > high) {
+        return 0;
+    }
+    for (std::size_t k = 2; k < n; ++k) {
         if ((byte(i + k) & 0xC0) != 0x80) {
             return 0;
         }

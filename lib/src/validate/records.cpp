@@ -426,6 +426,21 @@ private:
         }
     }
 
+    // A hint for a missing field that a quoted value swallowed: a quote not closed runs on over
+    // the lines after it ("name: \"United States" then "type: state" reads as one text).
+    static std::string swallowed(const Node& record, std::string_view field) {
+        std::string look = std::string(field) + ": ";
+        for (std::size_t i = 0; i < record.map_size(); ++i) {
+            const Node& v = record.val(i);
+            if (v.type == NodeType::scalar && !v.plain && v.value.find(look) != std::string::npos &&
+                record.key(i).type == NodeType::scalar) {
+                return fmt::format(" (the quoted value of {} at line {} holds '{}': is its closing quote missing?)",
+                                   clip(record.key(i).value), v.mark.line, look.substr(0, look.size() - 1));
+            }
+        }
+        return {};
+    }
+
     void read_record(const Node& node, std::optional<Kind> nested, std::string_view parent_field,
                      const std::string& parent_id) {
         m_ok = true;
@@ -581,7 +596,7 @@ private:
             bool needed = fs.required && !(fs.parent_link && nested);
             if (needed && std::find(keys.begin(), keys.end(), fs.name) == keys.end() &&
                 std::find(hinted.begin(), hinted.end(), fs.name) == hinted.end()) {
-                error(node.mark, "", fmt::format("missing required field {}", fs.name));
+                error(node.mark, "", fmt::format("missing required field {}{}", fs.name, swallowed(node, fs.name)));
             }
         }
         if (!id.empty()) {

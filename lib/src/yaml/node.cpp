@@ -776,6 +776,31 @@ std::string syntax_hint(std::istream& in, int line) {
                            "until line {}; close the quote)",
                            open, quote == '"' ? "double" : "single", line);
     }
+    // A flow list or mapping ("[a, b", "{a: b") opened and not closed on its line.
+    for (int l = std::min(line, last); l >= first; --l) {
+        const std::string& r = at(l);
+        std::size_t v = blank(r) ? std::string::npos : value_start(r);
+        if (v == std::string::npos || (r[v] != '[' && r[v] != '{')) {
+            continue;
+        }
+        int depth = 0;
+        for (std::size_t i = v; i < r.size(); ++i) {
+            if (r[i] == '"' || r[i] == '\'') {
+                std::size_t end = closing_quote(r, i + 1, r[i]);
+                i = end == std::string::npos ? r.size() : end;
+            } else if (r[i] == '[' || r[i] == '{') {
+                ++depth;
+            } else if (r[i] == ']' || r[i] == '}') {
+                --depth;
+            }
+        }
+        if (depth > 0) {
+            char open_char = r[v];
+            return fmt::format(" (line {} opens a '{}' that is not closed on that line: close it with '{}')", l,
+                               open_char, open_char == '[' ? ']' : '}');
+        }
+        break; // only the nearest flow value counts
+    }
     // A ':' without a space after it, on the error line or the two before it.
     for (int l = std::min(line, last); l >= std::max(first, line - 2); --l) {
         std::string key = glued_key(at(l));

@@ -41,6 +41,8 @@ struct ImportSummary {
     // Records and events of a database from before files were kept, now owned by the file
     // that defines them (counted in their class too, usually unchanged).
     std::size_t taken_over = 0;
+    // With ImportRequest::keep: the records and events that their files no longer hold, kept.
+    std::size_t kept = 0;
     // Each record and event inserted, updated, deleted or moved, in input order (deletions
     // last), when ImportRequest::list_changes asked for them.
     std::vector<Change> changes;
