@@ -5,6 +5,7 @@ also while the import writes into an empty database.
 Two importers at once: the second waits (busy timeout) and then succeeds or exits 3 with a
 clear message; nothing is lost either way."""
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -29,7 +30,16 @@ with tempfile.TemporaryDirectory() as tmp:
     db = f"{tmp}/c.db"
     subprocess.run([gen, "--commitments", "100", "--seed", "1", "--out", f"{tmp}/a"], check=True)
     subprocess.run([gen, "--commitments", "3000", "--seed", "2", "--out", f"{tmp}/b"], check=True)
-    subprocess.run([accord, "import", "-q", "--db", db, f"{tmp}/a"], check=True)
+    # Every import reads the folder tmp/set, holding set a or set b: a file owns its records
+    # (docs/format.md), so the larger set b updates a's records in the files of the same names.
+    data = f"{tmp}/set"
+
+    def use(name):
+        shutil.rmtree(data, ignore_errors=True)
+        shutil.copytree(f"{tmp}/{name}", data)
+
+    use("a")
+    subprocess.run([accord, "import", "-q", "--db", db, data], check=True)
 
     def read_during_import(db, files):
         """Imports files into db while two readers list commitments; returns reads and counts seen."""
@@ -67,16 +77,18 @@ with tempfile.TemporaryDirectory() as tmp:
             sys.exit(1)
         return reads[0], counts, after
 
-    reads, counts, after = read_during_import(db, f"{tmp}/b")
+    use("b")
+    reads, counts, after = read_during_import(db, data)
     # Into an empty database (written with a rollback journal when no reader has it open at
     # the start, importer.cpp): readers wait for the commit instead of reading the empty state.
     empty = f"{tmp}/e.db"
     subprocess.run([accord, "init", "--db", empty], check=True, capture_output=True)
-    empty_reads, empty_counts, _ = read_during_import(empty, f"{tmp}/b")
+    empty_reads, empty_counts, _ = read_during_import(empty, data)
     # A database left in rollback mode (a killed first import, or by hand) goes back to WAL
     # mode at the next command that writes, unless another connection is reading it then.
     rollback = f"{tmp}/r.db"
-    subprocess.run([accord, "import", "-q", "--db", rollback, f"{tmp}/a"], check=True)
+    use("a")
+    subprocess.run([accord, "import", "-q", "--db", rollback, data], check=True)
     subprocess.run(["sqlite3", rollback, "PRAGMA journal_mode = DELETE"], check=True, capture_output=True)
     held = sqlite3.connect(rollback, isolation_level=None)
     held.execute("BEGIN")
@@ -92,9 +104,10 @@ with tempfile.TemporaryDirectory() as tmp:
         sys.exit(1)
     # Two importers at once into a fresh copy.
     db2 = f"{tmp}/d.db"
-    subprocess.run([accord, "import", "-q", "--db", db2, f"{tmp}/a"], check=True)
-    p1 = subprocess.Popen([accord, "import", "-q", "--db", db2, f"{tmp}/b"], stderr=subprocess.PIPE, text=True)
-    p2 = subprocess.Popen([accord, "import", "-q", "--busy-timeout", "60000", "--db", db2, f"{tmp}/b"],
+    subprocess.run([accord, "import", "-q", "--db", db2, data], check=True)
+    use("b")
+    p1 = subprocess.Popen([accord, "import", "-q", "--db", db2, data], stderr=subprocess.PIPE, text=True)
+    p2 = subprocess.Popen([accord, "import", "-q", "--busy-timeout", "60000", "--db", db2, data],
                           stderr=subprocess.PIPE, text=True)
     e1, e2 = p1.communicate()[1], p2.communicate()[1]
     for rc, err in ((p1.returncode, e1), (p2.returncode, e2)):

@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Killed mid-import: a large generated import is killed with SIGKILL at 20 moments spread
 over its run, into a database that holds records (WAL mode) and into an empty one (which the
-import writes with a rollback journal, importer.cpp). After each kill, PRAGMA integrity_check
+import writes with a rollback journal, importer.cpp), and (10 moments) an import that deletes
+and moves: 10% of the files deleted and a tenth of the rest renamed. After each kill, PRAGMA integrity_check
 is ok and the database dump equals either the state before the import or the state after a
 complete import, never anything in between. After each kill a read-only command reads the
 database (a journal left behind is rolled back first), and after a command that writes
 (accord init) the file is in WAL mode again. Prints the number of kills survived."""
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -89,14 +91,30 @@ def kill_round(tmp, name, template, big, kills):
             f"state after, {journals} left a rollback journal; an import took {duration:.2f} s)")
 
 
+here = os.path.dirname(os.path.abspath(__file__))
+drop_files = os.path.join(here, "..", "bench", "drop_files.py")
+
 with tempfile.TemporaryDirectory() as tmp:
-    base, big = f"{tmp}/base", f"{tmp}/big"
-    subprocess.run([os.path.join(bin_dir, "accord-gen"), "--commitments", "200", "--seed", "3", "--out", base], check=True)
-    subprocess.run([os.path.join(bin_dir, "accord-gen"), "--commitments", "3000", "--seed", "4", "--out", big], check=True)
-    # The big set redefines the base's parties and themes; its own records are new.
+    # Every database is in tmp and every import reads tmp/big, so that the files have the same
+    # names in all of them (a file owns its records; docs/format.md).
+    big, pristine = f"{tmp}/big", f"{tmp}/pristine"
+    subprocess.run([os.path.join(bin_dir, "accord-gen"), "--commitments", "3000", "--seed", "4", "--out", pristine],
+                   check=True)
+    # A database holding records: the big set without its last 10% of files.
+    shutil.copytree(pristine, big)
+    subprocess.run([sys.executable, drop_files, big, "10"], check=True, capture_output=True)
     template = f"{tmp}/template.db"
-    subprocess.run([accord, "import", "-q", "--db", template, base], check=True)
+    subprocess.run([accord, "import", "-q", "--db", template, big], check=True)
+    shutil.rmtree(big)
+    shutil.copytree(pristine, big)
     empty = f"{tmp}/empty.db"
     subprocess.run([accord, "init", "--db", empty], check=True, capture_output=True)
     print(kill_round(tmp, "holding records", template, big, kills))
     print(kill_round(tmp, "empty", empty, big, kills))
+    # Deletes and moves: the database holding the whole big set (the complete import of the
+    # first round), then 10% of the files deleted and every tenth of the others renamed.
+    subprocess.run([sys.executable, drop_files, big, "10"], check=True, capture_output=True)
+    for name in sorted(os.listdir(big))[1::10]:
+        if name.startswith("dialogue-"):
+            os.rename(f"{big}/{name}", f"{big}/moved-{name}")
+    print(kill_round(tmp, "deletes and moves", f"{tmp}/holding records-full.db", big, max(1, kills // 2)))

@@ -26,10 +26,32 @@ struct TempFile {
     }
 };
 
-inline ImportSummary import_text(Store& store, const std::string& text, Diagnostics& diags, bool dry_run = false) {
-    TempFile f(text);
+// The scratch folder of import_text, the same for the whole test run: importing the same name
+// again is importing the same file again (a file owns its records).
+inline const std::string& scratch_folder() {
+    struct Scratch {
+        std::string folder;
+        Scratch() {
+            char dir[] = "/tmp/accord-unit-XXXXXX";
+            folder = ::mkdtemp(dir);
+        }
+        ~Scratch() { ::rmdir(folder.c_str()); }
+    };
+    static const Scratch scratch;
+    return scratch.folder;
+}
+
+// Imports text as the file `name` of the scratch folder (removed afterwards).
+inline ImportSummary import_text(Store& store, const std::string& text, Diagnostics& diags, bool dry_run = false,
+                                 const std::string& name = "input.yaml") {
+    std::string path = scratch_folder() + "/" + name;
+    std::ofstream(path) << text;
+    struct Remove {
+        std::string path;
+        ~Remove() { std::remove(path.c_str()); }
+    } remove{path};
     ImportRequest r;
-    r.paths = {f.path};
+    r.paths = {path};
     r.dry_run = dry_run;
     return import_files(store, r, diags);
 }

@@ -70,7 +70,7 @@ TEST_CASE("an import with an error writes nothing", "[store]") {
     Diagnostics d2;
     auto s = import_text(store, "- {kind: party, id: japan, name: Japan, type: state}\n"
                                 "- {kind: party, id: x, name: X, type: planet}\n",
-                         d2);
+                         d2, false, "japan.yaml");
     CHECK_FALSE(s.committed);
     CHECK(d2.count() == 1);
     CHECK(count(store, "SELECT count(*) FROM record") == before);
@@ -81,7 +81,8 @@ TEST_CASE("a dry run validates against the database and writes nothing", "[store
     Diagnostics d1;
     import_text(store, k_base, d1);
     Diagnostics d2;
-    auto s = import_text(store, "{kind: party, id: japan, name: Japan, type: state, member_of: [asean]}", d2, true);
+    auto s = import_text(store, "{kind: party, id: japan, name: Japan, type: state, member_of: [asean]}", d2, true,
+                         "japan.yaml");
     CHECK(d2.empty()); // asean resolves from the database
     CHECK_FALSE(s.committed);
     CHECK(count(store, "SELECT count(*) FROM party WHERE id = 'japan'") == 0);
@@ -93,9 +94,11 @@ TEST_CASE("status: latest event per actor, overall the lowest, withdrawn only wh
     import_text(store, k_base, d);
     REQUIRE(d.empty());
     CHECK(commitment_status(store, "s1.c1") == "unassessed");
+    // Each event in a file of its own (a file owns its events: the same file again would replace them).
+    int files = 0;
     auto progress = [&](const std::string& yaml) {
         Diagnostics dd;
-        import_text(store, yaml, dd);
+        import_text(store, yaml, dd, false, "progress-" + std::to_string(++files) + ".yaml");
         REQUIRE(dd.empty());
     };
     progress("{kind: progress, commitment: s1.c1, date: 2025-01, status: limited}");
@@ -139,7 +142,7 @@ TEST_CASE("ids are unique across kinds, also against the database", "[store]") {
     Diagnostics d;
     import_text(store, k_base, d);
     Diagnostics d2;
-    import_text(store, "{kind: theme, id: us, label: Not a party}", d2);
+    import_text(store, "{kind: theme, id: us, label: Not a party}", d2, false, "theme.yaml");
     REQUIRE(d2.count() == 1);
     CHECK(d2.sorted()[0].message.find("already used by a party") != std::string::npos);
 }

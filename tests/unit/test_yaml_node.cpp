@@ -394,3 +394,37 @@ TEST_CASE("documents read by parsers of their own keep the line numbers of the i
     CHECK(last.column == 7);
     CHECK_FALSE(s.syntax_error());
 }
+
+namespace {
+
+std::string hint_for(const std::string& text, int line) {
+    std::istringstream in(text);
+    return syntax_hint(in, line);
+}
+
+} // namespace
+
+TEST_CASE("a syntax error gets a hint for its usual causes", "[yaml]") {
+    // A tab in the indentation.
+    CHECK(hint_for("kind: party\n\tid: us\n", 2) == " (line 2 is indented with a tab; YAML indents with spaces only)");
+    // A quote opened and not closed: the error comes lines later.
+    CHECK(hint_for("- kind: party\n  name: \"United States\n  type: state\n- name: \"X\"\n", 4) ==
+          " (line 2 opens a double quote that is not closed on that line: the value runs on until line 4; close "
+          "the quote)");
+    // ... but not a quote closed on its line, nor a quote inside a word.
+    CHECK(hint_for("kind: party\nname: \"United States\"\nnotes: it's\n  type: x\n", 4).find("quote") ==
+          std::string::npos);
+    // A flow list not closed.
+    CHECK(hint_for("kind: dialogue\nparties: [us, asean\nlocation: x\n", 3) ==
+          " (line 2 opens a '[' that is not closed on that line: close it with ']')");
+    // No space after a colon, on the line before the error.
+    CHECK(hint_for("kind: party\nname:United States\ntype: state\n", 3) ==
+          " (line 2: 'name:' needs a space after the ':' to start a field: 'name: ...')");
+    // ... which a URL's "://" is not.
+    CHECK(hint_for("source:\n  url: https://example.org\n  type: x\n", 3).find("space after") == std::string::npos);
+    // A line indented unlike the one before it.
+    CHECK(hint_for("kind: party\nid: us\n  name: United States\n", 3) ==
+          " (line 3 is indented by 2 spaces, line 2 by 0: the fields of a record line up, each under the first)");
+    // Nothing recognised: no hint.
+    CHECK(hint_for("kind: party\nid: us\nname: United States\n", 3).empty());
+}

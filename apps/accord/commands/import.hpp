@@ -14,6 +14,7 @@ namespace accord::cli {
 struct ImportOptions {
     std::vector<std::string> paths;
     bool dry_run = false;
+    bool keep = false; // --keep: delete nothing
     std::size_t max_errors = 50;
     std::string format = "text";
     bool quiet = false;
@@ -28,7 +29,12 @@ int run_import(const ImportOptions& options, Store& store, std::ostream& out, st
 
 // Options and output shared by import and check.
 void add_input_options(CLI::App& cmd, ImportOptions& options);
+// The summary (text or JSON on out) and the errors (on err). verb: "imported" or "checked";
+// check has no plan of changes to show.
 void print_result(const ImportOptions& options, const ImportSummary& summary, const Diagnostics& diags,
                   std::ostream& out, std::ostream& err, const char* verb);
+// The JSON summary of an import or check that failed before it could say more (exit 3): ok
+// false, nothing counted, the error as the one object of "errors".
+void print_failure_json(const ImportOptions& options, const std::string& message, std::ostream& out);
 
 } // namespace accord::cli

@@ -14,7 +14,8 @@ namespace accord::cli {
 
 void setup_show(CLI::App& cmd, GlobalOptions& global) {
     auto options = std::make_shared<ShowOptions>();
-    cmd.description("Show one record as YAML, with its nested records, status and what refers to it.\n"
+    cmd.description("Show one record as YAML, with the file and line it was imported from, its nested\n"
+                    "records, status and what refers to it.\n"
                     "Example: accord show us-asean-cpd-5");
     cmd.add_option("id", options->id, "the record's id")->required();
     add_output_option(cmd, *options);
@@ -61,6 +62,11 @@ void run_show(const ShowOptions& options, Store& store, std::ostream& out) {
     };
     if (record->kind == Kind::commitment) {
         commitments.push_back(*record);
+    }
+    if (auto place = PlaceFinder(store).record(options.id)) {
+        fmt::print(out, "# file: {}:{}\n", place->file, place->line);
+    } else {
+        out << "# file: none (imported before accord kept files; importing its file records it)\n";
     }
     write_yaml_record(out, *record, children);
     for (const auto& c : commitments) {

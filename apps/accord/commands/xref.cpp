@@ -24,8 +24,9 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     check->description("Report unresolved references, references to the wrong kind of record, cycles of\n"
                        "supersedes / builds-on / follows-up, `fulfils` naming no commitment (warning) and\n"
                        "commitments no program implements and no progress event assesses (warning).\n"
-                       "Exit 1 when there is an error. PATHs (the YAML the database was built from) are\n"
-                       "read only to place each finding at FILE:LINE:COLUMN.\n"
+                       "Exit 1 when there is an error. Each finding is placed at the FILE:LINE:COLUMN its\n"
+                       "record was imported from; PATHs (the YAML the database was built from), when given,\n"
+                       "are read again to place a finding about a reference at the reference itself.\n"
                        "Example: accord xref check --lint data/");
     check->add_option("paths", options->check.paths, "YAML files and folders, to place findings (optional)");
     check->add_option("--format", options->check.format, "output format")
@@ -97,6 +98,8 @@ int run_xref_check(const XrefCheckOptions& options, Store& store, std::ostream& 
         xref::Places places;
         places.read(options.paths);
         xref::place_findings(findings, places);
+    } else {
+        xref::place_findings(findings, store);
     }
     auto counts = xref::count_findings(findings);
     if (options.format == "json") {

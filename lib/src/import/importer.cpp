@@ -31,6 +31,7 @@
 #include <streambuf>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 namespace accord {
@@ -42,6 +43,8 @@ KindCounts ImportSummary::total() const {
     for (const auto& c : counts) {
         t.inserted += c.inserted;
         t.updated += c.updated;
+        t.deleted += c.deleted;
+        t.moved += c.moved;
         t.unchanged += c.unchanged;
     }
     return t;
@@ -49,7 +52,21 @@ KindCounts ImportSummary::total() const {
 
 bool ImportSummary::changed() const {
     KindCounts t = total();
-    return t.inserted + t.updated > 0;
+    return t.inserted + t.updated + t.deleted + t.moved > 0;
+}
+
+std::string_view to_string(Change::Class what) {
+    switch (what) {
+    case Change::Class::inserted:
+        return "inserted";
+    case Change::Class::updated:
+        return "updated";
+    case Change::Class::deleted:
+        return "deleted";
+    case Change::Class::moved:
+        return "moved";
+    }
+    return "";
 }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
@@ -141,13 +158,142 @@ std::string read_all(const std::string& path, yaml::TextCheck& check) {
     return text;
 }
 
+// The files of an import, each with its row of table `file` (Origin::file_id); and the files
+// under an imported folder that no longer exist (deleted or renamed), whose records the import
+// deletes and whose records may move to the files read. Both are listed in temp.import_file.
+class ImportFiles {
+public:
+    // stored: the database holds records (otherwise no file has vanished, and none is looked for).
+    ImportFiles(SQLite::Database& db, const FilePaths& paths, const std::vector<std::string>& args,
+                std::vector<Origin>& origins, bool stored)
+        : m_paths(paths), m_find_path(db, "SELECT path FROM main.file WHERE id = ?") {
+        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_file (id INTEGER PRIMARY KEY)");
+        db.exec("DELETE FROM temp.import_file");
+        SQLite::Statement find(db, "SELECT id FROM main.file WHERE path = ?");
+        SQLite::Statement add(db, "INSERT INTO main.file (path) VALUES (?)");
+        SQLite::Statement note(db, "INSERT INTO temp.import_file (id) VALUES (?)");
+        std::unordered_map<std::string, std::int64_t> ids;
+        for (auto& origin : origins) {
+            std::string key = m_paths.key(origin.standard_input ? std::string("-") : origin.file);
+            auto it = ids.find(key);
+            if (it == ids.end()) {
+                find.reset();
+                find.bind(1, key);
+                std::int64_t id = 0;
+                if (find.executeStep()) {
+                    id = find.getColumn(0).getInt64();
+                } else {
+                    add.reset();
+                    add.bind(1, key);
+                    add.exec();
+                    id = db.getLastInsertRowid();
+                }
+                it = ids.emplace(std::move(key), id).first;
+                note.reset();
+                note.bind(1, static_cast<int64_t>(id));
+                note.exec();
+                m_ids.insert(id);
+            }
+            origin.file_id = it->second;
+        }
+        if (!stored) {
+            return;
+        }
+        std::vector<std::string> folders;
+        for (const auto& arg : args) {
+            std::error_code ec;
+            if (arg != "-" && fs::is_directory(arg, ec)) {
+                folders.push_back(m_paths.key(arg));
+            }
+        }
+        if (folders.empty()) {
+            return;
+        }
+        SQLite::Statement all(db, "SELECT id, path FROM main.file ORDER BY path");
+        while (all.executeStep()) {
+            std::int64_t id = all.getColumn(0).getInt64();
+            std::string path = all.getColumn(1).getString();
+            bool under = std::any_of(folders.begin(), folders.end(),
+                                     [&](const std::string& folder) { return FilePaths::under(path, folder); });
+            if (under && !m_ids.count(id) && !m_paths.exists(path)) {
+                m_vanished.push_back(id);
+            }
+        }
+        all.reset();
+        for (std::int64_t id : m_vanished) {
+            note.reset();
+            note.bind(1, static_cast<int64_t>(id));
+            note.exec();
+            m_ids.insert(id);
+        }
+    }
+
+    // True when the file is read by this import, or has vanished from a folder it reads.
+    bool in_import(std::int64_t file) const { return m_ids.count(file) > 0; }
+    bool vanished(std::int64_t file) const {
+        return std::find(m_vanished.begin(), m_vanished.end(), file) != m_vanished.end();
+    }
+    const std::vector<std::int64_t>& vanished() const { return m_vanished; }
+    // A file of the database as the user can open it (relative to the current folder).
+    const std::string& display(std::int64_t file) {
+        auto it = m_shown.find(file);
+        if (it == m_shown.end()) {
+            m_find_path.reset();
+            m_find_path.bind(1, static_cast<int64_t>(file));
+            std::string shown = m_find_path.executeStep() ? m_paths.display(m_find_path.getColumn(0).getString())
+                                                          : std::string("?");
+            it = m_shown.emplace(file, std::move(shown)).first;
+        }
+        return it->second;
+    }
+
+private:
+    const FilePaths& m_paths;
+    std::unordered_set<std::int64_t> m_ids;
+    std::vector<std::int64_t> m_vanished;
+    std::unordered_map<std::int64_t, std::string> m_shown;
+    SQLite::Statement m_find_path;
+};
+
+// How a progress event is named where an id is expected (the import's plan): COMMITMENT@DATE,
+// or COMMITMENT@DATE@PARTY.
+std::string progress_name(const std::string& commitment, const std::string& date, const std::string& party) {
+    return party.empty() ? commitment + '@' + date : commitment + '@' + date + '@' + party;
+}
+
+// How a progress event is named in a message.
+std::string progress_subject(const std::string& commitment, const std::string& date, const std::string& party) {
+    return fmt::format("progress of {} dated {}{}", commitment, date, party.empty() ? "" : " for party " + party);
+}
+
+// The key of a progress event in temp.import_seen, in C++ and in SQL on a row p of progress.
+std::string progress_key(const Record& record) {
+    return "progress:" + record.text("commitment") + '@' + record.text("date") + '@' + record.text("party");
+}
+// The same key in SQL, on a row p of progress.
+#define ACCORD_PROGRESS_KEY_SQL "'progress:' || p.commitment_id || '@' || p.date || '@' || ifnull(p.party_id, '')"
+
+// The records, then the progress events, of the import's files (and its vanished files) that
+// the input did not name: what the import deletes. One statement each, over the rows of those
+// files (indexes record_file and progress_file) against the ids and event keys read.
+const char* const k_gone_records = R"SQL(
+    SELECT r.id, r.kind, r.file_id, r.line FROM main.record r
+     WHERE r.file_id IN (SELECT id FROM temp.import_file)
+       AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.id = r.id))SQL";
+const char* const k_gone_progress = R"SQL(
+    SELECT p.seq, p.commitment_id, p.date, p.party_id, p.file_id, p.line FROM main.progress p
+     WHERE p.file_id IN (SELECT id FROM temp.import_file)
+       AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.id = )SQL" ACCORD_PROGRESS_KEY_SQL ")";
+
 // The writing side's checks and writes: what each record read, accepted or referred to
-// means for the input and the database (write_messages calls it in the input's order).
+// means for the input and the database (write_messages calls it in the input's order); then
+// what the files no longer hold (find_gone, check_gone, delete_gone).
 class ImportSink {
 public:
-    ImportSink(Store& store, Writer& writer, const std::vector<Origin>& origins, ImportSummary& summary,
-               Diagnostics& diags)
-        : m_db(store.db()), m_writer(writer), m_origins(origins), m_summary(summary), m_diags(diags),
+    ImportSink(Store& store, Writer& writer, ImportFiles& files, const std::vector<Origin>& origins,
+               ImportSummary& summary, Diagnostics& diags, bool list_changes)
+        : m_db(store.db()), m_writer(writer), m_files(files), m_origins(origins), m_summary(summary), m_diags(diags),
+          m_list(list_changes),
           m_find_seen(m_db, "SELECT kind, file_index, line, col FROM temp.import_seen WHERE id = ?"),
           m_insert_seen(m_db, "INSERT OR IGNORE INTO temp.import_seen (id, kind, file_index, line, col) "
                               "VALUES (?, ?, ?, ?, ?)"),
@@ -162,40 +308,61 @@ public:
         if (m_known.size() < k_known_cap) {
             m_known.emplace(id, kind);
         }
-        auto stored = m_writer.kind_of(id);
-        if (stored && *stored != kind) {
+        const Writer::Stored& stored = m_writer.stored(id);
+        if (stored.kind && *stored.kind != kind) {
             m_diags.add({origin.file, mark.line, mark.column,
                          fmt::format("record {}: id already used by a {} in the database (ids are unique across kinds)",
-                                     id, to_string(*stored)),
-                         origin.index});
+                                     id, to_string(*stored.kind)),
+                         origin.index, id});
+        } else if (stored.kind && elsewhere(stored.place, origin)) {
+            m_diags.add({origin.file, mark.line, mark.column, already_defined(fmt::format("record {}", id), stored.place),
+                         origin.index, id});
         }
     }
 
     // A record that passed the checks of the reading thread, with its digest.
     void accept(const Record& record, const std::string& digest, const Origin& origin, const yaml::Mark& mark) {
         if (record.kind == Kind::progress) {
-            std::string key = "progress:" + record.text("commitment") + '@' + record.text("date") + '@' +
-                              record.text("party");
             auto what = [&] {
                 return fmt::format("progress of {}: a second event dated {}{}", record.text("commitment"),
                                    record.text("date"),
                                    record.has("party") ? " for party " + record.text("party") : std::string());
             };
-            if (!first_seen(key, Kind::progress, origin, mark, what)) {
+            if (!first_seen(progress_key(record), Kind::progress, origin, mark, what)) {
                 return;
             }
         }
         if (!m_diags.empty()) {
             return; // nothing will be written: skip the work
         }
-        // An id stored under another kind was reported by declare(): nothing is written after an error.
+        // An id stored under another kind, or in a file this import does not read, was
+        // reported by declare(): nothing is written after an error.
+        Place place{origin.file_id, mark.line, mark.column};
+        Writer::Upserted done = m_writer.upsert(record, digest, place);
         auto& counts = m_summary.counts[static_cast<std::size_t>(record.kind)];
-        switch (m_writer.upsert(record, digest)) {
+        if (done.was.file != 0 && done.was.file != place.file) {
+            if (!m_files.in_import(done.was.file)) { // a progress event (a record was refused by declare)
+                std::string subject =
+                    progress_subject(record.text("commitment"), record.text("date"), record.text("party"));
+                m_diags.add({origin.file, mark.line, mark.column, already_defined(subject, done.was), origin.index,
+                             record.text("commitment")});
+                return;
+            }
+            ++counts.moved;
+            note(Change::Class::moved, record, origin, mark, &done.was);
+            return;
+        }
+        if (done.was.file == 0 && done.change != Upsert::inserted) {
+            ++m_summary.taken_over;
+        }
+        switch (done.change) {
         case Upsert::inserted:
             ++counts.inserted;
+            note(Change::Class::inserted, record, origin, mark, nullptr);
             break;
         case Upsert::updated:
             ++counts.updated;
+            note(Change::Class::updated, record, origin, mark, nullptr);
             break;
         case Upsert::unchanged:
             ++counts.unchanged;
@@ -224,14 +391,78 @@ public:
         q.exec();
     }
 
-    // Checks every reference against the input and the database.
+    // Notes in temp.import_gone and temp.import_gone_progress what the import deletes.
+    void find_gone() {
+        m_db.exec(std::string("INSERT INTO temp.import_gone (id, kind, file_id, line)") + k_gone_records);
+        m_db.exec(std::string("INSERT INTO temp.import_gone_progress (seq, commitment_id, date, party_id, file_id, "
+                              "line)") +
+                  k_gone_progress);
+        SQLite::Statement any(m_db, "SELECT EXISTS (SELECT 1 FROM temp.import_gone) OR "
+                                    "EXISTS (SELECT 1 FROM temp.import_gone_progress)");
+        m_gone = any.executeStep() && any.getColumn(0).getInt() != 0;
+    }
+
+    // With --keep: how many records and events an import without it would delete.
+    std::size_t count_gone() {
+        SQLite::Statement q(m_db, fmt::format("SELECT (SELECT count(*) FROM ({})) + (SELECT count(*) FROM ({}))",
+                                              k_gone_records, k_gone_progress));
+        return q.executeStep() ? static_cast<std::size_t>(q.getColumn(0).getInt64()) : 0;
+    }
+
+    // Refuses the deletions that would leave a reference of a record or event this import does
+    // not read dangling (those it reads are checked by resolve()).
+    void check_gone() {
+        if (!m_gone) {
+            return;
+        }
+        SQLite::Statement records(m_db, R"SQL(
+            WITH gone(id) AS (SELECT id FROM temp.import_gone),
+            refs(source, field, target) AS (
+              SELECT record_id, role, party_id FROM main.record_party WHERE party_id IN gone
+              UNION ALL SELECT record_id, 'themes', theme_id FROM main.record_theme WHERE theme_id IN gone
+              UNION ALL SELECT source_id, field, target_id FROM main.record_reference WHERE target_id IN gone
+              UNION ALL SELECT id, 'statement', statement_id FROM main.commitment WHERE statement_id IN gone
+              UNION ALL SELECT id, 'dialogue', dialogue_id FROM main.statement WHERE dialogue_id IN gone
+              UNION ALL SELECT id, 'alongside', alongside FROM main.dialogue WHERE alongside IN gone
+              UNION ALL SELECT id, 'adopted_at', adopted_at FROM main.statement WHERE adopted_at IN gone)
+            SELECT x.source, x.field, x.target, r.file_id, r.line, r.col, g.file_id, g.line
+              FROM refs x JOIN main.record r ON r.id = x.source JOIN temp.import_gone g ON g.id = x.target
+             WHERE x.source NOT IN gone AND x.source NOT IN (SELECT id FROM temp.import_seen)
+             ORDER BY x.source, x.field, x.target)SQL");
+        while (records.executeStep() && !m_diags.full()) {
+            std::string source = records.getColumn(0).getString();
+            dangling_from_stored(fmt::format("record {}", source), source, records, 1);
+        }
+        records.reset();
+        SQLite::Statement events(m_db, R"SQL(
+            WITH gone(id) AS (SELECT id FROM temp.import_gone),
+            refs(seq, field, target) AS (
+              SELECT seq, 'commitment', commitment_id FROM main.progress WHERE commitment_id IN gone
+              UNION ALL SELECT seq, 'party', party_id FROM main.progress WHERE party_id IN gone
+              UNION ALL SELECT seq, 'evidence', evidence FROM main.progress WHERE evidence IN gone)
+            SELECT p.commitment_id, p.date, ifnull(p.party_id, ''), x.field, x.target, p.file_id, p.line, p.col,
+                   g.file_id, g.line
+              FROM refs x JOIN main.progress p ON p.seq = x.seq JOIN temp.import_gone g ON g.id = x.target
+             WHERE x.seq NOT IN (SELECT seq FROM temp.import_gone_progress)
+               AND NOT EXISTS (SELECT 1 FROM temp.import_seen s WHERE s.id = )SQL" ACCORD_PROGRESS_KEY_SQL R"SQL()
+             ORDER BY p.commitment_id, p.date, p.party_id, x.field)SQL");
+        while (events.executeStep() && !m_diags.full()) {
+            std::string commitment = events.getColumn(0).getString();
+            std::string subject =
+                progress_subject(commitment, events.getColumn(1).getString(), events.getColumn(2).getString());
+            dangling_from_stored(subject, commitment, events, 3);
+        }
+    }
+
+    // Checks every reference against the input and the database (without what this import deletes).
     void resolve() {
         SQLite::Statement q(m_db, R"SQL(
             SELECT p.subject, p.field, p.target, p.kinds, p.may_be_text, p.file, p.file_index, p.line, p.col,
-                   coalesce(s.kind, r.kind)
+                   coalesce(s.kind, CASE WHEN g.id IS NULL THEN r.kind END), g.file_id, g.line
               FROM temp.import_ref p
               LEFT JOIN temp.import_seen s ON s.id = p.target
               LEFT JOIN main.record r ON r.id = p.target
+              LEFT JOIN temp.import_gone g ON g.id = p.target
              ORDER BY p.rowid)SQL");
         while (q.executeStep()) {
             std::string subject = q.getColumn(0).getString();
@@ -240,13 +471,17 @@ public:
             auto kinds = static_cast<KindSet>(q.getColumn(3).getInt());
             bool may_be_text = q.getColumn(4).getInt() != 0;
             Diagnostic d{q.getColumn(5).getString(), q.getColumn(7).getInt(), q.getColumn(8).getInt(), "",
-                         static_cast<std::size_t>(q.getColumn(6).getInt64())};
-            if (q.getColumn(9).isNull()) {
+                         static_cast<std::size_t>(q.getColumn(6).getInt64()), subject_record(subject), field};
+            if (!q.getColumn(10).isNull()) {
+                // Also text_or_ref: naming a record, it was a reference, and would dangle.
+                d.message = fmt::format("{}, field {}: dangling reference: {}", subject, field,
+                                        gone_reason(target, {q.getColumn(10).getInt64(), q.getColumn(11).getInt(), 0}));
+            } else if (q.getColumn(9).isNull()) {
                 if (may_be_text) {
                     continue;
                 }
-                d.message = fmt::format("{}, field {}: dangling reference: no record '{}' in the input or the database",
-                                        subject, field, target);
+                d.message = fmt::format("{}, field {}: dangling reference: no record '{}' in the input or the database{}",
+                                        subject, field, target, target_hint(target, kinds));
             } else {
                 auto kind = kind_from_string(q.getColumn(9).getString());
                 if (kind && (kinds & kind_bit(*kind))) {
@@ -259,7 +494,178 @@ public:
         }
     }
 
+    // Counts what find_gone() found (and lists it), then deletes it, with the rows that hang on
+    // it (links, search text).
+    void delete_gone() {
+        if (!m_gone) {
+            return;
+        }
+        SQLite::Statement counts(m_db, "SELECT kind, count(*) FROM temp.import_gone GROUP BY kind");
+        while (counts.executeStep()) {
+            if (auto kind = kind_from_string(counts.getColumn(0).getString())) {
+                m_summary.counts[static_cast<std::size_t>(*kind)].deleted +=
+                    static_cast<std::size_t>(counts.getColumn(1).getInt64());
+            }
+        }
+        counts.reset();
+        SQLite::Statement events(m_db, "SELECT count(*) FROM temp.import_gone_progress");
+        events.executeStep();
+        m_summary.counts[static_cast<std::size_t>(Kind::progress)].deleted +=
+            static_cast<std::size_t>(events.getColumn(0).getInt64());
+        events.reset();
+        if (m_list) {
+            SQLite::Statement list(m_db, R"SQL(
+                SELECT * FROM (
+                  SELECT g.kind, g.id, '', '', g.file_id, g.line FROM temp.import_gone g
+                  UNION ALL
+                  SELECT 'progress', g.commitment_id, g.date, ifnull(g.party_id, ''), g.file_id, g.line
+                    FROM temp.import_gone_progress g)
+                 ORDER BY 5, 6)SQL");
+            while (list.executeStep()) {
+                Change c;
+                c.what = Change::Class::deleted;
+                c.kind = kind_from_string(list.getColumn(0).getString()).value_or(Kind::progress);
+                c.id = list.getColumn(0).getString() == "progress"
+                           ? progress_name(list.getColumn(1).getString(), list.getColumn(2).getString(),
+                                           list.getColumn(3).getString())
+                           : list.getColumn(1).getString();
+                c.file = m_files.display(list.getColumn(4).getInt64());
+                c.line = list.getColumn(5).getInt();
+                m_summary.changes.push_back(std::move(c));
+            }
+        }
+        m_db.exec(R"SQL(
+            DELETE FROM main.record_party WHERE record_id IN (SELECT id FROM temp.import_gone);
+            DELETE FROM main.record_theme WHERE record_id IN (SELECT id FROM temp.import_gone);
+            DELETE FROM main.record_reference WHERE source_id IN (SELECT id FROM temp.import_gone);
+            DELETE FROM main.progress WHERE seq IN (SELECT seq FROM temp.import_gone_progress);)SQL");
+        for (std::string_view name : k_kind_names) {
+            Kind kind = *kind_from_string(name);
+            if (kind == Kind::progress) {
+                continue;
+            }
+            // Fixed names from the kind table, never values.
+            m_db.exec(fmt::format("DELETE FROM main.{} WHERE id IN (SELECT id FROM temp.import_gone WHERE kind = '{}')",
+                                  kind_spec(kind).table, name));
+        }
+        m_db.exec("DELETE FROM main.record WHERE id IN (SELECT id FROM temp.import_gone)");
+    }
+
+    // Forgets the vanished files that nothing in the database comes from any more (their records
+    // were deleted, or moved to the files read).
+    void forget_vanished() {
+        SQLite::Statement forget(m_db, "DELETE FROM main.file WHERE id = ? "
+                                       "AND NOT EXISTS (SELECT 1 FROM main.record WHERE file_id = ?) "
+                                       "AND NOT EXISTS (SELECT 1 FROM main.progress WHERE file_id = ?)");
+        for (std::int64_t file : m_files.vanished()) {
+            forget.reset();
+            for (int i = 1; i <= 3; ++i) {
+                forget.bind(i, static_cast<int64_t>(file));
+            }
+            forget.exec();
+        }
+    }
+
 private:
+    // True when a row defined at `was` comes from another file than origin's, one that this
+    // import neither reads nor finds vanished: the row's home is elsewhere.
+    bool elsewhere(const Place& was, const Origin& origin) const {
+        return was.file != 0 && was.file != origin.file_id && !m_files.in_import(was.file);
+    }
+
+    std::string already_defined(const std::string& subject, const Place& was) {
+        return fmt::format("{} is already defined in {}:{} (an id has one home: give this one a new id, or "
+                           "import both files if it moved)",
+                           subject, m_files.display(was.file), was.line);
+    }
+
+    // Why a reference to a record this import deletes would dangle.
+    std::string gone_reason(const std::string& target, const Place& was) {
+        if (m_files.vanished(was.file)) {
+            return fmt::format("'{}' would be deleted, as its file {} no longer exists", target,
+                               m_files.display(was.file));
+        }
+        return fmt::format("'{}' would be deleted, as it is no longer in {} (it was at line {})", target,
+                           m_files.display(was.file), was.line);
+    }
+
+    // A reference from a record or event this import does not read to one it deletes: q's
+    // columns from i are field, target, the referrer's file, line and column, and the deleted
+    // record's file and line.
+    void dangling_from_stored(const std::string& subject, const std::string& record, SQLite::Statement& q, int i) {
+        std::string field = q.getColumn(i).getString();
+        std::string target = q.getColumn(i + 1).getString();
+        Diagnostic d;
+        d.file_index = m_origins.size(); // after the files read
+        d.record = record;
+        d.field = field;
+        std::string where;
+        if (q.getColumn(i + 2).isNull()) {
+            where = fmt::format(" ({} has no file: it was imported before accord kept files)", subject);
+        } else {
+            d.file = m_files.display(q.getColumn(i + 2).getInt64());
+            d.line = q.getColumn(i + 3).getInt();
+            d.column = q.getColumn(i + 4).getInt();
+        }
+        d.message = fmt::format("{}, field {}: dangling reference: {}{}", subject, field,
+                                gone_reason(target, {q.getColumn(i + 5).getInt64(), q.getColumn(i + 6).getInt(), 0}),
+                                where);
+        m_diags.add(std::move(d));
+    }
+
+    // " (did you mean 'X'?)" for a target that names no record, X being the closest id of a
+    // record of the right kinds in the input or the database (not one this import deletes).
+    std::string target_hint(const std::string& target, KindSet kinds) {
+        if (m_hints_left == 0) {
+            return {};
+        }
+        --m_hints_left;
+        if (!m_ids_loaded) {
+            m_ids_loaded = true;
+            SQLite::Statement q(m_db, R"SQL(
+                SELECT id, kind FROM main.record WHERE id NOT IN (SELECT id FROM temp.import_gone)
+                UNION SELECT id, kind FROM temp.import_seen WHERE kind != 'progress')SQL");
+            while (q.executeStep()) {
+                if (auto kind = kind_from_string(q.getColumn(1).getString())) {
+                    m_ids.emplace_back(q.getColumn(0).getString(), *kind);
+                }
+            }
+        }
+        std::vector<std::string_view> candidates;
+        for (const auto& [id, kind] : m_ids) {
+            if (kinds & kind_bit(kind)) {
+                candidates.push_back(id);
+            }
+        }
+        // Closer than for a field name: ids differ from each other by little (st-1.c1, st-1.c2),
+        // and a hint to a record that merely looks alike misleads.
+        std::string best = did_you_mean(target, candidates);
+        if (best.empty() || edit_distance(target, best) > std::min<std::size_t>(2, target.size() / 4)) {
+            return {};
+        }
+        return fmt::format(" (did you mean '{}'?)", best);
+    }
+
+    void note(Change::Class what, const Record& record, const Origin& origin, const yaml::Mark& mark,
+              const Place* from) {
+        if (!m_list) {
+            return;
+        }
+        Change c;
+        c.what = what;
+        c.kind = record.kind;
+        c.id = record.kind == Kind::progress
+                   ? progress_name(record.text("commitment"), record.text("date"), record.text("party"))
+                   : record.id();
+        c.file = origin.file;
+        c.line = mark.line;
+        if (from) {
+            c.from_file = m_files.display(from->file);
+            c.from_line = from->line;
+        }
+        m_summary.changes.push_back(std::move(c));
+    }
+
     // Notes key as seen here; false (and an error naming the first place) when it was seen before.
     // One statement in the common case: the lookup runs only for a duplicate.
     template <class What>
@@ -276,11 +682,12 @@ private:
         m_find_seen.reset();
         m_find_seen.bind(1, key);
         if (m_find_seen.executeStep()) {
+            std::string message = what();
             m_diags.add({origin.file, mark.line, mark.column,
-                         fmt::format("{} (first at {}:{}:{})", what(),
+                         fmt::format("{} (first at {}:{}:{})", message,
                                      m_origins.at(static_cast<std::size_t>(m_find_seen.getColumn(1).getInt64())).file,
                                      m_find_seen.getColumn(2).getInt(), m_find_seen.getColumn(3).getInt()),
-                         origin.index});
+                         origin.index, subject_record(message.substr(0, message.find(':')))});
         }
         return false;
     }
@@ -291,29 +698,21 @@ private:
     std::unordered_map<std::string, Kind> m_known;
     SQLite::Database& m_db;
     Writer& m_writer;
+    ImportFiles& m_files;
     const std::vector<Origin>& m_origins;
     ImportSummary& m_summary;
     Diagnostics& m_diags;
+    bool m_list;
+    bool m_gone = false; // find_gone() found something
+    // For "did you mean": the ids of the input and the database, loaded at the first dangling
+    // reference; a hint for the first few only (each looks at every id).
+    std::vector<std::pair<std::string, Kind>> m_ids;
+    bool m_ids_loaded = false;
+    int m_hints_left = 20;
     SQLite::Statement m_find_seen;
     SQLite::Statement m_insert_seen;
     SQLite::Statement m_insert_ref;
 };
-
-// A hint when a syntax error sits near a line indented with a tab, which YAML forbids; the
-// lines are read from `in`, positioned at the start of the text.
-std::string tab_hint(std::istream& in, int line) {
-    std::string row;
-    for (int l = 1; l <= line + 1 && std::getline(in, row); ++l) {
-        if (l < line - 1) {
-            continue;
-        }
-        std::size_t indent = row.find_first_not_of(" \t");
-        if (row.substr(0, indent).find('\t') != std::string::npos) {
-            return fmt::format(" (line {} is indented with a tab; YAML indents with spaces only)", l);
-        }
-    }
-    return {};
-}
 
 // The import reads on two threads and writes on a third: the reading threads parse and check
 // the files (yaml-cpp's parser is the larger half of the work), two files at a time, and hand
@@ -540,11 +939,11 @@ void read_file(const std::string& path, const Origin& origin, Reading& out) {
         if (regular) {
             file.clear();
             file.seekg(0);
-            return tab_hint(file, line);
+            return yaml::syntax_hint(file, line);
         }
         ViewBuf again(text);
         std::istream from_start(&again);
-        return tab_hint(from_start, line);
+        return yaml::syntax_hint(from_start, line);
     };
     yaml::DocumentStream stream(in);
     std::size_t records = 0;
@@ -568,7 +967,8 @@ void read_file(const std::string& path, const Origin& origin, Reading& out) {
         throw read_error(path);
     }
     if (auto e = stream.syntax_error()) {
-        tail(e->mark.line, e->mark.column, e->message + hint(e->mark.line));
+        bool syntax = e->message.rfind("YAML syntax", 0) == 0; // not the limits (nesting, size)
+        tail(e->mark.line, e->mark.column, e->message + (syntax ? hint(e->mark.line) : std::string()));
     } else if (records == 0) {
         tail(1, 1, "the file holds no record (it is empty or only comments)");
     }
@@ -951,18 +1351,41 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
                 "col INTEGER) WITHOUT ROWID");
         db.exec("CREATE TEMP TABLE IF NOT EXISTS import_ref (subject TEXT, field TEXT, target TEXT, kinds INTEGER, "
                 "may_be_text INTEGER, file TEXT, file_index INTEGER, line INTEGER, col INTEGER)");
-        db.exec("DELETE FROM temp.import_seen; DELETE FROM temp.import_ref;");
+        // What the import deletes (ImportSink::find_gone).
+        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_gone (id TEXT PRIMARY KEY, kind TEXT, file_id INTEGER, "
+                "line INTEGER) WITHOUT ROWID");
+        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_gone_progress (seq INTEGER PRIMARY KEY, commitment_id TEXT, "
+                "date TEXT, party_id TEXT, file_id INTEGER, line INTEGER)");
+        db.exec("DELETE FROM temp.import_seen; DELETE FROM temp.import_ref; DELETE FROM temp.import_gone; "
+                "DELETE FROM temp.import_gone_progress;");
         // 16 MiB of page cache for the import's writes: 32 and 128 MiB were no faster at 100,000
         // commitments (the pages are written once either way) and 17 and 129 MB larger at the peak.
         db.exec("PRAGMA cache_size = -16384");
         bool empty = search_text_empty(db); // again, in the transaction: another import may have come first
+        FilePaths paths(store.path());
+        ImportFiles files(db, paths, request.paths, origins, !empty);
         SearchIndexBatch search(db, empty);
         Writer writer(store);
         SearchTextBatch search_text(db, writer, empty, request.dry_run);
-        ImportSink sink(store, writer, origins, summary, diags);
+        ImportSink sink(store, writer, files, origins, summary, diags, request.list_changes);
         write_messages(origins, sink, diags, summary, request);
+        // What the files no longer hold: nothing in a database that held no record, nothing with
+        // --keep, and not looked for once the input has an error (nothing will be written).
+        bool deletes = !empty && !request.keep && diags.empty();
+        if (deletes) {
+            sink.find_gone();
+            sink.check_gone();
+        } else if (!empty && diags.empty()) {
+            summary.kept = sink.count_gone(); // --keep: what a deletion would have deleted
+        }
         if (!diags.full()) {
             sink.resolve();
+        }
+        if (deletes && diags.empty()) {
+            sink.delete_gone();
+        }
+        if (diags.empty()) {
+            sink.forget_vanished();
         }
         if (diags.empty() && !request.dry_run) {
             foreign_keys.check(store);

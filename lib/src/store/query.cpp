@@ -94,4 +94,32 @@ std::vector<std::pair<std::string, std::string>> referenced_by(Store& store, con
     return out;
 }
 
+PlaceFinder::PlaceFinder(Store& store)
+    : m_paths(store.path()),
+      m_record(store.db(), "SELECT f.path, r.line, r.col FROM record r JOIN file f ON f.id = r.file_id WHERE r.id = ?"),
+      m_progress(store.db(), "SELECT f.path, p.line, p.col FROM progress p JOIN file f ON f.id = p.file_id "
+                             "WHERE p.commitment_id = ? AND p.date = ? AND ifnull(p.party_id, '') = ?") {}
+
+std::optional<StoredPlace> PlaceFinder::step(SQLite::Statement& q) {
+    std::optional<StoredPlace> out;
+    if (q.executeStep()) {
+        out = StoredPlace{m_paths.display(q.getColumn(0).getString()), q.getColumn(1).getInt(), q.getColumn(2).getInt()};
+    }
+    q.reset();
+    return out;
+}
+
+std::optional<StoredPlace> PlaceFinder::record(const std::string& id) {
+    m_record.bind(1, id);
+    return step(m_record);
+}
+
+std::optional<StoredPlace> PlaceFinder::progress(const std::string& commitment, const std::string& date,
+                                                 const std::string& party) {
+    m_progress.bind(1, commitment);
+    m_progress.bind(2, date);
+    m_progress.bind(3, party);
+    return step(m_progress);
+}
+
 } // namespace accord

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <string>
 
 #include <sys/stat.h>
@@ -29,6 +30,10 @@ const char* const k_schema_v2 =
 // Step 3: v_timeline re-created (export timeline: deterministic order, more events).
 const char* const k_schema_v3 =
 #include "schema_v3.sql.inc"
+    ;
+// Step 4: the file, line and column each record and progress event comes from.
+const char* const k_schema_v4 =
+#include "schema_v4.sql.inc"
     ;
 
 int pragma_int(SQLite::Database& db, const char* pragma) {
@@ -75,6 +80,69 @@ void configure(SQLite::Database& db) {
 }
 
 } // namespace
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path canonical_or_absolute(const fs::path& p) {
+    std::error_code ec;
+    fs::path c = fs::weakly_canonical(fs::absolute(p, ec), ec);
+    return ec ? fs::absolute(p, ec).lexically_normal() : c;
+}
+
+} // namespace
+
+FilePaths::FilePaths(const std::string& db_path) {
+    std::error_code ec;
+    m_cwd = canonical_or_absolute(fs::current_path(ec));
+    if (db_path.empty() || db_path == ":memory:") {
+        m_base = m_cwd;
+    } else {
+        m_base = canonical_or_absolute(fs::path(db_path)).parent_path();
+    }
+}
+
+std::string FilePaths::key(const std::string& path) const {
+    if (path == "-") {
+        return path;
+    }
+    fs::path full = canonical_or_absolute(path);
+    fs::path rel = full.lexically_relative(m_base);
+    if (rel.empty()) {
+        return full.generic_string();
+    }
+    std::string out = rel.generic_string();
+    // A folder given with a trailing slash ("data/") comes out as "data/."; keep "data".
+    while (out.size() > 2 && out.compare(out.size() - 2, 2, "/.") == 0) {
+        out.resize(out.size() - 2);
+    }
+    return out;
+}
+
+std::string FilePaths::display(const std::string& key) const {
+    if (key == "-") {
+        return "<stdin>";
+    }
+    fs::path full = (m_base / key).lexically_normal();
+    fs::path rel = full.lexically_relative(m_cwd);
+    return rel.empty() ? full.generic_string() : rel.generic_string();
+}
+
+bool FilePaths::under(const std::string& key, const std::string& folder) {
+    if (key == "-") {
+        return false;
+    }
+    if (folder == ".") {
+        return key != ".." && key.compare(0, 3, "../") != 0 && key.front() != '/';
+    }
+    return key.size() > folder.size() && key.compare(0, folder.size(), folder) == 0 && key[folder.size()] == '/';
+}
+
+bool FilePaths::exists(const std::string& key) const {
+    std::error_code ec;
+    return key != "-" && fs::exists(m_base / key, ec);
+}
 
 std::string column_of(std::string_view field) {
     if (field == "group") {
@@ -306,6 +374,9 @@ int Store::migrate() {
         }
         if (from < 3) {
             m_db->exec(k_schema_v3);
+        }
+        if (from < 4) {
+            m_db->exec(k_schema_v4);
         }
         // Later versions append steps here: ALTER TABLE ... never DROP of user data.
         m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));

@@ -39,7 +39,9 @@ std::vector<std::string> columns_of(const KindSpec& spec) {
         }
     }
     if (spec.kind == Kind::progress) {
-        cols.emplace_back("digest");
+        for (const char* c : {"digest", "file_id", "line", "col"}) {
+            cols.emplace_back(c);
+        }
     }
     return cols;
 }
@@ -108,6 +110,30 @@ int bind_values(SQLite::Statement& q, const Record& record) {
     return i;
 }
 
+// Binds a place as (file_id, line, col) from index i; file 0 is NULL, and so is its place.
+void bind_place(SQLite::Statement& q, int i, const Place& place) {
+    if (place.file == 0) {
+        q.bind(i);
+        q.bind(i + 1);
+        q.bind(i + 2);
+        return;
+    }
+    q.bind(i, static_cast<int64_t>(place.file));
+    q.bind(i + 1, place.line);
+    q.bind(i + 2, place.column);
+}
+
+// A place read from (file_id, line, col) at column i.
+Place place_at(SQLite::Statement& q, int i) {
+    Place p;
+    if (!q.getColumn(i).isNull()) {
+        p.file = q.getColumn(i).getInt64();
+        p.line = q.getColumn(i + 1).getInt();
+        p.column = q.getColumn(i + 2).getInt();
+    }
+    return p;
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
     for (const auto& p : parts) {
@@ -165,11 +191,13 @@ Writer::KindStatements& Writer::statements(Kind kind) {
 }
 
 Writer::Writer(Store& store)
-    : m_db(store.db()), m_find(m_db, "SELECT kind, digest FROM record WHERE id = ?"),
-      m_insert_record(m_db, "INSERT INTO record (id, kind, digest) VALUES (?, ?, ?)"),
-      m_update_record(m_db, "UPDATE record SET digest = ? WHERE id = ?"),
-      m_find_progress(m_db, "SELECT seq, digest FROM progress WHERE commitment_id = ? AND date = ? "
-                            "AND ifnull(party_id, '') = ?"),
+    : m_db(store.db()), m_find(m_db, "SELECT kind, digest, file_id, line, col FROM record WHERE id = ?"),
+      m_insert_record(m_db, "INSERT INTO record (id, kind, digest, file_id, line, col) VALUES (?, ?, ?, ?, ?, ?)"),
+      m_update_record(m_db, "UPDATE record SET digest = ?, file_id = ?, line = ?, col = ? WHERE id = ?"),
+      m_move_record(m_db, "UPDATE record SET file_id = ?, line = ?, col = ? WHERE id = ?"),
+      m_find_progress(m_db, "SELECT seq, digest, file_id, line, col FROM progress WHERE commitment_id = ? "
+                            "AND date = ? AND ifnull(party_id, '') = ?"),
+      m_move_progress(m_db, "UPDATE progress SET file_id = ?, line = ?, col = ? WHERE seq = ?"),
       m_insert_party_link(m_db, "INSERT INTO record_party (record_id, role, pos, party_id) VALUES (?, ?, ?, ?)"),
       m_insert_theme_link(m_db, "INSERT INTO record_theme (record_id, pos, theme_id) VALUES (?, ?, ?)"),
       m_insert_reference(m_db, "INSERT INTO record_reference (source_id, field, pos, relation, target_id) "
@@ -206,7 +234,7 @@ void Writer::insert_search(const Record& record, const std::string& id, std::int
     q.exec();
 }
 
-const Writer::Stored& Writer::lookup(const std::string& id) {
+const Writer::Stored& Writer::stored(const std::string& id) {
     if (m_last.valid && m_last.id == id) {
         return m_last;
     }
@@ -216,18 +244,17 @@ const Writer::Stored& Writer::lookup(const std::string& id) {
     m_last.valid = true;
     m_last.kind.reset();
     m_last.digest.clear();
+    m_last.place = Place();
     if (m_find.executeStep()) {
         m_last.kind = kind_from_string(m_find.getColumn(0).getText());
         m_last.digest = m_find.getColumn(1).getText();
+        m_last.place = place_at(m_find, 2);
     }
     return m_last;
 }
 
-std::optional<Kind> Writer::kind_of(const std::string& id) { return lookup(id).kind; }
-
-Upsert Writer::upsert(const Record& record) { return upsert(record, digest(record)); }
-
-Upsert Writer::upsert(const Record& record, const std::string& d) {
+Writer::Upserted Writer::upsert(const Record& record, const std::string& d, const Place& place) {
+    Upserted out;
     if (record.kind == Kind::progress) {
         const std::string commitment = record.text("commitment");
         std::optional<int64_t> seq;
@@ -241,39 +268,61 @@ Upsert Writer::upsert(const Record& record, const std::string& d) {
             m_find_progress.bind(3, record.text("party"));
         }
         if (!fresh && m_find_progress.executeStep()) {
-            if (m_find_progress.getColumn(1).getString() == d) {
-                return Upsert::unchanged;
-            }
             seq = m_find_progress.getColumn(0).getInt64();
+            out.was = place_at(m_find_progress, 2);
+            if (m_find_progress.getColumn(1).getString() == d) {
+                out.change = Upsert::unchanged;
+                if (out.was != place) {
+                    m_move_progress.reset();
+                    bind_place(m_move_progress, 1, place);
+                    m_move_progress.bind(4, static_cast<int64_t>(*seq));
+                    m_move_progress.exec();
+                }
+                return out;
+            }
         }
         auto& q = statements(Kind::progress).write;
         q.reset();
         int i = bind_values(q, record);
         q.bindNoCopy(i++, d);
+        bind_place(q, i, place);
+        i += 3;
         bind_opt(q, i, seq);
         q.exec();
         insert_search(record, commitment, seq ? *seq : m_db.getLastInsertRowid());
-        return seq ? Upsert::updated : Upsert::inserted;
+        out.change = seq ? Upsert::updated : Upsert::inserted;
+        return out;
     }
 
     const std::string id = record.id();
     // Usually answered from the lookup the importer made when the record was declared.
-    const Stored& stored = lookup(id);
-    bool exists = stored.kind.has_value();
-    if (exists && stored.digest == d) {
-        return Upsert::unchanged;
+    const Stored& was = stored(id);
+    bool exists = was.kind.has_value();
+    out.was = was.place;
+    if (exists && was.digest == d) {
+        out.change = Upsert::unchanged;
+        if (was.place != place) {
+            m_last.valid = false; // the row is about to change
+            m_move_record.reset();
+            bind_place(m_move_record, 1, place);
+            m_move_record.bind(4, id);
+            m_move_record.exec();
+        }
+        return out;
     }
     m_last.valid = false; // the row is about to change
     if (exists) {
         m_update_record.reset();
         m_update_record.bind(1, d);
-        m_update_record.bind(2, id);
+        bind_place(m_update_record, 2, place);
+        m_update_record.bind(5, id);
         m_update_record.exec();
     } else {
         m_insert_record.reset();
         m_insert_record.bind(1, id);
         m_insert_record.bind(2, std::string(to_string(record.kind)));
         m_insert_record.bind(3, d);
+        bind_place(m_insert_record, 4, place);
         m_insert_record.exec();
     }
     auto& q = statements(record.kind).write;
@@ -285,7 +334,8 @@ Upsert Writer::upsert(const Record& record, const std::string& d) {
     if (record.kind == Kind::commitment) {
         m_fresh_commitment = exists ? std::string() : id;
     }
-    return exists ? Upsert::updated : Upsert::inserted;
+    out.change = exists ? Upsert::updated : Upsert::inserted;
+    return out;
 }
 
 void Writer::write_links(const Record& record, bool replace) {

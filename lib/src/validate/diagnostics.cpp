@@ -3,6 +3,9 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
 #include <tuple>
 
 namespace accord {
@@ -29,9 +32,144 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
     return out;
 }
 
-void Diagnostics::print(std::ostream& out) const {
-    for (const auto& d : sorted()) {
+namespace {
+
+// The length of the UTF-8 sequence that starts at s[i] when it is valid there (no overlong
+// form, no surrogate, nothing above U+10FFFF); 0 otherwise.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    auto byte = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+    unsigned c = byte(i);
+    if (c < 0x80) {
+        return 1;
+    }
+    std::size_t n = 0;
+    unsigned low = 0x80;
+    unsigned high = 0xBF; // the range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        low = c == 0xE0 ? 0xA0 : 0x80;
+        high = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        low = c == 0xF0 ? 0x90 : 0x80;
+        high = c == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return 0;
+    }
+    if (i + n > s.size() || byte(i + 1) < low || byte(i + 1) > high) {
+        return 0;
+    }
+    for (std::size_t k = 2; k < n; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    return n;
+}
+
+// One line of a file as shown under a message: at most k_width characters around the column
+// (byte) col, "..." where it is cut, control characters and bytes that are not UTF-8 as '?';
+// and the caret line, which copies the tabs before the column so that the caret lines up.
+constexpr std::size_t k_width = 100;
+
+std::pair<std::string, std::string> source_and_caret(std::string_view line, int col) {
+    if (!line.empty() && line.back() == '\r') {
+        line.remove_suffix(1);
+    }
+    std::size_t at = col > 0 ? static_cast<std::size_t>(col - 1) : 0;
+    // The characters of the line: their byte offsets.
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < line.size();) {
+        starts.push_back(i);
+        std::size_t n = utf8_length(line, i);
+        i += n ? n : 1;
+    }
+    std::size_t chars = starts.size();
+    std::size_t caret = std::upper_bound(starts.begin(), starts.end(), at) - starts.begin();
+    caret = caret ? caret - 1 : 0;
+    if (at >= line.size()) {
+        caret = chars; // past the end of the line
+    }
+    std::size_t first = 0;
+    std::size_t last = chars;
+    if (chars > k_width) {
+        first = caret > k_width / 2 ? caret - k_width / 2 : 0;
+        last = std::min(chars, first + k_width);
+        first = last - std::min(last, k_width);
+    }
+    std::string shown = first > 0 ? "..." : "";
+    std::string pad(shown.size(), ' ');
+    for (std::size_t c = first; c < last; ++c) {
+        std::size_t i = starts[c];
+        std::size_t n = utf8_length(line, i);
+        unsigned char b = static_cast<unsigned char>(line[i]);
+        bool printable = n > 1 || (n == 1 && (b == '\t' || (b >= 0x20 && b != 0x7F)));
+        // C1 control characters (U+0080..U+009F) are two bytes: C2 80..C2 9F.
+        if (n == 2 && b == 0xC2 && static_cast<unsigned char>(line[i + 1]) < 0xA0) {
+            printable = false;
+        }
+        if (printable) {
+            shown.append(line.substr(i, n));
+        } else {
+            shown += '?';
+        }
+        if (c < caret) {
+            pad += b == '\t' ? '\t' : ' ';
+        }
+    }
+    if (last < chars) {
+        shown += "...";
+    }
+    return {shown, pad + "^"};
+}
+
+// The lines the diagnostics point at, read from their files (one pass over each file, up to
+// the last line needed); a file that cannot be read (standard input) gives none.
+std::map<std::pair<std::string, int>, std::string> source_lines(const std::vector<Diagnostic>& items) {
+    std::map<std::string, std::set<int>> wanted;
+    for (const auto& d : items) {
+        if (!d.file.empty() && d.file != "<stdin>" && d.line > 0) {
+            wanted[d.file].insert(d.line);
+        }
+    }
+    std::map<std::pair<std::string, int>, std::string> out;
+    for (const auto& [file, lines] : wanted) {
+        std::ifstream in(file, std::ios::binary);
+        std::string text;
+        int n = 0;
+        auto next = lines.begin();
+        while (next != lines.end() && std::getline(in, text)) {
+            if (++n == *next) {
+                out[{file, n}] = text;
+                ++next;
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void Diagnostics::print(std::ostream& out, bool source) const {
+    auto items = sorted();
+    std::map<std::pair<std::string, int>, std::string> lines;
+    if (source) {
+        lines = source_lines(items);
+    }
+    for (const auto& d : items) {
+        if (d.file.empty()) {
+            fmt::print(out, "accord: error: {}\n", d.message);
+            continue;
+        }
         fmt::print(out, "{}:{}:{}: error: {}\n", d.file, d.line, d.column, d.message);
+        auto it = lines.find({d.file, d.line});
+        if (it != lines.end()) {
+            auto [text, caret] = source_and_caret(it->second, d.column);
+            std::string number = std::to_string(d.line);
+            fmt::print(out, " {} | {}\n {} | {}\n", number, text, std::string(number.size(), ' '), caret);
+        }
     }
     if (m_total > m_items.size()) {
         fmt::print(out, "accord: {} more errors not shown (--max-errors {})\n", m_total - m_items.size(), m_max);

@@ -24,6 +24,16 @@ bool is_url(std::string_view text) {
     return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
 }
 
+std::string subject_record(const std::string& subject) {
+    for (std::string_view prefix : {"record ", "progress of "}) {
+        if (subject.compare(0, prefix.size(), prefix) == 0) {
+            std::string id = subject.substr(prefix.size());
+            return is_valid_id(id) ? id : std::string();
+        }
+    }
+    return {};
+}
+
 namespace {
 
 using yaml::Node;
@@ -90,7 +100,8 @@ private:
         m_ok = false;
         std::string text = field.empty() ? fmt::format("{}: {}", m_subject, message)
                                          : fmt::format("{}, field {}: {}", m_subject, clip(field), message);
-        m_diags.add({m_origin.file, mark.line, mark.column, std::move(text), m_origin.index});
+        m_diags.add({m_origin.file, mark.line, mark.column, std::move(text), m_origin.index, subject_record(m_subject),
+                     clip(field)});
     }
 
     std::optional<std::string> text(const Node& n, std::string_view field, std::string_view what = "text") {
@@ -415,6 +426,21 @@ private:
         }
     }
 
+    // A hint for a missing field that a quoted value swallowed: a quote not closed runs on over
+    // the lines after it ("name: \"United States" then "type: state" reads as one text).
+    static std::string swallowed(const Node& record, std::string_view field) {
+        std::string look = std::string(field) + ": ";
+        for (std::size_t i = 0; i < record.map_size(); ++i) {
+            const Node& v = record.val(i);
+            if (v.type == NodeType::scalar && !v.plain && v.value.find(look) != std::string::npos &&
+                record.key(i).type == NodeType::scalar) {
+                return fmt::format(" (the quoted value of {} at line {} holds '{}': is its closing quote missing?)",
+                                   clip(record.key(i).value), v.mark.line, look.substr(0, look.size() - 1));
+            }
+        }
+        return {};
+    }
+
     void read_record(const Node& node, std::optional<Kind> nested, std::string_view parent_field,
                      const std::string& parent_id) {
         m_ok = true;
@@ -570,7 +596,7 @@ private:
             bool needed = fs.required && !(fs.parent_link && nested);
             if (needed && std::find(keys.begin(), keys.end(), fs.name) == keys.end() &&
                 std::find(hinted.begin(), hinted.end(), fs.name) == hinted.end()) {
-                error(node.mark, "", fmt::format("missing required field {}", fs.name));
+                error(node.mark, "", fmt::format("missing required field {}{}", fs.name, swallowed(node, fs.name)));
             }
         }
         if (!id.empty()) {

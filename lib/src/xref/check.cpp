@@ -2,6 +2,7 @@
 
 #include "accord/model/record.hpp"
 #include "accord/report/table.hpp"
+#include "accord/store/query.hpp"
 #include "accord/validate/records.hpp"
 #include "accord/xref/graph.hpp"
 #include "accord/xref/text.hpp"
@@ -462,6 +463,22 @@ void place_findings(std::vector<Finding>& findings, const Places& places) {
             p = places.of_record(f.record);
         }
         f.place = p;
+    }
+}
+
+void place_findings(std::vector<Finding>& findings, Store& store) {
+    PlaceFinder finder(store);
+    for (auto& f : findings) {
+        std::optional<StoredPlace> p;
+        if (f.event) {
+            p = finder.progress(f.record, f.event_date, f.event_party);
+        }
+        if (!p) {
+            p = finder.record(f.record);
+        }
+        if (p) {
+            f.place = Place{p->file, p->line, p->column};
+        }
     }
 }
 

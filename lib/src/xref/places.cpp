@@ -15,16 +15,6 @@ namespace accord::xref {
 
 namespace {
 
-// The validator names a reference's subject "record ID" or "progress of ID".
-std::string subject_id(const std::string& subject) {
-    for (std::string_view prefix : {"record ", "progress of "}) {
-        if (subject.compare(0, prefix.size(), prefix) == 0) {
-            return subject.substr(prefix.size());
-        }
-    }
-    return subject;
-}
-
 class PlacesSink : public RecordSink {
 public:
     explicit PlacesSink(Places& places) : m_places(places) {}
@@ -39,7 +29,8 @@ public:
         }
     }
     void refer(PendingRef ref) override {
-        m_places.add_reference(subject_id(ref.subject), ref.field, ref.target,
+        std::string subject = subject_record(ref.subject);
+        m_places.add_reference(subject.empty() ? ref.subject : subject, ref.field, ref.target,
                                {ref.origin.file, ref.mark.line, ref.mark.column});
     }
 

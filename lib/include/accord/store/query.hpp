@@ -4,6 +4,9 @@
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,28 @@ struct ActorStatus {
 // A commitment's overall status and each actor's (SPEC section 1).
 std::string commitment_status(Store& store, const std::string& id);
 std::vector<ActorStatus> actor_statuses(Store& store, const std::string& id);
+
+// Where records and progress events were imported from (docs/format.md, "What a file owns"),
+// as the user can open it: the file relative to the current folder ("<stdin>" for standard
+// input), line and column. None for a row without a file (imported before files were kept).
+struct StoredPlace {
+    std::string file;
+    int line = 0;
+    int column = 0;
+};
+class PlaceFinder {
+public:
+    explicit PlaceFinder(Store& store);
+    std::optional<StoredPlace> record(const std::string& id);
+    std::optional<StoredPlace> progress(const std::string& commitment, const std::string& date,
+                                        const std::string& party);
+
+private:
+    std::optional<StoredPlace> step(SQLite::Statement& q);
+    FilePaths m_paths;
+    SQLite::Statement m_record;
+    SQLite::Statement m_progress;
+};
 
 // Records that reference id: (source id, relation) pairs.
 std::vector<std::pair<std::string, std::string>> referenced_by(Store& store, const std::string& id);

@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -13,8 +14,9 @@ namespace accord {
 
 // PRAGMA application_id of an accord database ("ACRD").
 inline constexpr int k_application_id = 0x41435244;
-// PRAGMA user_version this build creates and understands (2: full-text search; 3: v_timeline for export).
-inline constexpr int k_schema_version = 3;
+// PRAGMA user_version this build creates and understands (2: full-text search; 3: v_timeline for export;
+// 4: the file and line of each record).
+inline constexpr int k_schema_version = 4;
 
 class Store {
 public:
@@ -59,6 +61,30 @@ private:
 
     std::unique_ptr<SQLite::Database> m_db;
     std::string m_path;
+};
+
+// The names under which the database keeps the files its records come from (table `file`):
+// a path relative to the database file's folder, after resolving ".", ".." and symbolic links,
+// so that `data`, `./data/` and a link to it name the same files, and a checkout moved with its
+// database keeps them; "-" for standard input (docs/format.md, "What a file owns").
+class FilePaths {
+public:
+    // The database's folder; for a database in memory, the current folder.
+    explicit FilePaths(const std::string& db_path);
+    // The stored name of a file or folder given on the command line ("." for the database's
+    // own folder; "-" stays "-").
+    std::string key(const std::string& path) const;
+    // A stored name as the user can open it: relative to the current folder; "<stdin>" for "-".
+    std::string display(const std::string& key) const;
+    // True when the stored name is that of a file or folder under the folder stored as folder
+    // ("." holds everything under the database's folder; "-" is under no folder).
+    static bool under(const std::string& key, const std::string& folder);
+    // True when the file a stored name names exists.
+    bool exists(const std::string& key) const;
+
+private:
+    std::filesystem::path m_base; // canonical
+    std::filesystem::path m_cwd;  // canonical
 };
 
 // The SQL column that holds a field (e.g. "statement" -> "statement_id").

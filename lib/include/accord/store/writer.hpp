@@ -14,6 +14,18 @@ namespace accord {
 
 enum class Upsert { inserted, updated, unchanged };
 
+// Where a record or progress event is defined: a row of table `file` (0: none, as for the rows
+// of a database from before files were kept) and the line and column where it starts.
+struct Place {
+    std::int64_t file = 0;
+    int line = 0;
+    int column = 0;
+    friend bool operator==(const Place& a, const Place& b) {
+        return a.file == b.file && a.line == b.line && a.column == b.column;
+    }
+    friend bool operator!=(const Place& a, const Place& b) { return !(a == b); }
+};
+
 class Writer {
 public:
     explicit Writer(Store& store);
@@ -21,12 +33,24 @@ public:
     Writer(const Writer&) = delete;
     Writer& operator=(const Writer&) = delete;
 
-    Upsert upsert(const Record& record);
-    // The same, with the record's digest() computed by the caller (the import computes it on
-    // its reading thread).
-    Upsert upsert(const Record& record, const std::string& digest);
-    // The kind stored under an id, if any.
-    std::optional<Kind> kind_of(const std::string& id);
+    // What the record table holds under an id.
+    struct Stored {
+        std::optional<Kind> kind; // none: no such record
+        std::string digest;
+        Place place;
+    };
+    // The last lookup is kept, since the importer asks for a record (stored) just before it
+    // upserts it.
+    const Stored& stored(const std::string& id);
+
+    struct Upserted {
+        Upsert change = Upsert::inserted;
+        Place was; // where the row was defined before (file 0: a new row, or one without a file)
+    };
+    // Writes a record (or progress event) defined at place, with its digest() computed by the
+    // caller (the import computes it on its reading thread). Content that is unchanged is not
+    // written; a place that changed alone is (a line moved, or the record moved to another file).
+    Upserted upsert(const Record& record, const std::string& digest, const Place& place);
     // From now on, writes each row's row of search_text itself, as the kind tables' triggers
     // would (schema_v2.sql.inc), which the caller has suspended: an import into an empty
     // database (importer.cpp), where each row is written once and no search_text row is
@@ -34,16 +58,11 @@ public:
     void write_search_text();
 
 private:
-    // What the record table holds under an id; the last lookup is kept, since the importer
-    // asks for the kind of a record (kind_of) just before it upserts it.
-    struct Stored {
+    struct Lookup : Stored {
         bool valid = false;
         std::string id;
-        std::optional<Kind> kind; // none: no such record
-        std::string digest;
     };
-    const Stored& lookup(const std::string& id);
-    Stored m_last;
+    Lookup m_last;
     std::string m_fresh_commitment; // the last commitment upserted, when it was new
     struct KindStatements;
     KindStatements& statements(Kind kind);
@@ -54,7 +73,9 @@ private:
     SQLite::Statement m_find;
     SQLite::Statement m_insert_record;
     SQLite::Statement m_update_record;
+    SQLite::Statement m_move_record;
     SQLite::Statement m_find_progress;
+    SQLite::Statement m_move_progress;
     SQLite::Statement m_insert_party_link;
     SQLite::Statement m_insert_theme_link;
     SQLite::Statement m_insert_reference;

@@ -6,6 +6,7 @@
 #include "accord/validate/diagnostics.hpp"
 #include "accord/yaml/node.hpp"
 
+#include <cstdint>
 #include <string>
 
 namespace accord {
@@ -15,6 +16,7 @@ struct Origin {
     std::string file;      // the path, or <stdin>
     std::size_t index = 0; // input order of the file
     bool standard_input = false;
+    std::int64_t file_id = 0; // the file's row in the database's table `file` (set by the import)
 };
 
 // A reference to check when all input has been read.
@@ -44,6 +46,9 @@ void read_document(const yaml::Document& doc, const Origin& origin, RecordSink& 
 
 // True when text is a valid id: [a-z0-9][a-z0-9._-]*, at most 96 characters.
 bool is_valid_id(std::string_view text);
+// The record a message's subject names: X in "record X" and "progress of X"; empty otherwise
+// ("a record", "a statement in Y").
+std::string subject_record(const std::string& subject);
 // True when text starts with http:// or https://.
 bool is_url(std::string_view text);
 

@@ -49,6 +49,9 @@ struct CheckRequest {
 std::vector<Finding> check_database(Store& store, const CheckRequest& request);
 // Fills in each finding's place from the files read.
 void place_findings(std::vector<Finding>& findings, const Places& places);
+// Fills in each finding's place from the database: the file, line and column its record (or
+// progress event) was imported from.
+void place_findings(std::vector<Finding>& findings, Store& store);
 
 struct FindingCounts {
     std::size_t errors = 0;

@@ -1,6 +1,7 @@
 #pragma once
-// Where records come from: the database keeps no file:line, so `xref check PATH...` reads
-// the YAML files again (with the importer's reader, no database I/O) to place its findings.
+// Where records come from, read again from the YAML files (with the importer's reader, no
+// database I/O): `xref check PATH...` places a finding about a reference at the reference
+// itself; the database keeps the place of each record only.
 #include "accord/yaml/node.hpp"
 
 #include <map>

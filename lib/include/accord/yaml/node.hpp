@@ -51,6 +51,12 @@ struct Document {
 // first problem, if any. Text in UTF-16 or UTF-32 is named as such.
 std::optional<Problem> check_text(std::string_view text);
 
+// A hint for a YAML syntax error at line (1-based) of the text read from in (positioned at
+// its start), for the usual causes, in this order: a line indented with a tab; a quoted value
+// whose quote is not closed; a ':' without a space after it; a line not indented like the
+// line before it. Empty when none of them is seen; else " (...)" to append to the message.
+std::string syntax_hint(std::istream& in, int line);
+
 // check_text() a piece at a time, so that a file need not be held whole, and in one pass:
 // feed() takes the text in order in pieces of any size (a character, or a CR and its LF, may
 // be cut between two; a few bytes wait for the next piece); finish() marks the end; result()
