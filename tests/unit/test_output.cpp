@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <functional>
 #include <cerrno>
@@ -59,16 +60,23 @@ struct TempDir {
     }
 };
 
-// What an FdOut wrote to a pipe.
-std::string through_fd_out(bool escape, const std::function<void(std::ostream&)>& write) {
+// What an FdOut wrote to a pipe (made non-blocking on the writing side with non_blocking,
+// its reader slow: the writer meets EAGAIN).
+std::string through_fd_out(bool escape, const std::function<void(std::ostream&)>& write, bool non_blocking = false) {
     int fds[2];
     REQUIRE(::pipe(fds) == 0);
+    if (non_blocking) {
+        ::fcntl(fds[1], F_SETFL, ::fcntl(fds[1], F_GETFL) | O_NONBLOCK);
+    }
     std::string got;
     std::thread reader([&] {
         char buf[4096];
         ssize_t n;
         while ((n = ::read(fds[0], buf, sizeof buf)) > 0) {
             got.append(buf, static_cast<std::size_t>(n));
+            if (non_blocking) {
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+            }
         }
     });
     {
@@ -117,6 +125,8 @@ TEST_CASE("an FdOut escapes controls only when asked, and waits for a cut UTF-8 
     }
     CHECK(through_fd_out(false, [&](std::ostream& out) { out << big; }) == big);
     CHECK(through_fd_out(true, [&](std::ostream& out) { out << big; }) == big);
+    // A non-blocking descriptor whose reader is slow: EAGAIN is waited out, nothing lost.
+    CHECK(through_fd_out(false, [&](std::ostream& out) { out << big << big; }, true) == big + big);
     // write_raw on another stream writes the bytes as they are.
     std::ostringstream plain;
     write_raw(plain, "\x1b[1m");

@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -73,6 +74,13 @@ void FdOut::write_all(const char* data, std::size_t size) {
         if (n < 0) {
             if (errno == EINTR) {
                 continue;
+            }
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                // A descriptor left non-blocking by whoever opened it: wait until it takes more.
+                pollfd p{m_fd, POLLOUT, 0};
+                if (::poll(&p, 1, -1) >= 0 || errno == EINTR) {
+                    continue;
+                }
             }
             m_errno = errno;
             return;
