@@ -3,6 +3,7 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -126,25 +127,83 @@ std::pair<std::string, std::string> source_and_caret(std::string_view line, int 
 }
 
 // The lines the diagnostics point at, read from their files (one pass over each file, up to
-// the last line needed); a file that cannot be read (standard input) gives none.
-std::map<std::pair<std::string, int>, std::string> source_lines(const std::vector<Diagnostic>& items) {
-    std::map<std::string, std::set<int>> wanted;
+// the last line needed), each as the part of the line around the columns pointed at and the
+// byte offset where that part starts. Only regular files are read again: standard input, a
+// device or a FIFO gives none (reading /dev/zero would never end, a FIFO would wait). Only
+// k_keep bytes either side of the columns are kept, so a 64 MB line costs no more memory
+// than a short one.
+constexpr std::size_t k_keep = 1024;
+
+struct Excerpt {
+    std::size_t from = 0; // byte offset in the line of text[0]
+    std::string text;
+};
+
+// A line of UTF-16 or UTF-32 text (every other or every fourth byte NUL; the message names the
+// encoding) is not shown: it would be noise. A stray NUL in UTF-8 text is shown as '?'.
+bool wide_text(const std::string& text) {
+    return std::count(text.begin(), text.end(), '\0') * 4 >= static_cast<std::ptrdiff_t>(text.size()) &&
+           !text.empty();
+}
+
+std::map<std::pair<std::string, int>, Excerpt> source_lines(const std::vector<Diagnostic>& items) {
+    struct Span {
+        std::size_t from = SIZE_MAX;
+        std::size_t to = 0;
+    };
+    std::map<std::string, std::map<int, Span>> wanted; // file -> line -> bytes to keep
     for (const auto& d : items) {
         if (!d.file.empty() && d.file != "<stdin>" && d.line > 0) {
-            wanted[d.file].insert(d.line);
+            std::size_t at = d.column > 0 ? static_cast<std::size_t>(d.column - 1) : 0;
+            Span& span = wanted[d.file][d.line];
+            span.from = std::min(span.from, at > k_keep ? at - k_keep : 0);
+            span.to = std::max(span.to, at + k_keep);
         }
     }
-    std::map<std::pair<std::string, int>, std::string> out;
+    std::map<std::pair<std::string, int>, Excerpt> out;
     for (const auto& [file, lines] : wanted) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file, ec)) {
+            continue;
+        }
         std::ifstream in(file, std::ios::binary);
-        std::string text;
-        int n = 0;
+        std::vector<char> buffer(64 * 1024);
+        int n = 1;
+        std::size_t offset = 0; // in the current line
         auto next = lines.begin();
-        while (next != lines.end() && std::getline(in, text)) {
-            if (++n == *next) {
-                out[{file, n}] = text;
-                ++next;
+        Excerpt excerpt;
+        auto keep = [&] {
+            if (!wide_text(excerpt.text)) {
+                out[{file, n}] = std::move(excerpt);
             }
+            excerpt = Excerpt{};
+            ++next;
+        };
+        while (next != lines.end() && in) {
+            in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+            std::size_t got = static_cast<std::size_t>(in.gcount());
+            for (std::size_t i = 0; i < got && next != lines.end(); ++i) {
+                char c = buffer[i];
+                bool keeping = next->first == n;
+                if (c == '\n') {
+                    if (keeping) {
+                        keep();
+                    }
+                    ++n;
+                    offset = 0;
+                    continue;
+                }
+                if (keeping && offset >= next->second.from && offset < next->second.to) {
+                    if (excerpt.text.empty()) {
+                        excerpt.from = offset;
+                    }
+                    excerpt.text += c;
+                }
+                ++offset;
+            }
+        }
+        if (next != lines.end() && next->first == n && offset > 0) {
+            keep(); // the last line, without a newline
         }
     }
     return out;
@@ -154,7 +213,7 @@ std::map<std::pair<std::string, int>, std::string> source_lines(const std::vecto
 
 void Diagnostics::print(std::ostream& out, bool source) const {
     auto items = sorted();
-    std::map<std::pair<std::string, int>, std::string> lines;
+    std::map<std::pair<std::string, int>, Excerpt> lines;
     if (source) {
         lines = source_lines(items);
     }
@@ -166,7 +225,12 @@ void Diagnostics::print(std::ostream& out, bool source) const {
         fmt::print(out, "{}:{}:{}: error: {}\n", d.file, d.line, d.column, d.message);
         auto it = lines.find({d.file, d.line});
         if (it != lines.end()) {
-            auto [text, caret] = source_and_caret(it->second, d.column);
+            const Excerpt& e = it->second;
+            auto [text, caret] = source_and_caret(e.text, d.column - static_cast<int>(e.from));
+            if (e.from > 0 && text.rfind("...", 0) != 0) { // the line's start was not kept
+                text = "..." + text;
+                caret = "   " + caret;
+            }
             std::string number = std::to_string(d.line);
             fmt::print(out, " {} | {}\n {} | {}\n", number, text, std::string(number.size(), ' '), caret);
         }
