@@ -15,12 +15,18 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
     // Columns whose cells are numbers in JSON (by header name).
     std::vector<std::string> numeric;
+    // Columns whose cells are `;`-joined lists: arrays in JSON (by header name).
+    std::vector<std::string> lists;
 };
 
 void write_table(std::ostream& out, const Table& t, Format format);
 
 // JSON string literal of text (quotes included).
 std::string json_quote(std::string_view text);
+// Appends a `;`-joined list as a JSON array: of strings, or, with references, of
+// {"relation", "target"} objects for items written relation:target. An empty text is [].
+// (Ids and relations hold neither ';' nor ':'.)
+void append_json_list(std::string& out, std::string_view joined, bool references = false);
 // A CSV cell, quoted when needed.
 std::string csv_cell(std::string_view text);
 // The number of characters of UTF-8 text (code points; what a column's width counts).

@@ -13,8 +13,9 @@ namespace accord {
 
 // PRAGMA application_id of an accord database ("ACRD").
 inline constexpr int k_application_id = 0x41435244;
-// PRAGMA user_version this build creates and understands (2: full-text search; 3: v_timeline for export).
-inline constexpr int k_schema_version = 3;
+// PRAGMA user_version this build creates and understands (2: full-text search; 3: v_timeline for
+// export; 4: v_timeline with via_statement, date_first and date_last).
+inline constexpr int k_schema_version = 4;
 
 class Store {
 public:
