@@ -17,7 +17,7 @@ void add_input_options(CLI::App& cmd, ImportOptions& options) {
     cmd.add_option("--max-errors", options.max_errors, "stop after this many errors (0: no limit)")
         ->capture_default_str();
     cmd.add_option("--format", options.format, "summary format")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(one_of({"text", "json"}))
         ->capture_default_str();
 }
 

@@ -32,21 +32,23 @@ std::shared_ptr<SearchOptions> setup_search(CLI::App& cmd, GlobalOptions& global
     cmd.add_flag("--any", options->any, "records matching any of the arguments, not all");
     cmd.add_option("--kind", options->kinds, "only records of these kinds (repeat, or separate with commas)")
         ->delimiter(',')
-        ->check(CLI::IsMember(std::vector<std::string>(k_kind_names.begin(), k_kind_names.end())));
+        ->check(one_of(std::vector<std::string>(k_kind_names.begin(), k_kind_names.end())));
     cmd.add_option("--limit", options->limit, "at most this many records (0: all)")->capture_default_str();
     cmd.add_option("--format", options->format, "output format")
-        ->check(CLI::IsMember({"table", "json"}))
+        ->check(one_of({"table", "json"}))
         ->capture_default_str();
     add_filter_options(cmd, options->filters);
     cmd.callback([options, &global] {
         options->color = global.colour(1);
         Store store(global.resolved_db(), Store::Access::read_only);
-        run_search(*options, store, std::cout, global.notes());
+        if (int code = run_search(*options, store, std::cout, global.notes()); code != 0) {
+            throw CLI::RuntimeError(code);
+        }
     });
     return options;
 }
 
-void run_search(const SearchOptions& options, Store& store, std::ostream& out, std::ostream& err) {
+int run_search(const SearchOptions& options, Store& store, std::ostream& out, std::ostream& err) {
     xref::SearchRequest request;
     request.terms = options.terms;
     request.any_term = options.any;
@@ -57,7 +59,11 @@ void run_search(const SearchOptions& options, Store& store, std::ostream& out, s
         }
         request.kinds.push_back(*kind);
     }
-    request.filter = options.filters.to_filter();
+    KindSet kinds = 0;
+    for (Kind k : request.kinds) {
+        kinds |= kind_bit(k);
+    }
+    request.filter = options.filters.to_filter(store, request.kinds.empty() ? k_any_kind | kind_bit(Kind::progress) : kinds);
     request.limit = options.limit;
     xref::SearchResult result = xref::search(store, request);
 
@@ -82,13 +88,15 @@ void run_search(const SearchOptions& options, Store& store, std::ostream& out, s
     if (json || !t.rows.empty()) {
         write_table(out, t, json ? Format::json : Format::table);
     }
-    if (result.hits.empty() && !json) {
+    if (result.hits.empty()) {
         fmt::print(err, "accord: no record matches\n");
+        return static_cast<int>(ErrorKind::data);
     }
     if (result.more > 0) {
         fmt::print(err, "accord: {} more record{} match (--limit 0 shows all)\n", result.more,
                    result.more == 1 ? "" : "s");
     }
+    return 0;
 }
 
 } // namespace accord::cli

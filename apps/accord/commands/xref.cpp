@@ -1,6 +1,7 @@
 #include "xref.hpp"
 
 #include "accord/error.hpp"
+#include "accord/store/query.hpp"
 #include "accord/xref/check.hpp"
 #include "accord/xref/graph.hpp"
 #include "accord/xref/lineage.hpp"
@@ -23,18 +24,21 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     auto* check = cmd.add_subcommand("check", "Report unresolved references, wrong kinds, cycles and orphans");
     check->description("Report unresolved references, references to the wrong kind of record, cycles of\n"
                        "supersedes / builds-on / follows-up, `fulfils` naming no commitment (warning) and\n"
-                       "commitments no program implements and no progress event assesses (warning).\n"
+                       "undertakings no program implements and no progress event assesses (warning;\n"
+                       "acknowledgements too with --include-noted).\n"
                        "Exit 1 when there is an error. PATHs (the YAML the database was built from) are\n"
                        "read only to place each finding at FILE:LINE:COLUMN.\n"
                        "Example: accord xref check --lint data/");
     check->add_option("paths", options->check.paths, "YAML files and folders, to place findings (optional)");
     check->add_option("--format", options->check.format, "output format")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(one_of({"text", "json"}))
         ->capture_default_str();
     check->add_flag("--strict", options->check.strict, "warnings are errors (exit 1)");
     check->add_flag("--lint", options->check.lint,
                     "also commitment quality: no actors, no due date, no verb of commitment, "
                     "progress without evidence or source");
+    check->add_flag("--include-noted", options->check.include_noted,
+                    "orphans: also acknowledgements (commitments whose action is note or recall)");
     check->callback([options, &global] {
         Store store(global.resolved_db(), Store::Access::read_only);
         int code = run_xref_check(options->check, store, std::cout, global.notes());
@@ -50,7 +54,7 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
                          "Example: accord xref lineage us-asean-cpd-5-js.c7 --format mermaid");
     lineage->add_option("id", options->lineage.id, "a commitment or statement id")->required();
     lineage->add_option("--format", options->lineage.format, "tree (indented), json, dot (Graphviz) or mermaid")
-        ->check(CLI::IsMember({"tree", "json", "dot", "mermaid"}))
+        ->check(one_of({"tree", "json", "dot", "mermaid"}))
         ->capture_default_str();
     lineage->callback([options, &global] {
         Store store(global.resolved_db(), Store::Access::read_only);
@@ -69,7 +73,7 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     auto* suggest = similar->add_flag("--suggest", options->similar.suggest,
                                       "print the YAML references: lines to paste under each later commitment");
     similar->add_option("--format", options->similar.format, "output format")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(one_of({"text", "json"}))
         ->capture_default_str()
         ->excludes(suggest);
     similar->callback([options, &global] {
@@ -83,6 +87,7 @@ int run_xref_check(const XrefCheckOptions& options, Store& store, std::ostream& 
     xref::CheckRequest request;
     request.lint = options.lint;
     request.strict = options.strict;
+    request.include_noted = options.include_noted;
     auto findings = xref::check_database(store, request);
     if (!options.paths.empty()) {
         xref::Places places;
@@ -103,6 +108,9 @@ int run_xref_check(const XrefCheckOptions& options, Store& store, std::ostream& 
 void run_xref_lineage(const XrefLineageOptions& options, Store& store, std::ostream& out) {
     auto format = xref::lineage_format_from_string(options.format);
     xref::Graph graph = xref::Graph::load(store);
+    if (!graph.find(options.id)) {
+        throw DataError(fmt::format("no record '{}'{}", options.id, id_hint(store, options.id)));
+    }
     xref::Lineage lineage = xref::build_lineage(graph, options.id);
     xref::write_lineage(out, graph, lineage, format);
 }

@@ -15,6 +15,7 @@ struct XrefCheckOptions {
     std::string format = "text";
     bool strict = false;
     bool lint = false;
+    bool include_noted = false; // orphans: acknowledgements too
 };
 
 struct XrefLineageOptions {
