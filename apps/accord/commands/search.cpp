@@ -23,10 +23,12 @@ constexpr const char* k_color_close = "\033[0m";
 
 std::shared_ptr<SearchOptions> setup_search(CLI::App& cmd, GlobalOptions& global) {
     auto options = std::make_shared<SearchOptions>();
-    cmd.description("Full-text search over titles, names, commitment texts, descriptions and notes, best first.\n"
-                    "Each argument is a word or a phrase (quote it: \"critical infrastructure\" finds the words side\n"
-                    "by side); all must match (--any: one is enough); a trailing * matches a prefix (cyber*).\n"
-                    "Words match their variants (commit, commits, committed).\n"
+    cmd.description("Full-text search over ids, titles, names, commitment texts, descriptions and notes, best\n"
+                    "first. Each argument is a word or a phrase (quote it: \"critical infrastructure\" finds the\n"
+                    "words side by side); all must match (--any: one is enough); a trailing * matches a prefix\n"
+                    "(cyber*). Words match their variants (commit, commits, committed), a long word also as two\n"
+                    "(Vietnam: Viet Nam). An argument that starts with - is text (search -scams). Exit 1 when\n"
+                    "nothing matches, as grep.\n"
                     "Example: accord search \"critical infrastructure\" --kind commitment");
     cmd.add_option("text", options->terms, "words or phrases to find")->required();
     cmd.add_flag("--any", options->any, "records matching any of the arguments, not all");

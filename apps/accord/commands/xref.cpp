@@ -48,9 +48,10 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     });
 
     auto* lineage = cmd.add_subcommand("lineage", "The chain of a commitment or statement, back and forward");
-    lineage->description("The chain of a commitment or statement: back to the origin, what it (or its\n"
-                         "statement) recalls, reaffirms, builds on ...; forward, what later reaffirms, follows\n"
-                         "up or fulfils it; the programs implementing it; its progress events.\n"
+    lineage->description("The chain of a commitment or statement: back to the origin, what it (a statement: or its\n"
+                         "commitments) recalls, reaffirms, builds on ...; forward, what later reaffirms, follows\n"
+                         "up or fulfils it; a commitment's statement and dialogue as context (not followed); the\n"
+                         "programs implementing it; its progress events. Each record once (again: see above).\n"
                          "Example: accord xref lineage us-asean-cpd-5-js.c7 --format mermaid");
     lineage->add_option("id", options->lineage.id, "a commitment or statement id")->required();
     lineage->add_option("--format", options->lineage.format, "tree (indented), json, dot (Graphviz) or mermaid")
