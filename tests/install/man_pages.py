@@ -24,7 +24,7 @@ def main():
         subprocess.run([cmake, "--install", build, "--prefix", prefix], check=True, capture_output=True)
         text = man(prefix, "accord")
         for needle in ["accord - records of cyber-policy dialogues", "Subcommands:", "--db", "--version",
-                       "ACCORD_DB", "NO_COLOR", "SEE ALSO"] + verbs + [f"accord-{v}(1)" for v in verbs]:
+                       "ACCORD_DB", "NO_COLOR", "ACCORD_TODAY", "SEE ALSO"] + verbs + [f"accord-{v}(1)" for v in verbs]:
             if needle not in text:
                 problems.append(f"accord(1) lacks {needle!r}")
         for verb in verbs:

@@ -1,5 +1,8 @@
 #include "commands/import.hpp"
 #include "commands/list.hpp"
+#include "commands/search.hpp"
+
+#include "accord/error.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -67,4 +70,64 @@ TEST_CASE("quiet sends notes nowhere, otherwise to stderr", "[cli]") {
     global.notes() << "dropped";
     CHECK(&global.notes() != &std::cerr);
     CHECK_FALSE(global.notes().rdbuf());
+}
+
+namespace {
+
+// The arguments prepare_arguments gives for a command line of the full tool's shape.
+std::vector<std::string> prepared(std::vector<std::string> words) {
+    CLI::App app;
+    app.name("accord");
+    GlobalOptions global;
+    add_global_options(app, global);
+    app.require_subcommand(1);
+    setup_list(*app.add_subcommand("list"), global);
+    setup_search(*app.add_subcommand("search"), global);
+    auto* report = app.add_subcommand("report");
+    report->require_subcommand(1);
+    report->add_subcommand("progress");
+    report->add_subcommand("overdue");
+    words.insert(words.begin(), "accord");
+    std::vector<char*> argv;
+    for (auto& w : words) {
+        argv.push_back(w.data());
+    }
+    return prepare_arguments(app, static_cast<int>(argv.size()), argv.data());
+}
+
+std::string refused(std::vector<std::string> words) {
+    try {
+        prepared(std::move(words));
+    } catch (const accord::UsageError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("an unknown subcommand is named, with the closest one", "[cli]") {
+    CHECK(refused({"lst"}) == "unknown subcommand 'lst' of accord (did you mean 'list'?)");
+    CHECK(refused({"--db", "x.db", "lst", "party"}) == "unknown subcommand 'lst' of accord (did you mean 'list'?)");
+    CHECK(refused({"report", "progres"}) == "unknown subcommand 'progres' of report (did you mean 'progress'?)");
+    CHECK(refused({"-q", "report", "--color", "never", "zzz"}) ==
+          "unknown subcommand 'zzz' of report (one of: progress, overdue)");
+    CHECK(refused({"list", "party"}).empty()); // a positional of list, not a subcommand
+    CHECK(refused({}).empty());                // CLI11 says a subcommand is required
+}
+
+TEST_CASE("search takes a word that starts with '-' as text", "[cli][search]") {
+    CHECK(prepared({"search", "-scams"}) == std::vector<std::string>{"search", "--", "-scams"});
+    CHECK(prepared({"search", "-scams", "--kind", "theme", "cyber"}) ==
+          std::vector<std::string>{"search", "--kind", "theme", "cyber", "--", "-scams"});
+    CHECK(prepared({"search", "x", "--", "--y"}) == std::vector<std::string>{"search", "x", "--", "--y"});
+    CHECK(prepared({"search", "-a", "--", "b"}) == std::vector<std::string>{"search", "--", "-a", "b"});
+    // A flag takes no value: the word after it is looked at on its own.
+    CHECK(prepared({"search", "--any", "-scams", "online"}) ==
+          std::vector<std::string>{"search", "--any", "online", "--", "-scams"});
+    CHECK(prepared({"search", "--limit", "-5", "x"}) == std::vector<std::string>{"search", "--limit", "-5", "x"});
+    // Its own options and the global ones stay options; a misspelt long option stays an error.
+    CHECK(prepared({"search", "x", "-q", "--limt", "3"}) ==
+          std::vector<std::string>{"search", "x", "-q", "--limt", "3"});
+    CHECK(prepared({"list", "-scams"}) == std::vector<std::string>{"list", "-scams"}); // list takes no text
 }

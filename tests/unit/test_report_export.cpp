@@ -254,24 +254,28 @@ TEST_CASE("export timeline gives the v_timeline rows in their order", "[export]"
     Store store = store_with(k_records);
     auto l = lines(timeline(store));
     std::vector<std::string> expected = {
-        "date,date_precision,event,commitment_id,statement_id,dialogue_id,series,actors,party,status,related_id,"
-        "text,source_url",
-        "2024-10-17,day,made,s1.c1,s1,d1,cpd,us;singapore,,,,\"Commit to more capacity building.\",",
+        "date,date_precision,date_first,date_last,event,commitment_id,statement_id,dialogue_id,series,actors,party,"
+        "status,related_id,via_statement,text,source_url",
+        "2024-10-17,day,2024-10-17,2024-10-17,made,s1.c1,s1,d1,cpd,us;singapore,,,,,"
+        "\"Commit to more capacity building.\",",
         // p1 started in 2020: it takes the commitment up when it is made.
-        "2024-10-17,day,implemented,s1.c1,s1,d1,cpd,us;singapore,,,p1,,",
-        "2024-10-17,day,made,s1.c2,s1,d1,cpd,us,,,,\"Explore, with \"\"quotes\"\".\",",
-        "2024-10-17,day,made,s1.c3,s1,d1,cpd,,,,,\"A top-level commitment, imported after s2.\",",
-        "2025,year,due,s1.c1,s1,d1,cpd,us;singapore,,,,,",
-        "2025-03,month,progress,s1.c1,s1,d1,cpd,us;singapore,,limited,,,",
-        "2025-03,month,progress,s1.c1,s1,d1,cpd,us;singapore,us,complete,,,",
+        "2024-10-17,day,2024-10-17,2024-10-17,implemented,s1.c1,s1,d1,cpd,us;singapore,,,p1,,,",
+        "2024-10-17,day,2024-10-17,2024-10-17,made,s1.c2,s1,d1,cpd,us,,,,,\"Explore, with \"\"quotes\"\".\",",
+        "2024-10-17,day,2024-10-17,2024-10-17,made,s1.c3,s1,d1,cpd,,,,,,\"A top-level commitment, imported after "
+        "s2.\",",
+        // A partial date gives its period.
+        "2025,year,2025-01-01,2025-12-31,due,s1.c1,s1,d1,cpd,us;singapore,,,,,,",
+        "2025-03,month,2025-03-01,2025-03-31,progress,s1.c1,s1,d1,cpd,us;singapore,,limited,,,,",
+        "2025-03,month,2025-03-01,2025-03-31,progress,s1.c1,s1,d1,cpd,us;singapore,us,complete,,,,",
         // A partial date sorts at its first day, before the days of its period.
-        "2025-06,month,progress,s1.c2,s1,d1,cpd,us,,complete,,,",
-        // s2 recalls the dialogue d1: every commitment of its statements.
-        "2025-06-01,day,recalled,s1.c1,s1,d1,cpd,us;singapore,,,s2,,",
-        "2025-06-01,day,fulfilled,s1.c2,s1,d1,cpd,us,,,s2,,",
-        "2025-06-01,day,recalled,s1.c2,s1,d1,cpd,us,,,s2,,",
-        "2025-06-01,day,recalled,s1.c3,s1,d1,cpd,,,,s2,,",
-        "2025-06-01,day,made,s2.c1,s2,,,asean,,,,\"Another commitment.\",",
+        "2025-06,month,2025-06-01,2025-06-30,progress,s1.c2,s1,d1,cpd,us,,complete,,,,",
+        // s2 recalls the dialogue d1, not each commitment: listed on each, via d1.
+        "2025-06-01,day,2025-06-01,2025-06-01,recalled,s1.c1,s1,d1,cpd,us;singapore,,,s2,d1,,",
+        // s2 fulfils s1.c2 itself: no via.
+        "2025-06-01,day,2025-06-01,2025-06-01,fulfilled,s1.c2,s1,d1,cpd,us,,,s2,,,",
+        "2025-06-01,day,2025-06-01,2025-06-01,recalled,s1.c2,s1,d1,cpd,us,,,s2,d1,,",
+        "2025-06-01,day,2025-06-01,2025-06-01,recalled,s1.c3,s1,d1,cpd,,,,s2,d1,,",
+        "2025-06-01,day,2025-06-01,2025-06-01,made,s2.c1,s2,,,asean,,,,,\"Another commitment.\",",
     };
     CHECK(l == expected);
 
@@ -304,8 +308,8 @@ TEST_CASE("export timeline filters commitments, and --since/--until the event da
     q.filter.until = PartialDate(2025, 3);
     l = lines(timeline(store, q));
     REQUIRE(l.size() == 1 + 3);
-    CHECK(l[1].rfind("2025,year,due", 0) == 0);
-    CHECK(l[3].rfind("2025-03,month,progress,s1.c1", 0) == 0);
+    CHECK(l[1].rfind("2025,year,2025-01-01,2025-12-31,due", 0) == 0);
+    CHECK(l[3].rfind("2025-03,month,2025-03-01,2025-03-31,progress,s1.c1", 0) == 0);
     q = {};
     q.filter.since = PartialDate(2025, 6, 1); // 2025-06 counts at 2025-06-01: included
     l = lines(timeline(store, q));
@@ -313,6 +317,10 @@ TEST_CASE("export timeline filters commitments, and --since/--until the event da
     q = {};
     q.commitment = "nope";
     CHECK_THROWS_AS(timeline(store, q), DataError);
+    q = {};
+    q.filter.until = PartialDate(2025, 2); // the due 2025 starts in the window (date_first 2025-01-01)
+    l = lines(timeline(store, q));
+    CHECK(l.back().rfind("2025,year,2025-01-01,2025-12-31,due,s1.c1", 0) == 0);
     q = {};
     q.filter.series = "cpd";
     q.filter.status = "complete"; // s1.c2 only
@@ -472,4 +480,59 @@ TEST_CASE("the export command parses its options and refuses those that do not f
     o.crlf = true;
     o.bom = true;
     CHECK_NOTHROW(check_export_options(o));
+}
+
+TEST_CASE("in JSON, lists are arrays and references objects", "[export]") {
+    Store store = store_with(k_records);
+    std::ostringstream commitments, statements, parties, events;
+    export_kind(store, Kind::commitment, Filter{}, commitments, fmt_of(Format::jsonl));
+    auto c = lines(commitments.str());
+    CHECK(c[0].find("\"actors\": [\"us\", \"singapore\"], \"action\": null, \"themes\": [\"cb\"], \"due\": "
+                    "\"2025\", \"references\": []") != std::string::npos);
+    CHECK(c[3].find("\"actors\": []") != std::string::npos); // none: an empty array
+    export_kind(store, Kind::statement, Filter{}, statements, fmt_of(Format::json));
+    CHECK(statements.str().find("\"references\": [{\"relation\": \"recalls\", \"target\": \"d1\"}, "
+                                "{\"relation\": \"fulfils\", \"target\": \"s1.c2\"}]") != std::string::npos);
+    export_kind(store, Kind::party, Filter{}, parties, fmt_of(Format::jsonl));
+    CHECK(lines(parties.str())[1].find("\"member_of\": [\"asean\"]") != std::string::npos);
+    TimelineQuery q;
+    q.commitment = "s1.c1";
+    export_timeline(store, q, events, fmt_of(Format::jsonl));
+    CHECK(lines(events.str())[0] ==
+          "{\"date\": \"2024-10-17\", \"date_precision\": \"day\", \"date_first\": \"2024-10-17\", \"date_last\": "
+          "\"2024-10-17\", \"event\": \"made\", \"commitment_id\": \"s1.c1\", \"statement_id\": \"s1\", "
+          "\"dialogue_id\": \"d1\", \"series\": \"cpd\", \"actors\": [\"us\", \"singapore\"], \"party\": null, "
+          "\"status\": null, \"related_id\": null, \"via_statement\": null, \"text\": \"Commit to more capacity "
+          "building.\", \"source_url\": null}");
+    // The CSV keeps one cell per list.
+    std::ostringstream csv;
+    export_kind(store, Kind::party, Filter{}, csv, RowFormat{});
+    CHECK(lines(csv.str())[2].rfind("singapore,Singapore,state,,asean,", 0) == 0);
+}
+
+TEST_CASE("a statement's reference reaches its commitments once, marked via_statement", "[export]") {
+    Store store = store_with(R"(
+- kind: statement
+  id: old
+  title: Old
+  date: 2018
+  commitments:
+    - {id: old.c1, text: One.}
+    - {id: old.c2, text: Two.}
+- kind: statement
+  id: new
+  title: New
+  date: 2024
+  references:
+    - {relation: recalls, target: old}
+    - {relation: recalls, target: old.c2}
+)");
+    SQLite::Statement q(store.db(), "SELECT commitment_id, ifnull(via_statement, '-') FROM v_timeline "
+                                    "WHERE event = 'recalled' ORDER BY commitment_id");
+    std::vector<std::string> rows;
+    while (q.executeStep()) {
+        rows.push_back(q.getColumn(0).getString() + " " + q.getColumn(1).getString());
+    }
+    // old.c2 is named itself (and through its statement): one row, the direct one.
+    CHECK(rows == std::vector<std::string>{"old.c1 old", "old.c2 -"});
 }

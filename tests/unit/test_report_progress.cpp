@@ -407,3 +407,89 @@ TEST_CASE("report changes: statuses on the day before the window against its las
     CHECK(c.changes[0].commitment == "fx-cpd-1-js.c2");
     CHECK_THROWS_AS(changes_report(store, Filter{}, "2025-01-01", "2024-12-31"), UsageError);
 }
+
+TEST_CASE("report upcoming: due periods ending in the window, not complete, soonest first", "[report][upcoming]") {
+    Store store = fixture_store();
+    Filter all;
+    auto ids_of = [](const UpcomingReport& r) {
+        std::vector<std::string> out;
+        for (const auto& it : r.items) {
+            out.push_back(it.commitment + " " + std::to_string(it.days));
+        }
+        return out;
+    };
+    // As of 2024-07-01: 1.c1 (due 2024) and 1.c3 (due 2024-12-31) fall due on 2024-12-31,
+    // 183 days later; 1.c2 (due 2024-06) is overdue, not upcoming.
+    CHECK(ids_of(upcoming_report(store, all, k_a, "2025-01-01")) ==
+          std::vector<std::string>{"fx-cpd-1-js.c1 183", "fx-cpd-1-js.c3 183"});
+    CHECK(upcoming_report(store, all, k_a, "2024-12-30").items.empty()); // the window ends a day early
+    // As of 2024-12-31: 1.c1 falls due that day (0 days left); 1.c3 was withdrawn.
+    auto last = upcoming_report(store, all, "2024-12-31", "2024-12-31");
+    CHECK(ids_of(last) == std::vector<std::string>{"fx-cpd-1-js.c1 0"});
+    CHECK(last.items[0].status == "limited");
+    std::ostringstream json;
+    write_upcoming(json, last, ReportStyle(ReportFormat::json));
+    CHECK(json.str().find("\"report\": \"upcoming\",\n  \"as_of\": \"2024-12-31\",\n  \"until\": \"2024-12-31\"") !=
+          std::string::npos);
+    CHECK(json.str().find("\"days_left\": 0") != std::string::npos);
+}
+
+TEST_CASE("the reports count undertakings; --include-noted counts acknowledgements too", "[report][noted]") {
+    Store store = test::store_with(R"(
+- {kind: party, id: us, name: United States, type: state}
+- kind: statement
+  id: s
+  title: Readout
+  date: 2024-05
+  commitments:
+    - {id: s.will, text: Participants committed to train officials., actors: [us], action: commit, due: 2025}
+    - {id: s.noted, text: Participants noted the launch of a centre., actors: [us], action: note, due: 2025}
+    - {id: s.recalled, text: Participants recalled the 2018 statement., actors: [us], action: recall}
+)");
+    Filter undertakings;
+    undertakings.undertakings_only = true;
+    Filter every;
+    auto p = progress_report(store, ProgressBy::statement, undertakings, k_b);
+    CHECK(p.all.total == 1);
+    CHECK(p.all.overdue == 1);
+    CHECK(p.noted == 2);
+    CHECK(progress_notes(p).back() == "2 acknowledgements (action note or recall) are not counted: only undertakings "
+                                      "are; --include-noted counts them too.");
+    auto q = progress_report(store, ProgressBy::statement, every, k_b);
+    CHECK(q.all.total == 3);
+    CHECK(q.all.overdue == 2);
+    CHECK(q.noted == 0);
+    CHECK(overdue_report(store, undertakings, k_b).items.size() == 1);
+    CHECK(overdue_report(store, every, k_b).items.size() == 2);
+    CHECK(scores_report(store, undertakings, k_b).rows.size() == 1);
+    CHECK(scores_report(store, every, k_b).rows.size() == 3);
+    // report dialogue lists both, the acknowledgements apart.
+    Store d = test::store_with(R"(
+- kind: dialogue
+  id: d
+  title: Dialogue
+  date: 2024-05
+  statements:
+    - id: ds
+      title: Readout
+      date: 2024-05
+      commitments:
+        - {id: ds.will, text: Committed to train officials., action: commit, due: 2025}
+        - {id: ds.noted, text: Noted the launch of a centre., action: note, due: 2025}
+)");
+    auto r = dialogue_report(d, "d", undertakings, k_b);
+    REQUIRE(r.commitments.size() == 1);
+    CHECK(r.commitments[0].id == "ds.will");
+    CHECK(r.commitments[0].days_overdue == 1);
+    REQUIRE(r.acknowledgements.size() == 1);
+    CHECK(r.acknowledgements[0].id == "ds.noted");
+    CHECK_FALSE(r.acknowledgements[0].days_overdue);
+    CHECK(r.statements[0].commitments == 1);
+    CHECK(r.statements[0].acknowledgements == 1);
+    std::ostringstream text;
+    write_dialogue(text, r, ReportStyle());
+    CHECK(text.str().find("Acknowledgements (action note or recall: not counted as undertakings)\n"
+                          "commitment  statement  action  status      actors  text\n"
+                          "ds.noted    ds         note    unassessed          Noted the launch of a centre.") !=
+          std::string::npos);
+}

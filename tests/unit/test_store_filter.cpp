@@ -1,5 +1,6 @@
 #include "helpers.hpp"
 
+#include "accord/error.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/validate/diagnostics.hpp"
 
@@ -157,4 +158,118 @@ TEST_CASE("as-of leaves out later records and gives the statuses of that day", "
     REQUIRE(p.executeStep());
     CHECK(p.getColumn(0).getInt() == 2);
     CHECK(g.where(Kind::party) == "1");
+}
+
+namespace {
+
+const char* k_strict = R"(
+- {kind: party, id: asean, name: ASEAN, type: regional-organisation}
+- {kind: party, id: malaysia, name: Malaysia, type: state, member_of: [asean]}
+- {kind: theme, id: scams, label: Online scams, group: crime}
+- kind: dialogue
+  id: cpd-5
+  title: Fifth Dialogue
+  series: us-asean-cpd
+  date: 2024-10
+  statements:
+    - id: cpd-5-js
+      title: Joint Statement
+      date: 2024-10
+      commitments:
+        - {id: cpd-5-js.c1, text: Commit to it., actors: [asean], themes: [scams]}
+)";
+
+// The message of the UsageError that check throws, or "" when it passes.
+std::string refused(Store& store, const Filter& f, KindSet kinds = kind_bit(Kind::commitment)) {
+    try {
+        f.check(store, kinds);
+    } catch (const UsageError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_CASE("filters are strict: a value that names nothing is a usage error with a hint", "[filter][strict]") {
+    Store store = test::store_with(k_strict);
+    Filter f;
+    CHECK(refused(store, f).empty());
+    f.party = "asean";
+    f.theme = "scams";
+    f.statement = "cpd-5-js";
+    f.dialogue = "cpd-5";
+    f.series = "us-asean-cpd";
+    f.status = "not-started";
+    CHECK(refused(store, f).empty());
+
+    Filter p;
+    p.party = "asaen";
+    CHECK(refused(store, p) == "--party: no party 'asaen' (did you mean 'asean'?)");
+    p.party = "ASEAN"; // differs only in case
+    CHECK(refused(store, p) == "--party: no party 'ASEAN' (did you mean 'asean'?)");
+    p.party = "malaysa";
+    CHECK(refused(store, p) == "--party: no party 'malaysa' (did you mean 'malaysia'?)");
+    p.party = "cpd-5"; // a record of another kind
+    CHECK(refused(store, p) == "--party: 'cpd-5' is a dialogue, not a party");
+    p.party = "zzzzzzzz";
+    CHECK(refused(store, p) == "--party: no party 'zzzzzzzz' (accord list party lists them)");
+
+    Filter t;
+    t.theme = "nope";
+    CHECK(refused(store, t).rfind("--theme: no theme 'nope'", 0) == 0);
+    Filter d;
+    d.dialogue = "cpd-9";
+    CHECK(refused(store, d) == "--dialogue: no dialogue 'cpd-9' (did you mean 'cpd-5'?)");
+    Filter st;
+    st.statement = "cpd-5-j";
+    CHECK(refused(store, st) == "--statement: no statement 'cpd-5-j' (did you mean 'cpd-5-js'?)");
+    Filter se;
+    se.series = "us-asean-cp";
+    CHECK(refused(store, se) == "--series: no dialogue has the series 'us-asean-cp' (did you mean 'us-asean-cpd'?)");
+
+    Filter s;
+    s.status = "not_started";
+    CHECK(refused(store, s) == "--status: 'not_started' is not a status of commitments (did you mean 'not-started'?)");
+    s.status = "overdue";
+    CHECK(refused(store, s).find("accord report overdue") != std::string::npos);
+    s.status = "active"; // a program's status, not a commitment's
+    CHECK(refused(store, s).rfind("--status: 'active' is not a status of commitments (unassessed, not-started", 0) ==
+          0);
+    CHECK(refused(store, s, kind_bit(Kind::program)).empty());
+    // Search filters many kinds: a word of any of them passes.
+    CHECK(refused(store, s, kind_bit(Kind::commitment) | kind_bit(Kind::program)).empty());
+    s.status = "unassessed"; // a commitment's overall status, never a progress event's
+    CHECK(refused(store, s, kind_bit(Kind::progress)).find("is not a status of progress events") !=
+          std::string::npos);
+}
+
+TEST_CASE("undertakings only leaves out the acknowledgements (action note or recall)", "[filter]") {
+    Store store = test::store_with(R"(
+- kind: statement
+  id: s
+  title: S
+  date: 2024
+  commitments:
+    - {id: s.commit, text: T, action: commit}
+    - {id: s.none, text: T}
+    - {id: s.note, text: T, action: note}
+    - {id: s.recall, text: T, action: recall}
+    - {id: s.reaffirm, text: T, action: reaffirm}
+)");
+    auto list = [&](const Filter& f) {
+        SQLite::Statement q(store.db(), "SELECT group_concat(id, ' ') FROM (SELECT t.id FROM commitment t WHERE " +
+                                            f.where(Kind::commitment) + " ORDER BY t.id)");
+        f.bind(q);
+        q.executeStep();
+        return q.getColumn(0).getString();
+    };
+    Filter f;
+    CHECK(list(f) == "s.commit s.none s.note s.reaffirm s.recall");
+    f.undertakings_only = true;
+    CHECK(list(f) == "s.commit s.none s.reaffirm");
+    CHECK(is_acknowledgement("note"));
+    CHECK(is_acknowledgement("recall"));
+    CHECK_FALSE(is_acknowledgement(""));
+    CHECK_FALSE(is_acknowledgement("reaffirm"));
 }

@@ -114,7 +114,8 @@ TEST_CASE("migrating a version-1 database fills the index from its rows", "[xref
 }
 
 TEST_CASE("search terms are quoted, never FTS5 syntax", "[xref][search]") {
-    CHECK(fts_query({"critical infrastructure"}, false) == "\"critical infrastructure\"");
+    CHECK(fts_query({"critical infrastructure"}, false) ==
+          "(\"critical infrastructure\" OR \"criticalinfrastructure\")");
     CHECK(fts_query({"a", "b"}, true) == "\"a\" OR \"b\"");
     CHECK(fts_query({"say \"no\" NOT", "cyber*"}, false) == "\"say \"\"no\"\" NOT\" AND \"cyber\" *");
     CHECK_THROWS_AS(fts_query({"..."}, false), UsageError);
@@ -132,4 +133,58 @@ TEST_CASE("a filter leaves out the kinds it does not apply to", "[xref][search]"
     CHECK(ids(r) == std::vector<std::string>{"theme:ci", "commitment:s1.c1"});
     q.kinds = {Kind::statement};
     CHECK_THROWS_AS(search(store, q), UsageError); // --theme does not apply to statements
+}
+
+TEST_CASE("a word also matches as two words, and two words as one", "[xref][search]") {
+    CHECK(fts_query({"Vietnam"}, false) == "(\"Vietnam\" OR \"Vie tnam\" OR \"Viet nam\")");
+    CHECK(fts_query({"Viet Nam"}, false) == "(\"Viet Nam\" OR \"VietNam\")");
+    CHECK(fts_query({"cyber"}, false) == "\"cyber\"");     // under six letters: as it is
+    CHECK(fts_query({"cyber*"}, false) == "\"cyber\" *");  // a prefix: as it is
+    CHECK(fts_query({"13j"}, false) == "\"13j\"");         // not letters only
+    CHECK(fts_query({"a b c"}, false) == "\"a b c\"");     // three words: as they are
+    Store store = test::store_with(R"(
+- {kind: party, id: viet-nam, name: Viet Nam, type: state}
+- {kind: party, id: cyberland, name: Cyberspace Republic, type: state}
+)");
+    CHECK(ids(find(store, {"Vietnam"})) == std::vector<std::string>{"party:viet-nam"});
+    CHECK(ids(find(store, {"cyber space"})) == std::vector<std::string>{"party:cyberland"});
+}
+
+TEST_CASE("ids are searchable, and a record whose id is the term comes first", "[xref][search]") {
+    Store store = test::store_with(std::string(k_records) + R"YAML(
+- {kind: theme, id: norm-13j, label: Reporting vulnerabilities, code: "13(j)"}
+- {kind: statement, id: us-ai-2024, title: Statement on Artificial Intelligence, date: 2024}
+- {kind: statement, id: s2, title: "Statement that names s1.c1 in its title", date: 2025}
+)YAML");
+    CHECK(ids(find(store, {"norm-13j"})) == std::vector<std::string>{"theme:norm-13j"});
+    auto ai = find(store, {"AI"}); // two letters, found in the id
+    REQUIRE(ids(ai) == std::vector<std::string>{"statement:us-ai-2024"});
+    CHECK(ai.hits[0].field == "id");
+    CHECK(mark_snippet(ai.hits[0].snippet, "[", "]") == "Statement on Artificial Intelligence");
+    // The record of that id first; then, by rank, the statement whose title holds the words
+    // (a title weighs twice an id) and the commitment's progress event (its commitment's id).
+    CHECK(ids(find(store, {"s1.c1"})) ==
+          std::vector<std::string>{"commitment:s1.c1", "statement:s2", "progress:s1.c1"});
+    CHECK(ids(find(store, {"S1.C1"})).front() == "commitment:s1.c1");
+}
+
+TEST_CASE("highlights hold whole words, less the punctuation around them", "[xref][search]") {
+    auto whole = [](std::string marked) {
+        for (char& c : marked) {
+            c = c == '[' ? k_mark_open[0] : c == ']' ? k_mark_close[0] : c;
+        }
+        return mark_snippet(whole_tokens(marked), "[", "]");
+    };
+    CHECK(whole("norm [13(j]) on reporting") == "norm [13(j)] on reporting");
+    CHECK(whole("the [U.S]. and ASEAN") == "the [U.S.] and ASEAN");
+    CHECK(whole("the [U.S].-ASEAN dialogue") == "the [U.S.-ASEAN] dialogue");
+    CHECK(whole("([critical] infrastructure).") == "([critical] infrastructure).");
+    CHECK(whole("of [cooperation].") == "of [cooperation].");
+    CHECK(whole("[Viet] [Nam], a state") == "[Viet] [Nam], a state");
+    CHECK(whole("\"[cyber]space\" is") == "\"[cyberspace]\" is");
+    CHECK(whole("[cyber]-[security]") == "[cyber-security]"); // marks that meet merge
+    CHECK(whole("no mark at all") == "no mark at all");
+    CHECK(whole("...[drill] was") == "...[drill] was");   // the snippet's ellipsis stays outside
+    CHECK(whole("a [drill]...") == "a [drill]...");
+    CHECK(whole("the [U.S]...") == "the [U.S.]..");
 }

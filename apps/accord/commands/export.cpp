@@ -3,6 +3,7 @@
 #include "accord/error.hpp"
 #include "accord/report/export.hpp"
 #include "accord/output/output.hpp"
+#include "accord/store/query.hpp"
 
 #include <fmt/format.h>
 
@@ -32,14 +33,14 @@ std::shared_ptr<ExportOptions> setup_export(CLI::App& cmd, GlobalOptions& global
                    "timeline, links, yaml, or a kind: party, forum, theme, dialogue, statement, commitment, program, "
                    "progress")
         ->required()
-        ->check(CLI::IsMember(targets()));
+        ->check(one_of(targets()));
     cmd.add_option("--format", options->format, "csv (the default), json (one array) or jsonl (one object a line)")
-        ->check(CLI::IsMember({"csv", "json", "jsonl"}));
+        ->check(one_of({"csv", "json", "jsonl"}));
     add_csv_options(cmd, *options);
     cmd.add_flag("--bom", options->bom, "CSV: start with a UTF-8 byte order mark (for Excel)");
     add_output_option(cmd, *options);
     cmd.add_option("--split-by", options->split_by, "yaml: one file per dialogue (and per statement of no dialogue)")
-        ->check(CLI::IsMember({"dialogue"}));
+        ->check(one_of({"dialogue"}));
     cmd.add_option("--output-dir", options->output_dir, "yaml --split-by: the folder to write the files in");
     cmd.add_option("--commitment", options->commitment, "timeline: the events of this commitment only");
     add_filter_options(cmd, options->filters);
@@ -103,17 +104,22 @@ void run_export(const ExportOptions& options, Store& store, std::ostream& out) {
     format.crlf = options.crlf;
     format.bom = options.bom;
     format.safe_csv = options.safe_csv;
-    Filter filter = options.filters.to_filter();
-    if (options.what == "timeline") {
+    const bool timeline = options.what == "timeline";
+    auto kind = kind_from_string(options.what);
+    Filter filter = options.filters.to_filter(store, timeline ? kind_bit(Kind::commitment) : kind ? kind_bit(*kind) : 0);
+    if (timeline) {
         TimelineQuery query;
         query.filter = filter;
         if (!options.commitment.empty()) {
+            if (std::string why = why_not_a(store, options.commitment, Kind::commitment); !why.empty()) {
+                throw UsageError("--commitment: " + why);
+            }
             query.commitment = options.commitment;
         }
         export_timeline(store, query, out, format);
     } else if (options.what == "links") {
         export_links(store, out, format);
-    } else if (auto kind = kind_from_string(options.what)) {
+    } else if (kind) {
         export_kind(store, *kind, filter, out, format);
     } else {
         throw UsageError(fmt::format("unknown export '{}'", options.what));

@@ -1,9 +1,11 @@
 #include "extract.hpp"
+#include "filters.hpp"
 
 #include "accord/error.hpp"
 #include "accord/extract/extract.hpp"
 #include "accord/yaml/node.hpp"
 
+#include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include <filesystem>
@@ -51,7 +53,8 @@ std::shared_ptr<ExtractOptions> setup_extract(CLI::App &cmd, GlobalOptions &glob
     cmd.add_option("file", options->file, "the statement's plain text (UTF-8), - for stdin")->required();
     cmd.add_option("--id", options->id, "the statement's id (default: made from the title)");
     cmd.add_option("--title", options->title, "the statement's title (default: a heading of the text)");
-    cmd.add_option("--date", options->date, "its date, YYYY[-MM[-DD]] (default: the date line of the text)");
+    cmd.add_option("--date", options->date,
+                   fmt::format("its date, {} (default: the date line of the text)", k_date_forms));
     cmd.add_option("--dialogue", options->dialogue, "the dialogue or forum that adopted it (adopted_at)");
     cmd.add_option("--parties", options->parties, "its parties, comma-separated party ids")->delimiter(',');
     add_output_option(cmd, *options);
@@ -80,7 +83,9 @@ std::vector<std::string> run_extract(const ExtractOptions &options, Store &store
     extract::DraftRequest request;
     request.id = options.id;
     request.title = options.title;
-    request.date = options.date;
+    if (auto date = parse_date_option(options.date, "--date")) {
+        request.date = date->str(); // a relative date (today, -2w ...) as the day it names
+    }
     request.dialogue = options.dialogue;
     request.parties = options.parties;
     extract::Draft draft =

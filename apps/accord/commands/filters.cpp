@@ -10,20 +10,23 @@ namespace {
 
 std::optional<std::string> opt(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
 
-std::optional<PartialDate> opt_date(const std::string& s, const char* option) {
-    if (s.empty()) {
+} // namespace
+
+std::optional<PartialDate> parse_date_option(const std::string& value, const char* option) {
+    if (value.empty()) {
         return std::nullopt;
     }
-    auto d = PartialDate::parse(s);
+    if (auto d = PartialDate::parse(value)) {
+        return d; // no need for today
+    }
+    auto d = parse_date_argument(value, today());
     if (!d) {
-        throw UsageError(fmt::format("{}: {}", option, PartialDate::explain_invalid(s)));
+        throw UsageError(fmt::format("{}: {}", option, explain_invalid_argument(value)));
     }
     return d;
 }
 
-} // namespace
-
-Filter FilterOptions::to_filter() const {
+Filter FilterOptions::parse() const {
     Filter f;
     f.party = opt(party);
     f.theme = opt(theme);
@@ -31,9 +34,15 @@ Filter FilterOptions::to_filter() const {
     f.statement = opt(statement);
     f.dialogue = opt(dialogue);
     f.series = opt(series);
-    f.since = opt_date(since, "--since");
-    f.until = opt_date(until, "--until");
-    f.as_of = opt_date(as_of, "--as-of");
+    f.since = parse_date_option(since, "--since");
+    f.until = parse_date_option(until, "--until");
+    f.as_of = parse_date_option(as_of, "--as-of");
+    return f;
+}
+
+Filter FilterOptions::to_filter(Store& store, KindSet kinds) const {
+    Filter f = parse();
+    f.check(store, kinds);
     return f;
 }
 
@@ -53,7 +62,7 @@ void add_filter_options(CLI::App& cmd, FilterOptions& o) {
     cmd.add_option("--statement", o.statement, "records of this statement");
     cmd.add_option("--dialogue", o.dialogue, "records of this dialogue");
     cmd.add_option("--series", o.series, "records of dialogues of this series");
-    cmd.add_option("--since", o.since, "records dated on or after this date (YYYY[-MM[-DD]])");
+    cmd.add_option("--since", o.since, fmt::format("records dated on or after this date ({})", k_date_forms));
     cmd.add_option("--until", o.until, "records dated on or before the end of this date's period");
     cmd.add_option("--as-of", o.as_of,
                    "the records as they stood on the last day of this date's period: later records and "

@@ -19,7 +19,7 @@ void add_input_options(CLI::App& cmd, ImportOptions& options) {
         ->capture_default_str()
         ->check(whole_number());
     cmd.add_option("--format", options.format, "summary format")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(one_of({"text", "json"}))
         ->capture_default_str();
 }
 

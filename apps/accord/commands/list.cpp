@@ -16,9 +16,9 @@ std::shared_ptr<ListOptions> setup_list(CLI::App& cmd, GlobalOptions& global) {
                     "Example: accord list commitment --party asean");
     cmd.add_option("kind", options->kind, "party, forum, theme, dialogue, statement, commitment, program or progress")
         ->required()
-        ->check(CLI::IsMember(std::vector<std::string>(k_kind_names.begin(), k_kind_names.end())));
+        ->check(one_of(std::vector<std::string>(k_kind_names.begin(), k_kind_names.end())));
     cmd.add_option("--format", options->format, "output format")
-        ->check(CLI::IsMember({"table", "csv", "json", "jsonl"}))
+        ->check(one_of({"table", "csv", "json", "jsonl"}))
         ->capture_default_str();
     add_filter_options(cmd, options->filters);
     add_output_option(cmd, *options);
@@ -36,7 +36,7 @@ void run_list(const ListOptions& options, Store& store, std::ostream& out) {
     if (!kind) {
         throw UsageError(fmt::format("unknown kind '{}'", options.kind));
     }
-    Table t = list_records(store, *kind, options.filters.to_filter());
+    Table t = list_records(store, *kind, options.filters.to_filter(store, kind_bit(*kind)));
     if (*kind == Kind::commitment && options.format == "table") {
         for (auto& row : t.rows) {
             row.back() = shorten(row.back(), 60);

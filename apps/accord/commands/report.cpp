@@ -11,8 +11,6 @@
 
 #include <fmt/format.h>
 
-#include <cstdlib>
-#include <ctime>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -26,16 +24,22 @@ std::vector<std::string> names(const std::string_view* first, std::size_t n) {
     return std::vector<std::string>(first, first + n);
 }
 
-// The options every report has: --format, --as-of and the shared filters.
-void add_report_options(CLI::App& cmd, ReportOptions& o) {
+// The options every report has: --format, --as-of and the shared filters; --include-noted
+// where acknowledgements are left out.
+void add_report_options(CLI::App& cmd, ReportOptions& o, bool noted = true) {
     cmd.add_option("--format", o.format, "output format")
-        ->check(CLI::IsMember(names(k_report_format_names, std::size(k_report_format_names))))
+        ->check(one_of(names(k_report_format_names, std::size(k_report_format_names))))
         ->capture_default_str();
+    if (noted) {
+        cmd.add_flag("--include-noted", o.include_noted,
+                     "count acknowledgements (commitments whose action is note or recall) as undertakings too");
+    }
     add_filter_options(cmd, o.filters);
     add_output_option(cmd, o);
     add_csv_options(cmd, o);
-    cmd.get_option("--as-of")->description("the records as they stood on this date (YYYY[-MM[-DD]]: the last day of "
-                                           "its period); default: today");
+    cmd.get_option("--as-of")->description(fmt::format("the records as they stood on this date ({}; a partial date: "
+                                                       "the last day of its period); default: today",
+                                                       k_date_forms));
 }
 
 using Run = void (*)(const ReportOptions&, Store&, std::ostream&);
@@ -62,17 +66,21 @@ ReportStyle style_of(const ReportOptions& o, Store& store, const Filter& filter,
 } // namespace
 
 std::string report_day(const ReportOptions& options) {
-    if (auto d = options.filters.to_filter().as_of) {
+    if (auto d = options.filters.parse().as_of) {
         return as_of_day(*d);
     }
-    std::time_t now = std::time(nullptr);
-    std::tm local{};
-    ::localtime_r(&now, &local);
-    return PartialDate(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday).str();
+    return today().str();
+}
+
+Filter report_filter(const ReportOptions& options, Store& store) {
+    Filter filter = options.filters.to_filter(store, kind_bit(Kind::commitment));
+    filter.undertakings_only = !options.include_noted;
+    return filter;
 }
 
 void setup_report(CLI::App& cmd, GlobalOptions& global) {
-    cmd.description("Reports on commitments and where they stand, as of a day (default: today).\n"
+    cmd.description("Reports on commitments and where they stand, as of a day (default: today). They count\n"
+                    "undertakings; acknowledgements (action note or recall) only with --include-noted.\n"
                     "Example: accord report progress --by party --as-of 2025-06-30");
     cmd.require_subcommand(1);
 
@@ -81,7 +89,7 @@ void setup_report(CLI::App& cmd, GlobalOptions& global) {
     p->description("Per group: how many commitments stand at each status, the share complete and how many are "
                    "overdue.\nExample: accord report progress --by party --as-of 2025");
     p->add_option("--by", progress->by, "group by statement, dialogue, party, theme or series")
-        ->check(CLI::IsMember(names(k_progress_by_names, std::size(k_progress_by_names))))
+        ->check(one_of(names(k_progress_by_names, std::size(k_progress_by_names))))
         ->capture_default_str();
     add_report_options(*p, *progress);
     on_run(*p, progress, global, run_report_progress);
@@ -93,12 +101,29 @@ void setup_report(CLI::App& cmd, GlobalOptions& global) {
     add_report_options(*o, *overdue);
     on_run(*o, overdue, global, run_report_overdue);
 
+    auto upcoming = std::make_shared<ReportOptions>();
+    auto* u = cmd.add_subcommand("upcoming", "commitments falling due soon and not complete");
+    u->description("Commitments whose due period ends in a window from the as-of day (default today): within\n"
+                   "--within (default 90d) or before --before DATE; neither complete nor withdrawn; the soonest\n"
+                   "first, with their text.\n"
+                   "Example: accord report upcoming --within 6m --party asean");
+    auto* within = u->add_option("--within", upcoming->within,
+                                 "the window's length from the as-of day: N days, weeks, months or years (90d, 2w, "
+                                 "6m, 1y); default 90d");
+    u->add_option("--before", upcoming->before,
+                  fmt::format("the window ends the day before this date ({}; a partial date: its first day)",
+                              k_date_forms))
+        ->excludes(within);
+    add_report_options(*u, *upcoming);
+    on_run(*u, upcoming, global, run_report_upcoming);
+
     auto dialogue = std::make_shared<ReportOptions>();
     auto* d = cmd.add_subcommand("dialogue", "one dialogue: statements, commitments, status, what followed");
-    d->description("One dialogue: when and where, its statements, each commitment with its status, what they "
-                   "referred to and what followed them.\nExample: accord report dialogue us-asean-cpd-5");
+    d->description("One dialogue: when and where, its statements, each commitment with its status (undertakings,\n"
+                   "then acknowledgements apart), what they referred to and what followed them.\n"
+                   "Example: accord report dialogue us-asean-cpd-5");
     d->add_option("id", dialogue->id, "the dialogue's id")->required();
-    add_report_options(*d, *dialogue);
+    add_report_options(*d, *dialogue, false);
     on_run(*d, dialogue, global, run_report_dialogue);
 
     auto scores = std::make_shared<ReportOptions>();
@@ -108,7 +133,7 @@ void setup_report(CLI::App& cmd, GlobalOptions& global) {
                    "substantial or limited, -1 not-started or withdrawn; averages per party and per commitment.\n"
                    "Example: accord report scores --party asean --format csv");
     s->add_option("--by", scores->by, "the columns: party (the only grouping)")
-        ->check(CLI::IsMember({"party"}))
+        ->check(one_of({"party"}))
         ->capture_default_str();
     add_report_options(*s, *scores);
     on_run(*s, scores, global, run_report_scores);
@@ -130,8 +155,10 @@ void setup_report(CLI::App& cmd, GlobalOptions& global) {
                     "against the last day of --until, default today), commitments made and programs started in "
                     "between.\nExample: accord report changes --since 2025-01 --until 2025-06");
     ch->add_option("--format", changes->format, "output format")
-        ->check(CLI::IsMember(names(k_report_format_names, std::size(k_report_format_names))))
+        ->check(one_of(names(k_report_format_names, std::size(k_report_format_names))))
         ->capture_default_str();
+    ch->add_flag("--include-noted", changes->include_noted,
+                 "count acknowledgements (commitments whose action is note or recall) as undertakings too");
     add_filter_options(*ch, changes->filters);
     add_output_option(*ch, *changes);
     add_csv_options(*ch, *changes);
@@ -142,21 +169,45 @@ void setup_report(CLI::App& cmd, GlobalOptions& global) {
 }
 
 void run_report_progress(const ReportOptions& options, Store& store, std::ostream& out) {
-    const Filter filter = options.filters.to_filter();
+    const Filter filter = report_filter(options, store);
     const std::string day = report_day(options);
     auto report = progress_report(store, progress_by_from_string(options.by), filter, day);
     write_progress(out, report, style_of(options, store, filter, day));
 }
 
 void run_report_overdue(const ReportOptions& options, Store& store, std::ostream& out) {
-    const Filter filter = options.filters.to_filter();
+    const Filter filter = report_filter(options, store);
     const std::string day = report_day(options);
     auto report = overdue_report(store, filter, day);
     write_overdue(out, report, style_of(options, store, filter, day));
 }
 
+void run_report_upcoming(const ReportOptions& options, Store& store, std::ostream& out) {
+    const Filter filter = report_filter(options, store);
+    const std::string day = report_day(options);
+    const PartialDate first = *PartialDate::parse(day);
+    std::string until;
+    if (auto before = parse_date_option(options.before, "--before")) {
+        until = PartialDate::from_days_since_epoch(before->first_day().days_since_epoch() - 1).str();
+        if (until < day) {
+            throw UsageError(fmt::format("--before {} is not after the as-of day {}", options.before, day));
+        }
+    } else {
+        const std::string within = options.within.empty() ? "90d" : options.within;
+        auto span = parse_offset(within);
+        if (!span || within.front() == '-' || within.front() == '+') {
+            throw UsageError(fmt::format("--within: '{}' is not a span of time (expected N followed by d, w, m or y: "
+                                         "90d, 2w, 6m, 1y)",
+                                         within));
+        }
+        until = add_offset(first, *span).str();
+    }
+    auto report = upcoming_report(store, filter, day, until);
+    write_upcoming(out, report, style_of(options, store, filter, day));
+}
+
 void run_report_scores(const ReportOptions& options, Store& store, std::ostream& out) {
-    const Filter filter = options.filters.to_filter();
+    const Filter filter = report_filter(options, store);
     const std::string day = report_day(options);
     auto report = scores_report(store, filter, day);
     write_scores(out, report, style_of(options, store, filter, day));
@@ -167,14 +218,14 @@ void run_report_coverage(const ReportOptions& options, Store& store, std::ostrea
     if (!options.group.empty()) {
         group = options.group;
     }
-    const Filter filter = options.filters.to_filter();
+    const Filter filter = report_filter(options, store);
     const std::string day = report_day(options);
     auto report = coverage_report(store, filter, group, day);
     write_coverage(out, report, style_of(options, store, filter, day));
 }
 
 void run_report_changes(const ReportOptions& options, Store& store, std::ostream& out) {
-    Filter filter = options.filters.to_filter();
+    Filter filter = report_filter(options, store);
     if (!filter.since) {
         throw UsageError("--since is required");
     }
@@ -193,7 +244,7 @@ void run_report_changes(const ReportOptions& options, Store& store, std::ostream
 }
 
 void run_report_dialogue(const ReportOptions& options, Store& store, std::ostream& out) {
-    Filter filter = options.filters.to_filter();
+    Filter filter = options.filters.to_filter(store, kind_bit(Kind::commitment));
     const std::string day = report_day(options);
     auto report = dialogue_report(store, options.id, filter, day);
     filter.dialogue = options.id; // the timeline of this dialogue's commitments

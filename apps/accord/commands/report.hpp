@@ -1,5 +1,5 @@
 #pragma once
-// accord report progress|overdue|dialogue|scores|coverage|changes: reports over the records as of a day.
+// accord report progress|overdue|upcoming|dialogue|scores|coverage|changes: reports over the records as of a day.
 #include "common.hpp"
 #include "filters.hpp"
 #include "output.hpp"
@@ -16,15 +16,21 @@ struct ReportOptions : OutputOptions {
     std::string by = "statement"; // report progress --by (scores: party)
     std::string id;               // report dialogue ID
     std::string group;            // report coverage --group; empty: every theme
+    std::string within;           // report upcoming --within (default 90d)
+    std::string before;           // report upcoming --before DATE
+    bool include_noted = false;   // --include-noted: acknowledgements count too
     FilterOptions filters;
     bool colour = false; // bold headers: set only on a terminal without NO_COLOR
 };
 
-// Adds the subcommands progress, overdue, dialogue, scores, coverage and changes to cmd.
+// Adds the subcommands progress, overdue, upcoming, dialogue, scores, coverage and changes to cmd.
 void setup_report(CLI::App& cmd, GlobalOptions& global);
 
 void run_report_progress(const ReportOptions& options, Store& store, std::ostream& out);
 void run_report_overdue(const ReportOptions& options, Store& store, std::ostream& out);
+// The window: from the as-of day (default today) for --within (default 90d), or up to the
+// day before --before.
+void run_report_upcoming(const ReportOptions& options, Store& store, std::ostream& out);
 void run_report_dialogue(const ReportOptions& options, Store& store, std::ostream& out);
 void run_report_scores(const ReportOptions& options, Store& store, std::ostream& out);
 void run_report_coverage(const ReportOptions& options, Store& store, std::ostream& out);
@@ -33,5 +39,8 @@ void run_report_changes(const ReportOptions& options, Store& store, std::ostream
 
 // The day a report is computed for: the last day of --as-of's period, else today.
 std::string report_day(const ReportOptions& options);
+// The shared filters checked against the database, for commitments; undertakings only
+// unless --include-noted.
+Filter report_filter(const ReportOptions& options, Store& store);
 
 } // namespace accord::cli

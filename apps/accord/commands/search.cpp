@@ -41,33 +41,39 @@ std::string coloured(std::string_view snippet) {
 
 std::shared_ptr<SearchOptions> setup_search(CLI::App& cmd, GlobalOptions& global) {
     auto options = std::make_shared<SearchOptions>();
-    cmd.description("Full-text search over titles, names, commitment texts, descriptions and notes, best first.\n"
-                    "Each argument is a word or a phrase (quote it: \"critical infrastructure\" finds the words side\n"
-                    "by side); all must match (--any: one is enough); a trailing * matches a prefix (cyber*).\n"
-                    "Words match their variants (commit, commits, committed).\n"
+    cmd.description("Full-text search over ids, titles, names, commitment texts, descriptions and notes, best\n"
+                    "first. Each argument is a word or a phrase (quote it: \"critical infrastructure\" finds the\n"
+                    "words side by side); all must match (--any: one is enough); a trailing * matches a prefix\n"
+                    "(cyber*). Words match their variants (commit, commits, committed), a long word also as two\n"
+                    "(Vietnam: Viet Nam). An argument that starts with - is text (search -scams). Exit 1 when\n"
+                    "nothing matches, as grep.\n"
                     "Example: accord search \"critical infrastructure\" --kind commitment");
     cmd.add_option("text", options->terms, "words or phrases to find")->required();
     cmd.add_flag("--any", options->any, "records matching any of the arguments, not all");
     cmd.add_option("--kind", options->kinds, "only records of these kinds (repeat, or separate with commas)")
         ->delimiter(',')
-        ->check(CLI::IsMember(std::vector<std::string>(k_kind_names.begin(), k_kind_names.end())));
+        ->check(one_of(std::vector<std::string>(k_kind_names.begin(), k_kind_names.end())));
     cmd.add_option("--limit", options->limit, "at most this many records (0: all)")
         ->capture_default_str()
         ->check(whole_number());
     cmd.add_option("--format", options->format, "output format")
-        ->check(CLI::IsMember({"table", "json"}))
+        ->check(one_of({"table", "json"}))
         ->capture_default_str();
     add_filter_options(cmd, options->filters);
     add_output_option(cmd, *options);
     cmd.callback([options, &global] {
         options->color = global.colour(options->to_stdout() ? 1 : -1);
         Store store(global.resolved_db(), Store::Access::read_only);
-        write_output(*options, [&](std::ostream& out) { run_search(*options, store, out, global.notes()); });
+        int code = 0;
+        write_output(*options, [&](std::ostream& out) { code = run_search(*options, store, out, global.notes()); });
+        if (code != 0) {
+            throw CLI::RuntimeError(code);
+        }
     });
     return options;
 }
 
-void run_search(const SearchOptions& options, Store& store, std::ostream& out, std::ostream& err) {
+int run_search(const SearchOptions& options, Store& store, std::ostream& out, std::ostream& err) {
     xref::SearchRequest request;
     request.terms = options.terms;
     request.any_term = options.any;
@@ -78,7 +84,11 @@ void run_search(const SearchOptions& options, Store& store, std::ostream& out, s
         }
         request.kinds.push_back(*kind);
     }
-    request.filter = options.filters.to_filter();
+    KindSet kinds = 0;
+    for (Kind k : request.kinds) {
+        kinds |= kind_bit(k);
+    }
+    request.filter = options.filters.to_filter(store, request.kinds.empty() ? k_any_kind | kind_bit(Kind::progress) : kinds);
     request.limit = options.limit;
     xref::SearchResult result = xref::search(store, request);
 
@@ -110,13 +120,15 @@ void run_search(const SearchOptions& options, Store& store, std::ostream& out, s
             write_table(out, t, json ? Format::json : Format::table);
         }
     }
-    if (result.hits.empty() && !json) {
+    if (result.hits.empty()) {
         fmt::print(err, "accord: no record matches\n");
+        return static_cast<int>(ErrorKind::data);
     }
     if (result.more > 0) {
         fmt::print(err, "accord: {} more record{} match (--limit 0 shows all)\n", result.more,
                    result.more == 1 ? "" : "s");
     }
+    return 0;
 }
 
 } // namespace accord::cli

@@ -24,6 +24,7 @@ struct SearchOptions : OutputOptions {
 
 // Returns the options the parsed values land in (tests inspect them).
 std::shared_ptr<SearchOptions> setup_search(CLI::App& cmd, GlobalOptions& global);
-void run_search(const SearchOptions& options, Store& store, std::ostream& out, std::ostream& err);
+// Returns the exit code: 0 when a record matches, 1 when none does (as grep; a note on err).
+int run_search(const SearchOptions& options, Store& store, std::ostream& out, std::ostream& err);
 
 } // namespace accord::cli

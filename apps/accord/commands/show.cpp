@@ -48,7 +48,7 @@ void run_show(const ShowOptions& options, Store& store, std::ostream& out) {
     RecordReader reader(store);
     auto record = reader.load(options.id);
     if (!record) {
-        throw DataError(fmt::format("no record '{}' in {}", options.id, store.path()));
+        throw DataError(fmt::format("no record '{}' in {}{}", options.id, store.path(), id_hint(store, options.id)));
     }
     std::vector<Record> commitments;
     ChildrenOf children = [&](const Record& parent) {

@@ -1,6 +1,7 @@
 #include "xref.hpp"
 
 #include "accord/error.hpp"
+#include "accord/store/query.hpp"
 #include "accord/xref/check.hpp"
 #include "accord/xref/graph.hpp"
 #include "accord/xref/lineage.hpp"
@@ -23,19 +24,22 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     auto* check = cmd.add_subcommand("check", "Report unresolved references, wrong kinds, cycles and orphans");
     check->description("Report unresolved references, references to the wrong kind of record, cycles of\n"
                        "supersedes / builds-on / follows-up, `fulfils` naming no commitment (warning) and\n"
-                       "commitments no program implements and no progress event assesses (warning).\n"
+                       "undertakings no program implements and no progress event assesses (warning;\n"
+                       "acknowledgements too with --include-noted).\n"
                        "Exit 1 when there is an error. Each finding is placed at the FILE:LINE:COLUMN its\n"
                        "record was imported from; PATHs (the YAML the database was built from), when given,\n"
                        "are read again to place a finding about a reference at the reference itself.\n"
                        "Example: accord xref check --lint data/");
     check->add_option("paths", options->check.paths, "YAML files and folders, to place findings (optional)");
     check->add_option("--format", options->check.format, "output format")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(one_of({"text", "json"}))
         ->capture_default_str();
     check->add_flag("--strict", options->check.strict, "warnings are errors (exit 1)");
     check->add_flag("--lint", options->check.lint,
                     "also commitment quality: no actors, no due date, no verb of commitment, "
                     "progress without evidence or source");
+    check->add_flag("--include-noted", options->check.include_noted,
+                    "orphans: also acknowledgements (commitments whose action is note or recall)");
     add_output_option(*check, options->check);
     check->callback([options, &global] {
         Store store(global.resolved_db(), Store::Access::read_only);
@@ -49,13 +53,14 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     });
 
     auto* lineage = cmd.add_subcommand("lineage", "The chain of a commitment or statement, back and forward");
-    lineage->description("The chain of a commitment or statement: back to the origin, what it (or its\n"
-                         "statement) recalls, reaffirms, builds on ...; forward, what later reaffirms, follows\n"
-                         "up or fulfils it; the programs implementing it; its progress events.\n"
+    lineage->description("The chain of a commitment or statement: back to the origin, what it (a statement: or its\n"
+                         "commitments) recalls, reaffirms, builds on ...; forward, what later reaffirms, follows\n"
+                         "up or fulfils it; a commitment's statement and dialogue as context (not followed); the\n"
+                         "programs implementing it; its progress events. Each record once (again: see above).\n"
                          "Example: accord xref lineage us-asean-cpd-5-js.c7 --format mermaid");
     lineage->add_option("id", options->lineage.id, "a commitment or statement id")->required();
     lineage->add_option("--format", options->lineage.format, "tree (indented), json, dot (Graphviz) or mermaid")
-        ->check(CLI::IsMember({"tree", "json", "dot", "mermaid"}))
+        ->check(one_of({"tree", "json", "dot", "mermaid"}))
         ->capture_default_str();
     add_output_option(*lineage, options->lineage);
     lineage->callback([options, &global] {
@@ -77,7 +82,7 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     auto* suggest = similar->add_flag("--suggest", options->similar.suggest,
                                       "print the YAML references: lines to paste under each later commitment");
     similar->add_option("--format", options->similar.format, "output format")
-        ->check(CLI::IsMember({"text", "json"}))
+        ->check(one_of({"text", "json"}))
         ->capture_default_str()
         ->excludes(suggest);
     add_output_option(*similar, options->similar);
@@ -93,6 +98,7 @@ int run_xref_check(const XrefCheckOptions& options, Store& store, std::ostream& 
     xref::CheckRequest request;
     request.lint = options.lint;
     request.strict = options.strict;
+    request.include_noted = options.include_noted;
     auto findings = xref::check_database(store, request);
     if (!options.paths.empty()) {
         xref::Places places;
@@ -115,6 +121,9 @@ int run_xref_check(const XrefCheckOptions& options, Store& store, std::ostream& 
 void run_xref_lineage(const XrefLineageOptions& options, Store& store, std::ostream& out) {
     auto format = xref::lineage_format_from_string(options.format);
     xref::Graph graph = xref::Graph::load(store);
+    if (!graph.find(options.id)) {
+        throw DataError(fmt::format("no record '{}'{}", options.id, id_hint(store, options.id)));
+    }
     xref::Lineage lineage = xref::build_lineage(graph, options.id);
     xref::write_lineage(out, graph, lineage, format);
 }

@@ -16,6 +16,7 @@ struct XrefCheckOptions : OutputOptions {
     std::string format = "text";
     bool strict = false;
     bool lint = false;
+    bool include_noted = false; // orphans: acknowledgements too
 };
 
 struct XrefLineageOptions : OutputOptions {

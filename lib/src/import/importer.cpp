@@ -1173,12 +1173,13 @@ public:
             return;
         }
         if (m_empty) {
-            m_db.exec("INSERT INTO main.search_index (rowid, title, body, notes) SELECT seq, title, body, notes "
-                      "FROM main.search_text ORDER BY seq");
+            m_db.exec("INSERT INTO main.search_index (rowid, title, body, notes, id) SELECT seq, title, body, notes, "
+                      "id FROM main.search_text ORDER BY seq");
         } else {
             m_db.exec("DROP TRIGGER temp.import_search_new");
-            m_db.exec("INSERT INTO main.search_index (rowid, title, body, notes) SELECT s.seq, s.title, s.body, "
-                      "s.notes FROM temp.import_search n JOIN main.search_text s ON s.seq = n.seq ORDER BY n.seq");
+            m_db.exec("INSERT INTO main.search_index (rowid, title, body, notes, id) SELECT s.seq, s.title, s.body, "
+                      "s.notes, s.id FROM temp.import_search n JOIN main.search_text s ON s.seq = n.seq ORDER BY "
+                      "n.seq");
         }
         m_trigger.restore();
     }

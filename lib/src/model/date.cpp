@@ -1,7 +1,12 @@
 #include "accord/model/date.hpp"
 
+#include "accord/error.hpp"
+
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <tuple>
 
 namespace accord {
@@ -149,11 +154,116 @@ long PartialDate::days_since_epoch() const {
     return era * 146097 + static_cast<long>(doe) - 719468;
 }
 
+PartialDate PartialDate::from_days_since_epoch(long days) {
+    // Howard Hinnant's civil_from_days.
+    days += 719468;
+    const long era = (days >= 0 ? days : days - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const long y = static_cast<long>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
+    return PartialDate(static_cast<int>(y), static_cast<int>(m), static_cast<int>(d));
+}
+
 bool operator<(const PartialDate& a, const PartialDate& b) {
     PartialDate fa = a.first_day();
     PartialDate fb = b.first_day();
     return std::tie(fa.m_year, fa.m_month, fa.m_day, a.m_month, a.m_day) <
            std::tie(fb.m_year, fb.m_month, fb.m_day, b.m_month, b.m_day);
+}
+
+std::optional<DateOffset> parse_offset(std::string_view text) {
+    DateOffset o;
+    bool negative = false;
+    if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+        negative = text.front() == '-';
+        text.remove_prefix(1);
+    }
+    // At most six digits: a million days is already far beyond any calendar here.
+    if (text.size() < 2 || text.size() > 7 || !all_digits(text.substr(0, text.size() - 1))) {
+        return std::nullopt;
+    }
+    char unit = text.back();
+    if (unit != 'd' && unit != 'w' && unit != 'm' && unit != 'y') {
+        return std::nullopt;
+    }
+    o.count = to_int(text.substr(0, text.size() - 1));
+    o.count = negative ? -o.count : o.count;
+    o.unit = unit;
+    return o;
+}
+
+PartialDate add_offset(const PartialDate& day, const DateOffset& offset) {
+    const PartialDate d = day.first_day();
+    if (offset.unit == 'd' || offset.unit == 'w') {
+        long days = offset.unit == 'w' ? offset.count * 7 : offset.count;
+        return PartialDate::from_days_since_epoch(d.days_since_epoch() + days);
+    }
+    long months = offset.unit == 'y' ? offset.count * 12 : offset.count;
+    long index = static_cast<long>(d.year()) * 12 + (d.month() - 1) + months; // months since year 0
+    int year = static_cast<int>(index >= 0 ? index / 12 : (index - 11) / 12);
+    int month = static_cast<int>(index - static_cast<long>(year) * 12) + 1;
+    return PartialDate(year, month, std::min(d.day(), days_in_month(year, month)));
+}
+
+namespace {
+
+// Years the command line may reach with an offset: those PartialDate::parse reads back.
+bool in_range(const PartialDate& d) { return d.year() >= 1000 && d.year() <= 9999; }
+
+} // namespace
+
+std::optional<PartialDate> parse_date_argument(std::string_view text, const PartialDate& today) {
+    if (auto d = PartialDate::parse(text)) {
+        return d;
+    }
+    std::optional<PartialDate> out;
+    if (text == "today") {
+        out = today.first_day();
+    } else if (text == "yesterday") {
+        out = add_offset(today, {-1, 'd'});
+    } else if (text == "tomorrow") {
+        out = add_offset(today, {1, 'd'});
+    } else if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+        if (auto o = parse_offset(text)) {
+            out = add_offset(today, *o);
+        }
+    }
+    if (out && !in_range(*out)) {
+        return std::nullopt;
+    }
+    return out;
+}
+
+std::string explain_invalid_argument(std::string_view text) {
+    const char* forms = "YYYY, YYYY-MM, YYYY-MM-DD, today, yesterday, tomorrow, or an offset from today such as "
+                        "+30d, -2w, +6m, -1y";
+    if (!text.empty() && (text.front() == '+' || text.front() == '-') && parse_offset(text)) {
+        return fmt::format("'{}' is a day before the year 1000 or after 9999", text);
+    }
+    bool date_shaped = !text.empty() && text.front() >= '0' && text.front() <= '9' && text.size() >= 4 &&
+                       all_digits(text.substr(0, 4));
+    if (date_shaped) {
+        return PartialDate::explain_invalid(text);
+    }
+    return fmt::format("'{}' is not a date (expected {})", text, forms);
+}
+
+PartialDate today() {
+    if (const char* fixed = std::getenv("ACCORD_TODAY"); fixed && *fixed) {
+        auto d = PartialDate::parse(fixed);
+        if (!d || d->precision() != DatePrecision::day) {
+            throw UsageError(fmt::format("ACCORD_TODAY='{}' is not a day (expected YYYY-MM-DD)", fixed));
+        }
+        return *d;
+    }
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    return PartialDate(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
 } // namespace accord

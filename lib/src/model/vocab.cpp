@@ -84,6 +84,8 @@ std::optional<int> compliance_score(Status s) {
     return std::nullopt;
 }
 
+bool is_acknowledgement(std::string_view action) { return action == "note" || action == "recall"; }
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> prev(b.size() + 1);
     std::vector<std::size_t> cur(b.size() + 1);
@@ -102,6 +104,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
+    // A word that differs only in case: ids and vocabulary words are lower case.
+    auto lower = [](std::string_view s) {
+        std::string out(s);
+        for (char& c : out) {
+            c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return out;
+    };
+    const std::string folded = lower(word);
+    for (auto c : candidates) {
+        if (c != word && lower(c) == folded) {
+            return std::string(c);
+        }
+    }
     std::string best;
     std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
     for (auto c : candidates) {
@@ -109,7 +125,7 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string_vi
         if ((word.size() > c.size() ? word.size() - c.size() : c.size() - word.size()) >= best_d) {
             continue;
         }
-        std::size_t d = edit_distance(word, c);
+        std::size_t d = edit_distance(folded, c);
         if (d < best_d) {
             best_d = d;
             best = std::string(c);

@@ -47,8 +47,10 @@ std::string export_csv_cell(std::string_view text, bool safe_csv) {
     return "\"" + std::string(text) + "\"";
 }
 
-RowWriter::RowWriter(std::ostream& out, std::vector<std::string> headers, const RowFormat& format)
-    : m_out(out), m_keys(std::move(headers)), m_format(format) {
+RowWriter::RowWriter(std::ostream& out, std::vector<std::string> headers, const RowFormat& format,
+                     std::vector<ColumnShape> shapes)
+    : m_out(out), m_keys(std::move(headers)), m_format(format), m_shapes(std::move(shapes)) {
+    m_shapes.resize(m_keys.size(), ColumnShape::value);
     if (m_format.format == Format::table) {
         throw UsageError("exports are written as csv, json or jsonl");
     }
@@ -100,7 +102,10 @@ void RowWriter::write(const std::vector<RowCell>& cells) {
             m_line += m_keys[c];
             m_line += ": ";
             const RowCell& cell = cells[c];
-            if (cell.type == RowCell::Type::null) {
+            if (m_shapes[c] != ColumnShape::value) {
+                append_json_list(m_line, cell.type == RowCell::Type::null ? std::string_view() : cell.text,
+                                 m_shapes[c] == ColumnShape::references);
+            } else if (cell.type == RowCell::Type::null) {
                 m_line += "null";
             } else if (cell.type == RowCell::Type::integer) {
                 m_line += cell.text;
@@ -152,8 +157,8 @@ void set_text_or_null(RowCell& cell, std::string text) {
 
 // Writes every row of q (one column per header, in order) as it is read; returns the count.
 std::size_t write_all_rows(SQLite::Statement& q, const std::vector<std::string>& headers, std::ostream& out,
-                           const RowFormat& format) {
-    RowWriter writer(out, headers, format);
+                           const RowFormat& format, const std::vector<ColumnShape>& shapes = {}) {
+    RowWriter writer(out, headers, format, shapes);
     std::vector<RowCell> row(headers.size());
     while (q.executeStep()) {
         for (std::size_t c = 0; c < row.size(); ++c) {
@@ -197,11 +202,24 @@ std::vector<std::string> export_columns(Kind kind) {
 }
 
 const std::vector<std::string>& timeline_columns() {
-    static const std::vector<std::string> cols = {"date",   "date_precision", "event",      "commitment_id",
-                                                  "statement_id", "dialogue_id", "series", "actors",
-                                                  "party",  "status",         "related_id", "text",
-                                                  "source_url"};
+    static const std::vector<std::string> cols = {
+        "date",   "date_precision", "date_first", "date_last",  "event",         "commitment_id",
+        "statement_id", "dialogue_id", "series", "actors", "party", "status", "related_id", "via_statement",
+        "text",   "source_url"};
     return cols;
+}
+
+const std::vector<ColumnShape>& timeline_shapes() {
+    static const std::vector<ColumnShape> shapes = [] {
+        std::vector<ColumnShape> s(timeline_columns().size(), ColumnShape::value);
+        for (std::size_t c = 0; c < s.size(); ++c) {
+            if (timeline_columns()[c] == "actors") {
+                s[c] = ColumnShape::list;
+            }
+        }
+        return s;
+    }();
+    return shapes;
 }
 
 const std::vector<std::string>& links_columns() {
@@ -261,7 +279,12 @@ std::size_t export_kind(Store& store, Kind kind, const Filter& filter, std::ostr
                                         filter.where(kind)));
     filter.bind(q);
 
-    RowWriter writer(out, export_columns(kind), format);
+    std::vector<ColumnShape> shapes;
+    for (const auto& p : plan) {
+        shapes.push_back(p.sql_column >= 0 ? ColumnShape::value
+                                           : (p.references ? ColumnShape::references : ColumnShape::list));
+    }
+    RowWriter writer(out, export_columns(kind), format, shapes);
     std::vector<RowCell> row(plan.size());
     std::string joined;
     while (q.executeStep()) {
@@ -349,7 +372,7 @@ std::size_t export_timeline(Store& store, const TimelineQuery& query, std::ostre
         q.bind(":event_until", query.filter.until_bound());
     }
 
-    return write_all_rows(q, timeline_columns(), out, format);
+    return write_all_rows(q, timeline_columns(), out, format, timeline_shapes());
 }
 
 } // namespace accord

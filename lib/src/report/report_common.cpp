@@ -95,6 +95,27 @@ void bind_as_of(SQLite::Statement& q, const Filter& filter, const std::string& d
     filter.bind(q); // binds :status of a_status too
 }
 
+long acknowledgements_left_out(Store& store, const Filter& filter, const std::string& as_of) {
+    if (!filter.undertakings_only) {
+        return 0;
+    }
+    Filter all = filter;
+    all.undertakings_only = false;
+    SQLite::Statement q(store.db(), as_of_sql(all, acknowledgement_sql("t")) + "\nSELECT count(*) FROM a_status");
+    bind_as_of(q, all, as_of);
+    return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
+std::string acknowledgements_note(long left_out) {
+    if (left_out == 0) {
+        return {};
+    }
+    return fmt::format("{} {} (action note or recall) {} not counted: only undertakings are; --include-noted counts "
+                       "them too.",
+                       left_out, left_out == 1 ? "acknowledgement" : "acknowledgements",
+                       left_out == 1 ? "is" : "are");
+}
+
 std::string percent_complete(long complete, long total, long withdrawn) {
     long den = total - withdrawn;
     if (den <= 0) {

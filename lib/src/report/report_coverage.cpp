@@ -3,6 +3,8 @@
 #include "accord/report/html.hpp"
 #include "accord/report/table.hpp"
 
+#include "accord/store/query.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -47,6 +49,10 @@ CoverageReport coverage_report(Store& store, const Filter& filter, const std::op
     CoverageReport r;
     r.as_of = as_of;
     r.group = group;
+    if (group) {
+        require_value(store, "SELECT DISTINCT group_name FROM theme WHERE group_name IS NOT NULL ORDER BY group_name",
+                      *group, "--group", "no theme has the group", "accord list theme shows each theme's group");
+    }
     const std::string ctes = as_of_sql(filter) + k_program_ctes;
     SQLite::Statement q(
         store.db(),
@@ -93,6 +99,7 @@ CoverageReport coverage_report(Store& store, const Filter& filter, const std::op
         r.unlinked.push_back({u.getColumn(0).getString(), cell_of(u.getColumn(1)), cell_of(u.getColumn(2)),
                               cell_of(u.getColumn(3)), u.getColumn(4).getString()});
     }
+    r.noted = acknowledgements_left_out(store, filter, as_of);
     return r;
 }
 
@@ -103,11 +110,15 @@ std::vector<std::string> coverage_notes(const CoverageReport& r) {
     for (const auto& row : r.rows) {
         gaps += row.gap() ? 1 : 0;
     }
-    return {fmt::format("As of {}{}. implemented: commitments with the theme that a program implements; implementing: "
+    std::vector<std::string> notes = {fmt::format("As of {}{}. implemented: commitments with the theme that a program implements; implementing: "
                         "those programs; programs: programs with the theme. {} {} commitments that no program "
                         "implements (flag: no program).",
                         r.as_of, r.group ? ", themes of group " + *r.group : "", gaps,
                         gaps == 1 ? "theme has" : "themes have")};
+    if (std::string n = acknowledgements_note(r.noted); !n.empty()) {
+        notes.push_back(n);
+    }
+    return notes;
 }
 
 } // namespace

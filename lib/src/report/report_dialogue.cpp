@@ -3,6 +3,7 @@
 #include "accord/error.hpp"
 #include "accord/report/html.hpp"
 #include "accord/report/table.hpp"
+#include "accord/store/query.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -31,7 +32,9 @@ const char* k_statements = "(SELECT st.id FROM statement st WHERE st.dialogue_id
 
 } // namespace
 
-DialogueReport dialogue_report(Store& store, const std::string& id, const Filter& filter, const std::string& as_of) {
+DialogueReport dialogue_report(Store& store, const std::string& id, const Filter& selected, const std::string& as_of) {
+    Filter filter = selected;
+    filter.undertakings_only = false; // acknowledgements are listed apart
     DialogueReport r;
     r.as_of = as_of;
     r.id = id;
@@ -41,7 +44,7 @@ DialogueReport dialogue_report(Store& store, const std::string& id, const Filter
                                 "d.alongside FROM record r LEFT JOIN dialogue d ON d.id = r.id WHERE r.id = :id");
         q.bind(":id", id);
         if (!q.executeStep()) {
-            throw DataError(fmt::format("no record '{}' in {}", id, store.path()));
+            throw DataError(fmt::format("no record '{}' in {}{}", id, store.path(), id_hint(store, id, Kind::dialogue)));
         }
         std::string kind = q.getColumn(0).getString();
         if (kind != "dialogue") {
@@ -76,25 +79,31 @@ DialogueReport dialogue_report(Store& store, const std::string& id, const Filter
         return q;
     };
 
-    // Statements, with the number of commitments shown.
+    // Statements, with the number of undertakings and acknowledgements shown.
     auto st = prepare(fmt::format("SELECT st.id, st.title, st.date, st.type, "
                                   "(SELECT count(*) FROM a_status s JOIN a_commitment c ON c.commitment_id = "
-                                  "s.commitment_id WHERE c.statement_id = st.id) "
-                                  "FROM statement st WHERE st.id IN {} ORDER BY st.date, st.rowid",
-                                  k_statements));
+                                  "s.commitment_id JOIN commitment t ON t.id = s.commitment_id "
+                                  "WHERE c.statement_id = st.id AND NOT {0}), "
+                                  "(SELECT count(*) FROM a_status s JOIN a_commitment c ON c.commitment_id = "
+                                  "s.commitment_id JOIN commitment t ON t.id = s.commitment_id "
+                                  "WHERE c.statement_id = st.id AND {0}) "
+                                  "FROM statement st WHERE st.id IN {1} ORDER BY st.date, st.rowid",
+                                  acknowledgement_sql("t"), k_statements));
     while (st->executeStep()) {
         r.statements.push_back({st->getColumn(0).getString(), st->getColumn(1).getString(),
-                                st->getColumn(2).getString(), cell_of(st->getColumn(3)), st->getColumn(4).getInt64()});
+                                st->getColumn(2).getString(), cell_of(st->getColumn(3)), st->getColumn(4).getInt64(),
+                                st->getColumn(5).getInt64()});
     }
 
-    // Commitments with their as-of status.
+    // Commitments with their as-of status; acknowledgements apart, and never overdue.
+    std::vector<std::string> listed; // both, in the order of the statements
     auto cq = prepare(fmt::format("SELECT s.commitment_id, c.statement_id, t.paragraph, c.due, s.status, "
-                                  "s.days_overdue, {}, t.text "
+                                  "s.days_overdue, {}, t.text, t.action, {} "
                                   "FROM a_status s JOIN a_commitment c ON c.commitment_id = s.commitment_id "
                                   "JOIN commitment t ON t.id = s.commitment_id "
                                   "JOIN statement st ON st.id = c.statement_id "
                                   "ORDER BY c.made, st.rowid, t.rowid",
-                                  actor_list_sql("s.commitment_id")));
+                                  actor_list_sql("s.commitment_id"), acknowledgement_sql("t")));
     while (cq->executeStep()) {
         DialogueCommitment c;
         c.id = cq->getColumn(0).getString();
@@ -102,12 +111,15 @@ DialogueReport dialogue_report(Store& store, const std::string& id, const Filter
         c.paragraph = cell_of(cq->getColumn(2));
         c.due = cell_of(cq->getColumn(3));
         c.status = cq->getColumn(4).getString();
-        if (!cq->getColumn(5).isNull()) {
+        bool acknowledgement = cq->getColumn(9).getInt() != 0;
+        if (!cq->getColumn(5).isNull() && !acknowledgement) {
             c.days_overdue = cq->getColumn(5).getInt64();
         }
         c.actors = parse_actor_list(cq->getColumn(6).getString());
         c.text = cq->getColumn(7).getString();
-        r.commitments.push_back(std::move(c));
+        c.action = cell_of(cq->getColumn(8));
+        listed.push_back(c.id);
+        (acknowledgement ? r.acknowledgements : r.commitments).push_back(std::move(c));
     }
 
     // The order records are listed in: the dialogue, its statements, its commitments.
@@ -116,8 +128,8 @@ DialogueReport dialogue_report(Store& store, const std::string& id, const Filter
     for (const auto& s : r.statements) {
         order.emplace(s.id, order.size());
     }
-    for (const auto& c : r.commitments) {
-        order.emplace(c.id, order.size());
+    for (const auto& c : listed) {
+        order.emplace(c, order.size());
     }
     auto by_record = [&](const DialogueLink& a, const DialogueLink& b) { return order[a.record] < order[b.record]; };
 
@@ -189,9 +201,22 @@ std::vector<std::pair<std::string, std::string>> facts(const DialogueReport& r) 
 }
 
 Grid statements_grid(const DialogueReport& r) {
-    Grid g{{"statement", "date", "type", "commitments", "title"}, {false, false, false, true, false}, {}};
+    Grid g{{"statement", "date", "type", "commitments", "acknowledgements", "title"},
+           {false, false, false, true, true, false},
+           {}};
     for (const auto& s : r.statements) {
-        g.rows.push_back({s.id, s.date, s.type, std::to_string(s.commitments), s.title});
+        g.rows.push_back(
+            {s.id, s.date, s.type, std::to_string(s.commitments), std::to_string(s.acknowledgements), s.title});
+    }
+    return g;
+}
+
+// What a statement acknowledged: no due date, never overdue; the text says what.
+Grid acknowledgements_grid(const DialogueReport& r, std::size_t width) {
+    Grid g{{"commitment", "statement", "action", "status", "actors", "text"}, {}, {}};
+    for (const auto& c : r.acknowledgements) {
+        g.rows.push_back({c.id, c.statement, c.action, c.status, actors_text(c.actors, ": ", ", "),
+                          width ? shorten(c.text, width) : c.text});
     }
     return g;
 }
@@ -281,26 +306,42 @@ void write_json(std::ostream& out, const DialogueReport& r) {
                                json_quote(c.text));
             first = false;
         }
+        out << (first ? "]" : "\n    ]") << ", \"acknowledgements\": [";
+        first = true;
+        for (const auto& c : r.acknowledgements) {
+            if (c.statement != s.id) {
+                continue;
+            }
+            out << (first ? "\n" : ",\n")
+                << fmt::format("      {{\"id\": {}, \"paragraph\": {}, \"action\": {}, \"status\": {}, "
+                               "\"actors\": [{}], \"references\": {}, \"followed_by\": {}, \"text\": {}}}",
+                               json_quote(c.id), paragraph_json(c.paragraph), json_text(c.action),
+                               json_quote(c.status), json_actors(c.actors), json_links(r.references, c.id, true),
+                               json_links(r.followed, c.id, false), json_quote(c.text));
+            first = false;
+        }
         out << (first ? "]}" : "\n    ]}");
     }
     out << (r.statements.empty() ? "]" : "\n  ]") << "\n}\n";
 }
 
 void write_csv(std::ostream& out, const DialogueReport& r, const CsvStyle& csv) {
-    Grid g{{"dialogue", "statement", "commitment", "paragraph", "due", "status", "days_overdue", "actors",
-            "followed_by", "text"},
-           {false, false, false, false, false, false, true, false, false, false},
+    Grid g{{"dialogue", "statement", "commitment", "acknowledgement", "paragraph", "due", "status", "days_overdue",
+            "actors", "followed_by", "text"},
+           {false, false, false, false, false, false, false, true, false, false, false},
            {}};
-    for (const auto& c : r.commitments) {
-        std::string followed;
-        for (const auto& l : r.followed) {
-            if (l.record == c.id) {
-                followed += (followed.empty() ? "" : ";") + l.relation + ":" + l.other;
+    for (const auto* list : {&r.commitments, &r.acknowledgements}) {
+        for (const auto& c : *list) {
+            std::string followed;
+            for (const auto& l : r.followed) {
+                if (l.record == c.id) {
+                    followed += (followed.empty() ? "" : ";") + l.relation + ":" + l.other;
+                }
             }
+            g.rows.push_back({r.id, c.statement, c.id, list == &r.commitments ? "false" : "true", c.paragraph, c.due,
+                              c.status, c.days_overdue ? Cell(std::to_string(*c.days_overdue)) : Cell(),
+                              actors_text(c.actors, ":", ";"), followed, c.text});
         }
-        g.rows.push_back({r.id, c.statement, c.id, c.paragraph, c.due, c.status,
-                          c.days_overdue ? Cell(std::to_string(*c.days_overdue)) : Cell(),
-                          actors_text(c.actors, ":", ";"), followed, c.text});
     }
     write_csv_grid(out, g, csv);
 }
@@ -329,6 +370,7 @@ void write_dialogue(std::ostream& out, const DialogueReport& r, const ReportStyl
         write_html_charts(out, chart, style);
         for (const auto& [name, g] : {std::pair<const char*, Grid>{"Statements", statements_grid(r)},
                                       {"Commitments", commitments_grid(r)},
+                                      {"Acknowledgements", acknowledgements_grid(r, 0)},
                                       {"References made", links_grid(r.references, true)},
                                       {"What followed", links_grid(r.followed, false)}}) {
             write_html_heading(out, name);
@@ -369,6 +411,8 @@ void write_dialogue(std::ostream& out, const DialogueReport& r, const ReportStyl
     }
     section("Statements", statements_grid(r), "(none)");
     section("Commitments", commitments_grid(r), "(none)");
+    section("Acknowledgements (action note or recall: not counted as undertakings)", acknowledgements_grid(r, 60),
+            "(none)");
     section("References made", links_grid(r.references, true), "(none)");
     section("What followed", links_grid(r.followed, false), "(none)");
 }

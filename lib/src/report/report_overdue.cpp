@@ -42,21 +42,28 @@ std::vector<ActorAsOf> parse_actor_list(const std::string& text) {
     return out;
 }
 
-OverdueReport overdue_report(Store& store, const Filter& filter, const std::string& as_of) {
-    OverdueReport r;
-    r.as_of = as_of;
+namespace {
+
+// The commitments of the as-of query that pass `where` (fixed SQL on s: a_status, c:
+// a_commitment), with `days` (fixed SQL) and in `order`.
+std::vector<DueItem> due_items(Store& store, const Filter& filter, const std::string& as_of, const char* days,
+                               const char* where, const char* order, const std::string& until = {}) {
     SQLite::Statement q(store.db(),
                         fmt::format("{}\nSELECT s.commitment_id, c.statement_id, st.dialogue_id, c.due, c.due_end, "
-                                    "s.days_overdue, s.status, {}, t.text\n"
+                                    "{}, s.status, {}, t.text\n"
                                     "  FROM a_status s JOIN a_commitment c ON c.commitment_id = s.commitment_id\n"
                                     "  JOIN commitment t ON t.id = s.commitment_id\n"
                                     "  JOIN statement st ON st.id = c.statement_id\n"
-                                    " WHERE s.days_overdue IS NOT NULL\n"
-                                    " ORDER BY c.due_end, c.due, c.made, s.commitment_id",
-                                    as_of_sql(filter), actor_list_sql("s.commitment_id")));
+                                    " WHERE {}\n"
+                                    " ORDER BY {}",
+                                    as_of_sql(filter), days, actor_list_sql("s.commitment_id"), where, order));
     bind_as_of(q, filter, as_of);
+    if (!until.empty()) {
+        q.bind(":until", until);
+    }
+    std::vector<DueItem> items;
     while (q.executeStep()) {
-        OverdueItem it;
+        DueItem it;
         it.commitment = q.getColumn(0).getString();
         it.statement = q.getColumn(1).getString();
         it.dialogue = cell_of(q.getColumn(2));
@@ -66,8 +73,28 @@ OverdueReport overdue_report(Store& store, const Filter& filter, const std::stri
         it.status = q.getColumn(6).getString();
         it.actors = parse_actor_list(q.getColumn(7).getString());
         it.text = q.getColumn(8).getString();
-        r.items.push_back(std::move(it));
+        items.push_back(std::move(it));
     }
+    return items;
+}
+
+} // namespace
+
+OverdueReport overdue_report(Store& store, const Filter& filter, const std::string& as_of) {
+    OverdueReport r;
+    r.as_of = as_of;
+    r.items = due_items(store, filter, as_of, "s.days_overdue", "s.days_overdue IS NOT NULL",
+                        "c.due_end, c.due, c.made, s.commitment_id");
+    return r;
+}
+
+UpcomingReport upcoming_report(Store& store, const Filter& filter, const std::string& as_of, const std::string& until) {
+    UpcomingReport r;
+    r.as_of = as_of;
+    r.until = until;
+    r.items = due_items(store, filter, as_of, "CAST(julianday(c.due_end) - julianday(:as_of) AS INTEGER)",
+                        "c.due_end >= :as_of AND c.due_end <= :until AND s.status NOT IN ('complete', 'withdrawn')",
+                        "c.due_end, c.due, c.made, s.commitment_id", until);
     return r;
 }
 
@@ -96,75 +123,125 @@ std::string actor_pairs(const std::vector<ActorAsOf>& actors) {
 
 } // namespace
 
-void write_overdue(std::ostream& out, const OverdueReport& r, const ReportStyle& style) {
-    std::string summary =
-        fmt::format("{} {} overdue as of {} (past the end of the due period, neither complete nor withdrawn).",
-                    r.items.size(), r.items.size() == 1 ? "commitment" : "commitments", r.as_of);
+namespace {
+
+// What tells the overdue and upcoming reports apart in writing.
+struct DueReport {
+    const char* name;      // "overdue", "upcoming" (the JSON "report")
+    std::string title;     // the Markdown heading
+    std::string summary;   // the line after the table
+    const char* days;      // the days column: "days overdue", "days left"
+    const char* days_key;  // its JSON and CSV name
+    bool text;             // table and md show the text (shortened)
+    std::string chart;     // the html bar chart's title
+    std::vector<std::pair<const char*, std::string>> json_head; // fields after "as_of"
+};
+
+void write_due(std::ostream& out, const DueReport& d, const std::string& as_of, const std::vector<DueItem>& items,
+               const ReportStyle& style) {
     if (style.format == ReportFormat::json) {
-        out << "{\n  \"report\": \"overdue\",\n  \"as_of\": " << json_quote(r.as_of)
-            << ",\n  \"count\": " << r.items.size() << ",\n  \"commitments\": [";
-        for (std::size_t i = 0; i < r.items.size(); ++i) {
-            const auto& it = r.items[i];
+        out << "{\n  \"report\": " << json_quote(d.name) << ",\n  \"as_of\": " << json_quote(as_of);
+        for (const auto& [key, value] : d.json_head) {
+            out << ",\n  " << json_quote(key) << ": " << value;
+        }
+        out << ",\n  \"count\": " << items.size() << ",\n  \"commitments\": [";
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const auto& it = items[i];
             std::string actors = json_actors(it.actors);
             out << (i ? ",\n" : "\n")
                 << fmt::format("    {{\"commitment\": {}, \"statement\": {}, \"dialogue\": {}, \"due\": {}, "
-                               "\"due_end\": {}, \"days_overdue\": {}, \"status\": {}, \"actors\": [{}], "
+                               "\"due_end\": {}, \"{}\": {}, \"status\": {}, \"actors\": [{}], "
                                "\"text\": {}}}",
                                json_quote(it.commitment), json_quote(it.statement), json_text(it.dialogue),
-                               json_quote(it.due), json_quote(it.due_end), it.days, json_quote(it.status), actors,
-                               json_quote(it.text));
+                               json_quote(it.due), json_quote(it.due_end), d.days_key, it.days, json_quote(it.status),
+                               actors, json_quote(it.text));
         }
-        out << (r.items.empty() ? "]" : "\n  ]") << "\n}\n";
+        out << (items.empty() ? "]" : "\n  ]") << "\n}\n";
         return;
     }
     Grid g;
     bool csv = style.format == ReportFormat::csv;
     if (csv) {
-        g.headers = {"commitment", "statement", "dialogue", "due", "due_end", "days_overdue", "status", "actors", "text"};
+        g.headers = {"commitment", "statement", "dialogue", "due", "due_end", d.days_key, "status", "actors", "text"};
         g.numeric = {false, false, false, false, false, true, false, false, false};
     } else {
-        g.headers = {"commitment", "due", "days overdue", "status", "statement", "actors"};
+        g.headers = {"commitment", "due", d.days, "status", "statement", "actors"};
         g.numeric = {false, false, true, false, false, false};
+        if (d.text) {
+            g.headers.push_back("text");
+            g.numeric.push_back(false);
+        }
     }
-    for (const auto& it : r.items) {
+    for (const auto& it : items) {
         if (csv) {
             g.rows.push_back({it.commitment, it.statement, it.dialogue, it.due, it.due_end, std::to_string(it.days),
                               it.status, actor_pairs(it.actors), it.text});
         } else {
             g.rows.push_back(
                 {it.commitment, it.due, std::to_string(it.days), it.status, it.statement, actor_ids(it.actors, ", ")});
+            if (d.text) {
+                g.rows.back().push_back(style.format == ReportFormat::html ? it.text : shorten(it.text, 60));
+            }
         }
     }
-    const std::string title = "Overdue commitments, as of " + r.as_of;
     switch (style.format) {
     case ReportFormat::csv:
         write_csv_grid(out, g, style.csv);
         break;
     case ReportFormat::html: {
-        BarChart chart{"Overdue commitments by status, by statement, as of " + r.as_of, "commitments",
-                       status_keys(), {}};
-        for (const auto& it : r.items) {
+        BarChart chart{d.chart, "commitments", status_keys(), {}};
+        for (const auto& it : items) {
             chart.add(it.statement, it.status);
         }
-        write_html_page(out, title, chart, style, g, {summary});
+        write_html_page(out, d.title, chart, style, g, {d.summary});
         break;
     }
     case ReportFormat::md:
-        out << "## " << md_text(title) << "\n\n";
+        out << "## " << md_text(d.title) << "\n\n";
         if (!g.rows.empty()) {
             write_md_grid(out, g);
             out << '\n';
         }
-        out << md_text(summary) << '\n';
+        out << md_text(d.summary) << '\n';
         break;
     default:
         if (!g.rows.empty()) {
             write_text_grid(out, g, style.colour);
             out << '\n';
         }
-        out << summary << '\n';
+        out << d.summary << '\n';
         break;
     }
+}
+
+} // namespace
+
+void write_overdue(std::ostream& out, const OverdueReport& r, const ReportStyle& style) {
+    DueReport d{"overdue",
+                "Overdue commitments, as of " + r.as_of,
+                fmt::format("{} {} overdue as of {} (past the end of the due period, neither complete nor withdrawn).",
+                            r.items.size(), r.items.size() == 1 ? "commitment" : "commitments", r.as_of),
+                "days overdue",
+                "days_overdue",
+                false,
+                "Overdue commitments by status, by statement, as of " + r.as_of,
+                {}};
+    write_due(out, d, r.as_of, r.items, style);
+}
+
+void write_upcoming(std::ostream& out, const UpcomingReport& r, const ReportStyle& style) {
+    DueReport d{"upcoming",
+                fmt::format("Commitments falling due from {} to {}", r.as_of, r.until),
+                fmt::format("{} {} falling due from {} to {} (the end of the due period in the window, neither "
+                            "complete nor withdrawn on {}).",
+                            r.items.size(), r.items.size() == 1 ? "commitment" : "commitments", r.as_of, r.until,
+                            r.as_of),
+                "days left",
+                "days_left",
+                true,
+                fmt::format("Commitments falling due from {} to {}, by status, by statement", r.as_of, r.until),
+                {{"until", json_quote(r.until)}}};
+    write_due(out, d, r.as_of, r.items, style);
 }
 
 } // namespace accord

@@ -156,6 +156,7 @@ ProgressReport progress_report(Store& store, ProgressBy by, const Filter& filter
         }
     }
 
+    r.noted = acknowledgements_left_out(store, filter, as_of);
     if (by == ProgressBy::party) {
         SQLite::Statement up(store.db(), fmt::format("{},\n{}\nSELECT DISTINCT u.party, u.actor FROM a_up u "
                                                      "WHERE u.actor <> u.party ORDER BY u.party, u.actor",
@@ -195,6 +196,9 @@ std::vector<std::string> progress_notes(const ProgressReport& r) {
     } else if (r.by == ProgressBy::theme) {
         notes.push_back("A commitment counts once for each of its themes, so the groups overlap and (all) counts each "
                         "commitment once.");
+    }
+    if (std::string n = acknowledgements_note(r.noted); !n.empty()) {
+        notes.push_back(n);
     }
     return notes;
 }

@@ -84,16 +84,21 @@ ScoresReport scores_report(Store& store, const Filter& filter, const std::string
     for (const auto& [party, mean] : r.party_means) {
         r.parties.push_back(party); // std::map: by id
     }
+    r.noted = acknowledgements_left_out(store, filter, as_of);
     return r;
 }
 
 namespace {
 
 std::vector<std::string> score_notes(const ScoresReport& r) {
-    return {fmt::format("As of {}. +1 complete; 0 substantial or limited; -1 not-started or withdrawn; ? unassessed "
+    std::vector<std::string> notes = {fmt::format("As of {}. +1 complete; 0 substantial or limited; -1 not-started or withdrawn; ? unassessed "
                         "(no score); blank: not an actor. Each party is scored on its own status; averages leave out "
                         "unscored cells.",
                         r.as_of)};
+    if (std::string n = acknowledgements_note(r.noted); !n.empty()) {
+        notes.push_back(n);
+    }
+    return notes;
 }
 
 } // namespace

@@ -57,6 +57,33 @@ std::string json_quote(std::string_view text) {
     return out;
 }
 
+void append_json_list(std::string& out, std::string_view joined, bool references) {
+    out += '[';
+    std::size_t start = 0;
+    bool first = true;
+    while (start < joined.size()) {
+        std::size_t end = joined.find(';', start);
+        if (end == std::string_view::npos) {
+            end = joined.size();
+        }
+        std::string_view item = joined.substr(start, end - start);
+        out += first ? "" : ", ";
+        first = false;
+        std::size_t colon = item.find(':');
+        if (references && colon != std::string_view::npos) {
+            out += "{\"relation\": ";
+            out += json_quote(item.substr(0, colon));
+            out += ", \"target\": ";
+            out += json_quote(item.substr(colon + 1));
+            out += '}';
+        } else {
+            out += json_quote(item);
+        }
+        start = end + 1;
+    }
+    out += ']';
+}
+
 std::string csv_safe(std::string_view text) {
     if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
         return "'" + std::string(text);
@@ -165,8 +192,14 @@ void write_table(std::ostream& out, const Table& t, Format format, const CsvStyl
             for (std::size_t c = 0; c < t.headers.size(); ++c) {
                 const std::string& v = t.rows[i][c];
                 bool num = std::find(t.numeric.begin(), t.numeric.end(), t.headers[c]) != t.numeric.end();
-                out << (c ? ", " : "") << json_quote(t.headers[c]) << ": "
-                    << (v.empty() ? std::string("null") : (num ? v : json_quote(v)));
+                bool list = std::find(t.lists.begin(), t.lists.end(), t.headers[c]) != t.lists.end();
+                std::string value;
+                if (list) {
+                    append_json_list(value, v);
+                } else {
+                    value = v.empty() ? std::string("null") : (num ? v : json_quote(v));
+                }
+                out << (c ? ", " : "") << json_quote(t.headers[c]) << ": " << value;
             }
             out << "}" << (array ? "" : "\n");
         }

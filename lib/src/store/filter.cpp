@@ -1,9 +1,11 @@
 #include "accord/store/filter.hpp"
 
 #include "accord/error.hpp"
+#include "accord/store/query.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace accord {
@@ -86,6 +88,9 @@ std::string Filter::where(Kind kind) const {
         }
         conds.push_back(kind == Kind::theme ? "t.id = :theme"
                                             : "t.id IN (SELECT record_id FROM record_theme WHERE theme_id = :theme)");
+    }
+    if (undertakings_only && kind == Kind::commitment) {
+        conds.push_back("NOT " + acknowledgement_sql("t"));
     }
     if (status) {
         if (kind == Kind::commitment) {
@@ -170,6 +175,81 @@ std::string Filter::commitment_status_sql(const std::string& id_expr) const {
                        "'actors') THEN (SELECT {1} FROM record_party ra WHERE ra.record_id = {0} AND ra.role = "
                        "'actors') ELSE {2} END)",
                        id_expr, status_rule_sql(latest("ra.party_id")), latest("NULL"));
+}
+
+std::string acknowledgement_sql(const std::string& alias) {
+    return fmt::format("ifnull({}.action IN ('note', 'recall'), 0)", alias);
+}
+
+namespace {
+
+// The words --status takes for a kind (none: the kind has no status).
+std::vector<std::string_view> status_words(Kind kind) {
+    std::vector<std::string_view> words;
+    if (kind == Kind::commitment) {
+        words.push_back(to_string(Status::unassessed));
+    }
+    if (kind == Kind::commitment || kind == Kind::progress) {
+        words.insert(words.end(), k_progress_statuses.words.begin(), k_progress_statuses.words.end());
+    } else if (kind == Kind::program) {
+        words = k_program_statuses.words;
+    }
+    return words;
+}
+
+} // namespace
+
+void Filter::check(Store& store, KindSet kinds) const {
+    auto must_name = [&](const std::optional<std::string>& id, Kind kind, const char* option) {
+        if (id) {
+            if (std::string why = why_not_a(store, *id, kind); !why.empty()) {
+                throw UsageError(fmt::format("{}: {}", option, why));
+            }
+        }
+    };
+    must_name(party, Kind::party, "--party");
+    must_name(theme, Kind::theme, "--theme");
+    must_name(statement, Kind::statement, "--statement");
+    must_name(dialogue, Kind::dialogue, "--dialogue");
+    if (series) {
+        require_value(store, "SELECT DISTINCT series FROM dialogue WHERE series IS NOT NULL ORDER BY series", *series,
+                      "--series", "no dialogue has the series", "accord list dialogue shows each dialogue's series");
+    }
+    if (status) {
+        std::vector<std::string_view> words;
+        std::vector<std::string> of;
+        for (auto name : k_kind_names) {
+            Kind k = *kind_from_string(name);
+            auto w = status_words(k);
+            if ((kinds & kind_bit(k)) == 0 || w.empty()) {
+                continue;
+            }
+            of.push_back(k == Kind::progress ? "progress events" : std::string(name) + "s");
+            for (auto word : w) {
+                if (std::find(words.begin(), words.end(), word) == words.end()) {
+                    words.push_back(word);
+                }
+            }
+        }
+        if (!words.empty() && std::find(words.begin(), words.end(), *status) == words.end()) {
+            std::string best = did_you_mean(*status, words);
+            std::string list;
+            for (auto w : words) {
+                list += (list.empty() ? "" : ", ") + std::string(w);
+            }
+            std::string kinds_text;
+            for (std::size_t i = 0; i < of.size(); ++i) {
+                kinds_text += (i == 0 ? "" : i + 1 == of.size() ? " or " : ", ") + of[i];
+            }
+            throw UsageError(fmt::format(
+                "--status: '{}' is not a status of {}{}", *status, kinds_text,
+                !best.empty() ? fmt::format(" (did you mean '{}'?)", best)
+                : *status == "overdue" && (kinds & kind_bit(Kind::commitment))
+                    ? fmt::format(" ({}; overdue is not a status: accord report overdue lists overdue commitments)",
+                                  list)
+                    : fmt::format(" ({})", list)));
+        }
+    }
 }
 
 std::string status_rule_sql(const std::string& column) {

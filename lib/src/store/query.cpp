@@ -1,5 +1,6 @@
 #include "accord/store/query.hpp"
 
+#include "accord/error.hpp"
 #include "accord/model/record.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -57,6 +58,7 @@ Table list_records(Store& store, Kind kind, const Filter& filter) {
     filter.bind(q);
     Table t;
     t.headers = ls.headers;
+    t.lists = {"member_of"}; // party: the organisations it is a member of
     while (q.executeStep()) {
         std::vector<std::string> row;
         for (int c = 0; c < q.getColumnCount(); ++c) {
@@ -81,6 +83,49 @@ std::vector<ActorStatus> actor_statuses(Store& store, const std::string& id) {
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
     }
     return out;
+}
+
+std::string id_hint(Store& store, const std::string& id, std::optional<Kind> kind) {
+    SQLite::Statement q(store.db(), "SELECT id FROM record WHERE :kind IS NULL OR kind = :kind ORDER BY id");
+    if (kind) {
+        q.bind(":kind", std::string(to_string(*kind)));
+    }
+    std::vector<std::string> ids;
+    while (q.executeStep()) {
+        ids.push_back(q.getColumn(0).getString());
+    }
+    std::string best = did_you_mean(id, std::vector<std::string_view>(ids.begin(), ids.end()));
+    return best.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", best);
+}
+
+std::string why_not_a(Store& store, const std::string& id, Kind kind) {
+    SQLite::Statement q(store.db(), "SELECT kind FROM record WHERE id = ?");
+    q.bind(1, id);
+    if (q.executeStep()) {
+        std::string actual = q.getColumn(0).getString();
+        if (actual == to_string(kind)) {
+            return {};
+        }
+        return fmt::format("'{}' is a {}, not a {}", id, actual, to_string(kind));
+    }
+    std::string hint = id_hint(store, id, kind);
+    return fmt::format("no {} '{}'{}", to_string(kind), id,
+                       hint.empty() ? fmt::format(" (accord list {} lists them)", to_string(kind)) : hint);
+}
+
+void require_value(Store& store, const char* values_sql, const std::string& value, const char* option,
+                   const char* missing, const char* otherwise) {
+    SQLite::Statement q(store.db(), values_sql);
+    std::vector<std::string> all;
+    while (q.executeStep()) {
+        if (q.getColumn(0).getString() == value) {
+            return;
+        }
+        all.push_back(q.getColumn(0).getString());
+    }
+    std::string best = did_you_mean(value, std::vector<std::string_view>(all.begin(), all.end()));
+    throw UsageError(fmt::format("{}: {} '{}' ({})", option, missing, value,
+                                 best.empty() ? std::string(otherwise) : fmt::format("did you mean '{}'?", best)));
 }
 
 std::vector<std::pair<std::string, std::string>> referenced_by(Store& store, const std::string& id) {

@@ -27,13 +27,18 @@ const char* const k_schema_v1 =
 const char* const k_schema_v2 =
 #include "schema_v2.sql.inc"
     ;
-// Step 3: v_timeline re-created (export timeline: deterministic order, more events).
+// Step 3: the version-1 v_timeline dropped (step 4 holds its definition).
 const char* const k_schema_v3 =
 #include "schema_v3.sql.inc"
     ;
 // Step 4: the file, line and column each record and progress event comes from.
 const char* const k_schema_v4 =
 #include "schema_v4.sql.inc"
+    ;
+// Step 5: v_timeline (re-)created: references at their own level (via_statement), date_first
+// and date_last; the search index with the record ids.
+const char* const k_schema_v5 =
+#include "schema_v5.sql.inc"
     ;
 
 int pragma_int(SQLite::Database& db, const char* pragma) {
@@ -377,6 +382,9 @@ int Store::migrate() {
         }
         if (from < 4) {
             m_db->exec(k_schema_v4);
+        }
+        if (from < 5) {
+            m_db->exec(k_schema_v5);
         }
         // Later versions append steps here: ALTER TABLE ... never DROP of user data.
         m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));

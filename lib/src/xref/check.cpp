@@ -351,9 +351,10 @@ void find_cycles(const Graph& graph, std::vector<Finding>& out) {
     }
 }
 
-void find_orphans(const Graph& graph, std::vector<Finding>& out) {
+void find_orphans(const Graph& graph, bool include_noted, std::vector<Finding>& out) {
     for (const Node& n : graph.nodes()) {
-        if (n.kind != Kind::commitment || !graph.progress_of(n.id).empty()) {
+        if (n.kind != Kind::commitment || !graph.progress_of(n.id).empty() ||
+            (!include_noted && is_acknowledgement(n.action))) {
             continue;
         }
         auto to = graph.edges_to(n.id);
@@ -431,7 +432,7 @@ std::vector<Finding> check_database(Store& store, const CheckRequest& request) {
     }
     Graph graph = Graph::load(store);
     find_cycles(graph, out);
-    find_orphans(graph, out);
+    find_orphans(graph, request.include_noted, out);
     if (request.lint) {
         lint(store, graph, out);
     }

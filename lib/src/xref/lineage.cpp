@@ -7,98 +7,115 @@
 #include <fmt/ostream.h>
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace accord::xref {
 
 namespace {
 
-// The records a node stands for: a statement for its commitments and its dialogue's
-// references to it, a dialogue for its statements and their commitments.
-std::vector<std::string> members(const Graph& graph, const Node& node, bool forward) {
-    std::vector<std::string> out{node.id};
-    if (node.kind == Kind::statement) {
-        for (const Node* c : graph.children(node.id)) {
-            out.push_back(c->id);
+// The references of `id` as one level sees them: a dialogue makes none of its own, its
+// statements speak for it.
+void references_made(const Graph& graph, const std::string& id, std::vector<const Edge*>& out) {
+    const Node* n = graph.find(id);
+    if (n && n->kind == Kind::dialogue) {
+        for (const Node* s : graph.children(id)) {
+            references_made(graph, s->id, out);
         }
-        if (forward && !node.parent.empty()) {
-            out.push_back(node.parent); // "recalls the Fourth Dialogue" reaches its statement
-        }
-    } else if (node.kind == Kind::dialogue) {
-        for (const Node* s : graph.children(node.id)) {
-            out.push_back(s->id);
-            for (const Node* c : graph.children(s->id)) {
-                out.push_back(c->id);
-            }
+        return;
+    }
+    for (const Edge* e : graph.edges_from(id)) {
+        if (e->field == "references") {
+            out.push_back(e);
         }
     }
-    return out;
 }
 
 class Builder {
 public:
     explicit Builder(const Graph& graph) : m_graph(graph) {}
 
-    std::vector<LineageStep> back(const std::vector<std::string>& from, std::set<std::string>& seen) {
-        std::vector<LineageStep> out;
-        for (const auto& m : from) {
-            for (const Edge* e : m_graph.edges_from(m)) {
-                if (e->field != "references") {
-                    continue;
-                }
-                LineageStep s{e->relation, e->source, e->target, e->target, false, {}};
-                expand(s, seen, false);
-                out.push_back(std::move(s));
-            }
+    // What `ids` reference (back).
+    std::vector<const Edge*> made_by(const std::vector<std::string>& ids) const {
+        std::vector<const Edge*> out;
+        for (const auto& id : ids) {
+            references_made(m_graph, id, out);
         }
         return out;
     }
 
-    std::vector<LineageStep> forward(const std::vector<std::string>& to, std::set<std::string>& seen) {
-        // (edge, rank of its target in `to`): the node itself comes before its statement or dialogue.
+    // What references `ids` (forward), later records first by date; ties: the earlier in
+    // `ids`, then by source id.
+    std::vector<const Edge*> naming(const std::vector<std::string>& ids) const {
         std::vector<std::pair<const Edge*, std::size_t>> edges;
-        for (std::size_t rank = 0; rank < to.size(); ++rank) {
-            for (const Edge* e : m_graph.edges_to(to[rank])) {
+        for (std::size_t rank = 0; rank < ids.size(); ++rank) {
+            for (const Edge* e : m_graph.edges_to(ids[rank])) {
                 if (e->field == "references") {
                     edges.emplace_back(e, rank);
                 }
             }
         }
-        // Later records in date order.
         std::stable_sort(edges.begin(), edges.end(), [&](const auto& a, const auto& b) {
-            return std::make_tuple(date_of(a.first->source), a.second, a.first->source) <
-                   std::make_tuple(date_of(b.first->source), b.second, b.first->source);
+            return std::tie(date_of(a.first->source), a.second, a.first->source) <
+                   std::tie(date_of(b.first->source), b.second, b.first->source);
         });
+        std::vector<const Edge*> out;
+        out.reserve(edges.size());
+        for (const auto& [e, rank] : edges) {
+            out.push_back(e);
+        }
+        return out;
+    }
+
+    // The steps from `first`, depth first, with an explicit stack: each record is followed
+    // once (seen), a record met again is a repeated step.
+    std::vector<LineageStep> walk(std::vector<const Edge*> first, bool forward,
+                                  std::unordered_set<std::string_view>& seen) const {
+        struct Frame {
+            std::vector<const Edge*> edges;
+            std::size_t next = 0;
+        };
         std::vector<LineageStep> out;
-        for (auto [e, rank] : edges) {
-            (void)rank;
-            LineageStep s{e->relation, e->source, e->target, e->source, false, {}};
-            expand(s, seen, true);
-            out.push_back(std::move(s));
+        std::vector<Frame> stack;
+        stack.push_back({std::move(first), 0});
+        while (!stack.empty()) {
+            Frame& top = stack.back();
+            if (top.next == top.edges.size()) {
+                stack.pop_back();
+                continue;
+            }
+            const Edge* e = top.edges[top.next++];
+            LineageStep step{e, stack.size(), false};
+            const std::string& node = forward ? e->source : e->target;
+            step.repeated = !seen.insert(node).second;
+            out.push_back(step);
+            if (step.repeated) {
+                continue;
+            }
+            std::vector<const Edge*> next = forward ? naming(level_of(node)) : made_by({node});
+            if (!next.empty()) {
+                stack.push_back({std::move(next), 0}); // `top` is not used after this
+            }
         }
         return out;
     }
 
 private:
-    std::string date_of(const std::string& id) const {
+    const std::string& date_of(const std::string& id) const {
+        static const std::string none;
         const Node* n = m_graph.find(id);
-        return n ? n->date : std::string();
+        return n ? n->date : none;
     }
 
-    void expand(LineageStep& s, std::set<std::string>& seen, bool forward) {
-        if (!seen.insert(s.node).second) {
-            s.repeated = true;
-            return;
+    // The records a reference to `id` reaches at its level: a statement with its dialogue
+    // (a dialogue speaks through its statements), anything else alone.
+    std::vector<std::string> level_of(const std::string& id) const {
+        const Node* n = m_graph.find(id);
+        if (n && n->kind == Kind::statement && !n->parent.empty()) {
+            return {id, n->parent};
         }
-        const Node* n = m_graph.find(s.node);
-        if (!n) {
-            return; // a dangling reference: `xref check` reports it
-        }
-        std::vector<std::string> m = n->kind == Kind::commitment ? std::vector<std::string>{n->id}
-                                                                 : members(m_graph, *n, forward);
-        s.steps = forward ? this->forward(m, seen) : back(m, seen);
+        return {id};
     }
 
     const Graph& m_graph;
@@ -166,20 +183,31 @@ std::vector<const Node*> programs_of(const Graph& graph, const std::string& comm
 // ---- tree ---------------------------------------------------------------------------
 
 constexpr std::size_t k_tree_width = 70;
+// Indentation stops growing at this depth; a deeper line starts with its depth instead
+// ("[12] "), so that a line's length is bounded and the output grows linearly with the
+// chain (a 10,000-link chain indented all the way would be 100 MB).
+constexpr std::size_t k_max_indent = 10;
 
 void write_steps(std::ostream& out, const Graph& graph, const std::vector<LineageStep>& steps,
-                 const std::string& parent, bool forward, int depth) {
+                 const std::string& root, bool forward) {
+    std::vector<const std::string*> path; // the record each depth leads to, for the parent of the next
     for (const auto& s : steps) {
-        std::string indent(static_cast<std::size_t>(depth) * 2, ' ');
+        const std::string& node = step_node(s, forward);
+        const std::string& parent = s.depth == 1 ? root : *path[s.depth - 2];
+        path.resize(s.depth);
+        path[s.depth - 1] = &node;
         std::string prefix;
         if (forward) {
-            prefix = (s.target != parent ? s.target + " " : std::string()) + passive_of(s.relation);
+            prefix = (s.edge->target != parent ? s.edge->target + " " : std::string()) + passive_of(s.edge->relation);
         } else {
-            prefix = (s.source != parent ? s.source + " " : std::string()) + s.relation;
+            prefix = (s.edge->source != parent ? s.edge->source + " " : std::string()) + s.edge->relation;
         }
-        fmt::print(out, "{}{} {}{}\n", indent, prefix, describe_id(graph, s.node, k_tree_width),
+        std::string indent(std::min(s.depth, k_max_indent) * 2, ' ');
+        if (s.depth > k_max_indent) {
+            indent += fmt::format("[{}] ", s.depth);
+        }
+        fmt::print(out, "{}{} {}{}\n", indent, prefix, describe_id(graph, node, k_tree_width),
                    s.repeated ? " (see above)" : "");
-        write_steps(out, graph, s.steps, s.node, forward, depth + 1);
     }
 }
 
@@ -214,17 +242,22 @@ void write_tree(std::ostream& out, const Graph& graph, const Lineage& l) {
     for (const Node* n = graph.find(root.parent); n; n = graph.find(n->parent)) {
         fmt::print(out, "  in {}\n", describe_node(*n, k_tree_width));
     }
-    out << "back to the origin:\n";
-    if (l.back.empty()) {
-        out << "  (none)\n";
-    }
-    write_steps(out, graph, l.back, l.root, false, 1);
-    out << "forward:\n";
-    if (l.forward.empty()) {
-        out << "  (none)\n";
-    }
-    write_steps(out, graph, l.forward, l.root, true, 1);
+    auto section = [&](const char* title, const std::vector<LineageStep>& steps, bool forward) {
+        out << title << '\n';
+        if (steps.empty()) {
+            out << "  (none)\n";
+        }
+        write_steps(out, graph, steps, l.root, forward);
+    };
+    section("back to the origin:", l.back, false);
+    section("forward:", l.forward, true);
     if (root.kind == Kind::commitment) {
+        out << "context (its statement's references and what names its statement or dialogue; not followed):\n";
+        if (l.context_back.empty() && l.context_forward.empty()) {
+            out << "  (none)\n";
+        }
+        write_steps(out, graph, l.context_back, l.root, false);
+        write_steps(out, graph, l.context_forward, l.root, true);
         write_commitment_details(out, graph, root.id, 1, true);
         return;
     }
@@ -255,31 +288,26 @@ struct GraphEdge {
 struct Drawing {
     std::vector<GraphNode> nodes;
     std::vector<GraphEdge> edges;
-    std::map<std::string, std::size_t> index;
+    std::unordered_map<std::string, std::size_t> index;
+    std::unordered_set<std::string> edge_keys; // each edge once
 
     void node(const Graph& graph, const std::string& id, const std::string& role) {
-        if (index.count(id)) {
-            return;
+        if (index.emplace(id, nodes.size()).second) {
+            nodes.push_back({id, role, graph.find(id), nullptr});
         }
-        index[id] = nodes.size();
-        nodes.push_back({id, role, graph.find(id), nullptr});
     }
     void edge(const std::string& source, const std::string& relation, const std::string& target) {
-        for (const auto& e : edges) {
-            if (e.source == source && e.relation == relation && e.target == target) {
-                return;
-            }
+        if (edge_keys.insert(source + '\n' + relation + '\n' + target).second) {
+            edges.push_back({source, relation, target});
         }
-        edges.push_back({source, relation, target});
     }
 };
 
 void draw_steps(Drawing& d, const Graph& graph, const std::vector<LineageStep>& steps, const std::string& role) {
     for (const auto& s : steps) {
-        d.node(graph, s.source, role);
-        d.node(graph, s.target, role);
-        d.edge(s.source, s.relation, s.target);
-        draw_steps(d, graph, s.steps, role);
+        d.node(graph, s.edge->source, role);
+        d.node(graph, s.edge->target, role);
+        d.edge(s.edge->source, s.edge->relation, s.edge->target);
     }
 }
 
@@ -295,6 +323,8 @@ Drawing draw(const Graph& graph, const Lineage& l) {
     }
     draw_steps(d, graph, l.back, "back");
     draw_steps(d, graph, l.forward, "forward");
+    draw_steps(d, graph, l.context_back, "context");
+    draw_steps(d, graph, l.context_forward, "context");
     for (const auto& c : l.commitments) {
         for (const Node* p : programs_of(graph, c)) {
             d.node(graph, p->id, "program");
@@ -308,7 +338,8 @@ Drawing draw(const Graph& graph, const Lineage& l) {
         }
     }
     // Commitments sit in their statements, statements in their dialogues.
-    for (const auto& n : d.nodes) {
+    for (std::size_t i = 0; i < d.nodes.size(); ++i) {
+        const GraphNode& n = d.nodes[i];
         if (n.node && !n.node->parent.empty() && d.index.count(n.node->parent)) {
             d.edge(n.id, "in", n.node->parent);
         }
@@ -428,14 +459,15 @@ void write_mermaid(std::ostream& out, const Graph& graph, const Lineage& l) {
     fmt::print(out, "  class n{} root\n", d.index[l.root]);
 }
 
-void write_json_steps(std::ostream& out, const std::vector<LineageStep>& steps) {
+void write_json_steps(std::ostream& out, const std::vector<LineageStep>& steps, bool depth) {
     out << "[";
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const auto& s = steps[i];
-        fmt::print(out, "{}{{\"relation\": {}, \"source\": {}, \"target\": {}, \"repeated\": {}, \"steps\": ",
-                   i ? ", " : "", json_quote(s.relation), json_quote(s.source), json_quote(s.target),
-                   s.repeated ? "true" : "false");
-        write_json_steps(out, s.steps);
+        fmt::print(out, "{}\n  {{\"relation\": {}, \"source\": {}, \"target\": {}", i ? "," : "",
+                   json_quote(s.edge->relation), json_quote(s.edge->source), json_quote(s.edge->target));
+        if (depth) {
+            fmt::print(out, ", \"depth\": {}, \"repeated\": {}", s.depth, s.repeated ? "true" : "false");
+        }
         out << "}";
     }
     out << "]";
@@ -487,9 +519,13 @@ void write_json(std::ostream& out, const Graph& graph, const Lineage& l) {
         }
     }
     out << "],\n \"back\": ";
-    write_json_steps(out, l.back);
+    write_json_steps(out, l.back, true);
     out << ",\n \"forward\": ";
-    write_json_steps(out, l.forward);
+    write_json_steps(out, l.forward, true);
+    std::vector<LineageStep> context = l.context_back;
+    context.insert(context.end(), l.context_forward.begin(), l.context_forward.end());
+    out << ",\n \"context\": ";
+    write_json_steps(out, context, false);
     out << "}\n";
 }
 
@@ -507,29 +543,43 @@ Lineage build_lineage(const Graph& graph, const std::string& id) {
     Lineage l;
     l.root = id;
     Builder b(graph);
-    // A commitment stands with its statement (and its statement with its dialogue): what
-    // recalls the statement recalls the commitment, and the statement's references are its
-    // context.
-    std::vector<std::string> back_from{id}, forward_to{id};
+    // A reference names one record: a commitment's chain is its own, and its statement's and
+    // dialogue's references are context. A statement's chain covers its commitments (they are
+    // part of it) and its dialogue (which speaks through its statements).
+    std::vector<std::string> own{id};
+    std::vector<std::string> named{id};
     if (root->kind == Kind::commitment) {
         l.commitments.push_back(id);
         if (const Node* s = graph.find(root->parent)) {
-            back_from.push_back(s->id);
-            forward_to.push_back(s->id);
+            for (const Edge* e : b.made_by({s->id})) {
+                l.context_back.push_back({e, 1, false});
+            }
+            std::vector<std::string> context{s->id};
             if (!s->parent.empty()) {
-                forward_to.push_back(s->parent);
+                context.push_back(s->parent);
+            }
+            std::vector<const Edge*> to = b.naming(context);
+            for (const Edge* e : to) {
+                if (e->source != id) {
+                    l.context_forward.push_back({e, 1, false});
+                }
             }
         }
     } else {
-        back_from = members(graph, *root, false);
-        forward_to = members(graph, *root, true);
         for (const Node* c : graph.children(id)) {
             l.commitments.push_back(c->id);
+            own.push_back(c->id);
+            named.push_back(c->id);
+        }
+        if (!root->parent.empty()) {
+            named.push_back(root->parent);
         }
     }
-    std::set<std::string> seen_back{id}, seen_forward{id};
-    l.back = b.back(back_from, seen_back);
-    l.forward = b.forward(forward_to, seen_forward);
+    // One set for both directions: a record of a cycle, shown going back, is "see above"
+    // going forward.
+    std::unordered_set<std::string_view> seen(own.begin(), own.end());
+    l.back = b.walk(b.made_by(own), false, seen);
+    l.forward = b.walk(b.naming(named), true, seen);
     return l;
 }
 

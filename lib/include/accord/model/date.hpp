@@ -32,6 +32,8 @@ public:
     PartialDate last_day() const;
     // Days since 1970-01-01 of first_day().
     long days_since_epoch() const;
+    // The day that many days after 1970-01-01 (negative: before).
+    static PartialDate from_days_since_epoch(long days);
 
     friend bool operator==(const PartialDate& a, const PartialDate& b) {
         return a.m_year == b.m_year && a.m_month == b.m_month && a.m_day == b.m_day;
@@ -47,5 +49,30 @@ private:
 };
 
 int days_in_month(int year, int month);
+
+// A span of days, weeks, months or years: "90d", "2w", "6m", "1y" (what `--within` takes, and
+// what the offsets from today are made of). count may be negative ("-2w").
+struct DateOffset {
+    long count = 0;
+    char unit = 'd'; // d, w, m or y
+};
+// "90d", "+90d", "-2w", "6m", "1y"; nullopt otherwise (no unit, no digits, another unit).
+std::optional<DateOffset> parse_offset(std::string_view text);
+// The day offset after day (a day-precision date): d and w count days; m and y move the
+// calendar month or year and keep the day, or take the last day of a shorter month
+// (2026-01-31 + 1m is 2026-02-28; 2024-02-29 + 1y is 2025-02-28).
+PartialDate add_offset(const PartialDate& day, const DateOffset& offset);
+
+// A date as the command line takes it (docs/commands.md, "Dates"): YYYY, YYYY-MM or
+// YYYY-MM-DD; `today`, `yesterday`, `tomorrow`; or an offset from today with its sign
+// (`+30d`, `-2w`, `+6m`, `-1y`), which gives a day. nullopt otherwise.
+std::optional<PartialDate> parse_date_argument(std::string_view text, const PartialDate& today);
+// Why the text is not such a date, for error messages.
+std::string explain_invalid_argument(std::string_view text);
+
+// Today's date: $ACCORD_TODAY (YYYY-MM-DD) when it is set and not empty, which fixes "today"
+// for tests and for reports of a given day; else the local date of the machine. Throws
+// UsageError when ACCORD_TODAY is set to anything but a day.
+PartialDate today();
 
 } // namespace accord

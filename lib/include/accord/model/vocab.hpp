@@ -37,6 +37,10 @@ extern const Vocabulary k_program_statuses;
 extern const Vocabulary k_progress_statuses;
 extern const Vocabulary k_relations;
 
+// An acknowledgement, not an undertaking: a commitment whose action is note or recall
+// (docs/reports.md); no action is an undertaking.
+bool is_acknowledgement(std::string_view action);
+
 // Commitment status, ordered as SPEC section 1 orders them (withdrawn apart).
 enum class Status { unassessed, not_started, limited, substantial, complete, withdrawn };
 std::string_view to_string(Status s);
@@ -46,7 +50,8 @@ std::optional<int> compliance_score(Status s);
 
 // Levenshtein distance, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
-// The closest candidate within a small distance, or empty.
+// The closest candidate within a small distance (one that differs only in case first, then
+// by edit distance from the word in lower case), or empty.
 std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates);
 
 } // namespace accord

@@ -32,12 +32,19 @@ struct RowFormat {
     CsvStyle csv() const { return {crlf, safe_csv}; }
 };
 
+// What a column holds: a value, or a list that CSV writes `;`-joined and JSON as an array
+// (docs/export.md): of values, or of references (`relation:target` in CSV,
+// {"relation", "target"} objects in JSON). An absent list is empty: `[]` in JSON.
+enum class ColumnShape { value, list, references };
+
 // Writes a table one row at a time and keeps no row: the header is written on construction
 // (CSV), each row as it comes, the closing bracket (JSON) by finish(). Throws IoError as
-// soon as the stream fails (a full disk, a closed pipe).
+// soon as the stream fails (a full disk, a closed pipe). shapes: one per column (empty: all
+// values); a list column's cell is its `;`-joined text (or null for none).
 class RowWriter {
 public:
-    RowWriter(std::ostream& out, std::vector<std::string> headers, const RowFormat& format);
+    RowWriter(std::ostream& out, std::vector<std::string> headers, const RowFormat& format,
+              std::vector<ColumnShape> shapes = {});
     void write(const std::vector<RowCell>& cells);
     void finish();
     std::size_t rows() const { return m_rows; }
@@ -47,6 +54,7 @@ private:
     std::ostream& m_out;
     std::vector<std::string> m_keys; // CSV: header cells; JSON: quoted keys
     RowFormat m_format;
+    std::vector<ColumnShape> m_shapes;
     std::string m_line; // reused for every row
     std::size_t m_rows = 0;
 };
@@ -61,11 +69,13 @@ std::string export_csv_cell(std::string_view text, bool safe_csv);
 std::vector<std::string> export_columns(Kind kind);
 // The columns of `accord export timeline` (and of the v_timeline view).
 const std::vector<std::string>& timeline_columns();
+// Their shapes (actors is a list).
+const std::vector<ColumnShape>& timeline_shapes();
 // The columns of `accord export links`.
 const std::vector<std::string>& links_columns();
 
-// accord export KIND: one row per record in input (rowid) order; list fields joined with ';',
-// references as relation:target. Throws UsageError for a filter that does not apply.
+// accord export KIND: one row per record in input (rowid) order; list fields joined with ';'
+// (JSON: arrays), references as relation:target (JSON: objects). Throws UsageError for a filter that does not apply.
 // Returns the number of rows.
 std::size_t export_kind(Store& store, Kind kind, const Filter& filter, std::ostream& out, const RowFormat& format);
 

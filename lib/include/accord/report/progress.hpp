@@ -44,6 +44,7 @@ struct ProgressReport {
     StatusCounts all; // every selected commitment once
     // By party: the members counted for their organisations, (organisation, members).
     std::vector<std::pair<std::string, std::vector<std::string>>> rolled_up;
+    long noted = 0; // acknowledgements left out (acknowledgements_left_out)
 };
 
 // Computes the report in SQL (one query for the groups, one for all, one for the

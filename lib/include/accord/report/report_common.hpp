@@ -5,6 +5,7 @@
 #include "accord/report/report_timeline.hpp"
 #include "accord/report/table.hpp"
 #include "accord/store/filter.hpp"
+#include "accord/store/store.hpp"
 
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
@@ -54,6 +55,13 @@ std::string as_of_day(const PartialDate& d);
 // Further CTEs may follow after a comma. Bind with bind_as_of().
 std::string as_of_sql(const Filter& filter, const std::string& extra = "1");
 void bind_as_of(SQLite::Statement& q, const Filter& filter, const std::string& day);
+
+// How many commitments the filter would select on the day (a YYYY-MM-DD as_of) that are
+// acknowledgements (action note or recall) left out because filter.undertakings_only is set;
+// 0 when it is not set.
+long acknowledgements_left_out(Store& store, const Filter& filter, const std::string& as_of);
+// The footnote that says so (docs/reports.md); empty for none.
+std::string acknowledgements_note(long left_out);
 
 // status_rule_sql(): accord/store/filter.hpp.
 // SQL: days past the end of due period (col_due_end, YYYY-MM-DD) on :as_of when

@@ -37,10 +37,12 @@ struct CoverageReport {
     std::optional<std::string> group;
     std::vector<CoverageRow> rows;             // themes, as `accord list theme` orders them
     std::vector<UnlinkedProgram> unlinked;     // programs that implement no commitment
+    long noted = 0;                            // acknowledgements left out (acknowledgements_left_out)
 };
 
 // Programs exist from their start (a program without a start always does). The filter
-// selects commitments (and --theme the rows); `group` keeps the themes of that group.
+// selects commitments (and --theme the rows); `group` keeps the themes of that group (a
+// group no theme has is a UsageError with a "did you mean" hint).
 CoverageReport coverage_report(Store& store, const Filter& filter, const std::optional<std::string>& group,
                                const std::string& as_of);
 void write_coverage(std::ostream& out, const CoverageReport& r, const ReportStyle& style);

@@ -19,16 +19,18 @@ struct DialogueStatement {
     std::string title;
     std::string date;
     Cell type;
-    long commitments = 0; // those shown (after the filters)
+    long commitments = 0;      // undertakings shown (after the filters)
+    long acknowledgements = 0; // acknowledgements shown
 };
 
 struct DialogueCommitment {
     std::string id;
     std::string statement;
     Cell paragraph;
+    Cell action;
     Cell due;
     std::string status;
-    std::optional<long> days_overdue;
+    std::optional<long> days_overdue; // undertakings only
     std::vector<ActorAsOf> actors;
     std::string text;
 };
@@ -53,14 +55,16 @@ struct DialogueReport {
     Cell end_date, series, number, location, alongside;
     std::vector<std::string> parties, chairs;
     std::vector<DialogueStatement> statements;
-    std::vector<DialogueCommitment> commitments;
+    std::vector<DialogueCommitment> commitments;      // undertakings
+    std::vector<DialogueCommitment> acknowledgements; // action note or recall: listed apart
     std::vector<DialogueLink> references; // made by its statements and commitments
     std::vector<DialogueLink> followed;   // records that reference the dialogue, its statements or commitments
 };
 
 // Throws DataError when id names no dialogue, or one dated after as_of.
-// The filter selects the commitments shown; every statement of the dialogue dated
-// on or before as_of is listed.
+// The filter selects the commitments shown (undertakings and acknowledgements, whatever
+// filter.undertakings_only says); every statement of the dialogue dated on or before as_of
+// is listed.
 DialogueReport dialogue_report(Store& store, const std::string& id, const Filter& filter, const std::string& as_of);
 void write_dialogue(std::ostream& out, const DialogueReport& r, const ReportStyle& style);
 

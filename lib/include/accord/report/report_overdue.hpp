@@ -1,6 +1,7 @@
 #pragma once
 // `accord report overdue`: commitments past due and not complete (nor withdrawn) as
-// of a day, the longest overdue first (docs/reports.md).
+// of a day, the longest overdue first; `accord report upcoming`: those falling due in a
+// window from the day, the soonest first (docs/reports.md).
 #include "accord/report/report_common.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
@@ -21,13 +22,14 @@ struct ActorAsOf {
 // an array; party null for a commitment without actors).
 std::string json_actors(const std::vector<ActorAsOf>& actors);
 
-struct OverdueItem {
+// A commitment with a due date, as the overdue and upcoming reports list it.
+struct DueItem {
     std::string commitment;
     std::string statement;
     std::optional<std::string> dialogue;
     std::string due;     // as written (2025, 2025-03, 2025-03-31)
     std::string due_end; // the last day of the due period
-    long days = 0;       // days from due_end to the as-of day
+    long days = 0;       // overdue: days from due_end to the as-of day; upcoming: days left until due_end
     std::string status;
     std::vector<ActorAsOf> actors;
     std::string text;
@@ -35,12 +37,23 @@ struct OverdueItem {
 
 struct OverdueReport {
     std::string as_of; // YYYY-MM-DD
-    std::vector<OverdueItem> items;
+    std::vector<DueItem> items;
 };
 
 // One query. as_of: a YYYY-MM-DD day.
 OverdueReport overdue_report(Store& store, const Filter& filter, const std::string& as_of);
 void write_overdue(std::ostream& out, const OverdueReport& r, const ReportStyle& style);
+
+struct UpcomingReport {
+    std::string as_of; // YYYY-MM-DD: the window's first day
+    std::string until; // YYYY-MM-DD: its last day
+    std::vector<DueItem> items;
+};
+
+// The commitments whose due period ends on a day from as_of to until (both YYYY-MM-DD,
+// included) and whose status on as_of is neither complete nor withdrawn, the soonest first.
+UpcomingReport upcoming_report(Store& store, const Filter& filter, const std::string& as_of, const std::string& until);
+void write_upcoming(std::ostream& out, const UpcomingReport& r, const ReportStyle& style);
 
 // "us:complete;asean:limited" (group_concat of the as-of SQL) -> actors.
 std::vector<ActorAsOf> parse_actor_list(const std::string& text);

@@ -43,6 +43,7 @@ struct ScoresReport {
     std::vector<ScoreRow> rows;       // commitments with actors, in statement order
     std::map<std::string, ScoreMean> party_means;
     ScoreMean overall; // every scored cell
+    long noted = 0;    // acknowledgements left out (acknowledgements_left_out)
 };
 
 // One query (cells, with the per-commitment and per-party sums as window aggregates).

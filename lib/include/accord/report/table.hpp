@@ -15,6 +15,8 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
     // Columns whose cells are numbers in JSON (by header name).
     std::vector<std::string> numeric;
+    // Columns whose cells are `;`-joined lists: arrays in JSON (by header name).
+    std::vector<std::string> lists;
 };
 
 // How accord writes CSV, whatever the command (docs/export.md, "CSV"): lines end with LF, or
@@ -36,6 +38,10 @@ void write_table(std::ostream& out, const Table& t, Format format, const CsvStyl
 std::string json_quote(std::string_view text);
 // A CSV cell, quoted when needed (RFC 4180); safe: through csv_safe() first.
 std::string csv_cell(std::string_view text, bool safe = false);
+// Appends a `;`-joined list as a JSON array: of strings, or, with references, of
+// {"relation", "target"} objects for items written relation:target. An empty text is [].
+// (Ids and relations hold neither ';' nor ':'.)
+void append_json_list(std::string& out, std::string_view joined, bool references = false);
 // The number of characters of UTF-8 text (code points; what a column's width counts).
 std::size_t display_width(std::string_view text);
 // Shortens text to at most width characters (UTF-8 aware), with "...".

@@ -3,6 +3,7 @@
 // on a kind's rows with bound parameters (never SQL assembled from values).
 #include "accord/model/date.hpp"
 #include "accord/model/vocab.hpp"
+#include "accord/store/store.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -25,6 +26,17 @@ struct Filter {
     // and wherever commitment_status_sql() is used, counts only progress events dated on or
     // before it. Bound as :as_of_end (as_of_bound()).
     std::optional<PartialDate> as_of;
+    // Count undertakings only (docs/reports.md, "Undertakings and acknowledgements"): where()
+    // leaves out the commitments that are acknowledgements (action note or recall). The
+    // reports set it unless --include-noted is given; list, show, export and search keep
+    // every commitment.
+    bool undertakings_only = false;
+
+    // Filters are strict (docs/commands.md): throws UsageError, with a "did you mean" hint,
+    // when --party, --theme, --statement or --dialogue names no record of that kind, when
+    // --series names a series no dialogue has, or when --status is a word that none of
+    // `kinds` (those the command filters) has as a status.
+    void check(Store& store, KindSet kinds) const;
 
     // SQL condition on alias `t` of the kind's table ("1" when no filter is set).
     // Throws UsageError for a filter that does not apply to the kind.
@@ -45,6 +57,10 @@ struct Filter {
     // one on the as-of day when as_of is set (then bind() binds :as_of_end).
     std::string commitment_status_sql(const std::string& id_expr) const;
 };
+
+// SQL: whether the commitment row of alias is an acknowledgement (its action is note or
+// recall; a commitment without an action is an undertaking).
+std::string acknowledgement_sql(const std::string& alias);
 
 // SQL aggregate over a column of actor statuses: SPEC section 1's rule for the overall
 // status (lowest; withdrawn only when all withdrew), as in v_commitment_status.

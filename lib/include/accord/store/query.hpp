@@ -45,6 +45,18 @@ private:
     SQLite::Statement m_record;
     SQLite::Statement m_progress;
 };
+// Why id names no record of that kind, "" when it does: "no party 'asaen' (did you mean
+// 'asean'?)", or "'us-asean-cpd-5' is a dialogue, not a party".
+std::string why_not_a(Store& store, const std::string& id, Kind kind);
+// " (did you mean 'ID'?)" naming the closest id of a record (of kind, when given; an id that
+// differs only in case first), or "" when none is close.
+std::string id_hint(Store& store, const std::string& id, std::optional<Kind> kind = std::nullopt);
+
+// Throws UsageError "OPTION: MISSING 'VALUE' (did you mean 'X'?)" (or "... (OTHERWISE)" when no
+// value is close) unless value is one of the values of the first column of values_sql (a
+// literal at every call).
+void require_value(Store& store, const char* values_sql, const std::string& value, const char* option,
+                   const char* missing, const char* otherwise);
 
 // Records that reference id: (source id, relation) pairs.
 std::vector<std::pair<std::string, std::string>> referenced_by(Store& store, const std::string& id);

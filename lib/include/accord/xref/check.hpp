@@ -18,7 +18,7 @@ enum class FindingCode {
     wrong_kind,     // error: a reference to a record of a kind the field does not take
     cycle,          // error: supersedes / builds-on / follows-up references that go round
     fulfils_target, // warning: `fulfils` names something other than a commitment
-    orphan,         // warning: a commitment no program implements and no progress event assesses
+    orphan,         // warning: an undertaking no program implements and no progress event assesses
     no_actor,       // --lint: a commitment without actors
     no_due,         // --lint: a commitment without a due date
     no_verb,        // --lint: a commitment text without a verb of commitment
@@ -43,6 +43,7 @@ struct Finding {
 struct CheckRequest {
     bool lint = false;   // also the commitment-quality warnings
     bool strict = false; // warnings become errors
+    bool include_noted = false; // orphans: acknowledgements (action note or recall) too
 };
 
 // Every finding, errors first, then by code, record and message.

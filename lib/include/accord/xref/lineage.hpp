@@ -1,10 +1,20 @@
 #pragma once
-// `accord xref lineage ID`: the chain of a commitment or statement. Back to the origin:
-// what it (or its statement, or its commitments) recalls, reaffirms, builds on ...,
-// recursively. Forward: what later references it (or its statement, its dialogue, its
-// commitments), recursively. Then the programs implementing it and its progress events.
+// `accord xref lineage ID`: the chain of a commitment or statement (docs/xref.md). A
+// reference names one record, and a chain follows records at the level they were named:
+// back to the origin, the references the root makes (a statement's: its own and its
+// commitments'), then those its targets make, recursively; forward, the records that
+// reference the root (or its commitments), then those that reference them, recursively.
+// A commitment's statement and dialogue are context, listed once and not followed: what
+// recalls the statement does not recall each of its commitments. Then the programs
+// implementing it and its progress events.
+//
+// The walk is iterative (an explicit stack, no recursion per link) and each record is
+// expanded once (a record met again is a repeated step, "see above"), so the time, the
+// memory and the output grow linearly with the chain: a chain of a million links is walked
+// in a bounded stack.
 #include "accord/xref/graph.hpp"
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -12,25 +22,33 @@
 
 namespace accord::xref {
 
+// One link of the walk, in depth-first order (a step's children follow it, one deeper).
 struct LineageStep {
-    std::string relation;  // as the later record states it: recalls, reaffirms, ... fulfils
-    std::string source;    // the record that makes the reference
-    std::string target;    // the record it names
-    std::string node;      // where the step leads: the target going back, the source going forward
-    bool repeated = false; // already shown above: not expanded again
-    std::vector<LineageStep> steps;
+    const Edge* edge = nullptr; // the reference: edge->source makes it, naming edge->target
+    std::size_t depth = 1;      // 1: a reference of the root (or, for context, of its statement or dialogue)
+    bool repeated = false;      // its record was shown above: not followed again
 };
 
 struct Lineage {
     std::string root;
-    std::vector<LineageStep> back;
-    std::vector<LineageStep> forward;
+    std::vector<LineageStep> back;    // the record a step leads to: edge->target
+    std::vector<LineageStep> forward; // the record a step leads to: edge->source; later records first by date
+    // A commitment's context (depth 1 only, never followed): the references its statement
+    // makes, and those naming its statement or its dialogue. A statement's: those naming its
+    // dialogue.
+    std::vector<LineageStep> context_back;
+    std::vector<LineageStep> context_forward;
     // The commitments whose programs and progress are shown: the root, or a statement's.
     std::vector<std::string> commitments;
 };
 
+// The record a step leads to (the target going back, the source going forward).
+inline const std::string& step_node(const LineageStep& s, bool forward) {
+    return forward ? s.edge->source : s.edge->target;
+}
+
 // Throws DataError for an unknown id, UsageError for a record that is neither a
-// commitment nor a statement.
+// commitment nor a statement. The lineage points into the graph's edges.
 Lineage build_lineage(const Graph& graph, const std::string& id);
 
 enum class LineageFormat { tree, json, dot, mermaid };

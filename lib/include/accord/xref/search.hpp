@@ -42,9 +42,14 @@ struct SearchResult {
 inline constexpr std::string_view k_mark_open = "\x01";
 inline constexpr std::string_view k_mark_close = "\x02";
 
-// The FTS5 query for the terms: each a quoted string, so no input is FTS5 syntax.
-// Throws UsageError for a term with no word in it.
+// The FTS5 query for the terms: each a quoted string, so no input is FTS5 syntax; a plain
+// word of six letters or more may also match as two words ("vietnam" OR "viet nam"), and two
+// words as one. Throws UsageError for a term with no word in it.
 std::string fts_query(const std::vector<std::string>& terms, bool any_term);
+
+// The snippet with each marked span widened to the whole words it touches ("13(j)", "U.S.",
+// not "13(j" or "U.S"), less brackets and punctuation around them; spans that meet merge.
+std::string whole_tokens(std::string_view snippet);
 
 // Throws UsageError for a filter that applies to none of the kinds searched.
 SearchResult search(Store& store, const SearchRequest& request);

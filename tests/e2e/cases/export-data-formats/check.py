@@ -4,8 +4,10 @@
 Reads back the exports in DIR (every kind, links and timeline as WHAT.csv, WHAT.json and
 WHAT.jsonl) with Python's csv and json modules and checks every field against the database,
 read here with Python's sqlite3 module. The columns are those documented in docs/export.md,
-spelled out again here on purpose. --safe-csv: the CSV files were written with --safe-csv,
-so a text cell starting with = + - @ TAB or CR is expected with a leading '.
+spelled out again here on purpose. A list is one `;`-joined cell in CSV (references as
+relation:target) and an array in JSON (`[]` for none; references as {"relation", "target"}
+objects). --safe-csv: the CSV files were written with --safe-csv, so a text cell starting
+with = + - @ TAB or CR is expected with a leading '.
 Also used by export-awkward."""
 import csv
 import io
@@ -49,9 +51,12 @@ for k in KINDS:
     KINDS[k] = KINDS[k] + [(c, "col:" + c) for c in SOURCE] + [("notes", "col:notes")]
 
 
-def joined(sql, args):
-    values = [r[0] for r in db.execute(sql, args)]
-    return ";".join(values) if values else None
+class Listed(list):
+    """A list field's value: an array in JSON, one `;`-joined cell in CSV."""
+
+
+def listed(sql, args):
+    return Listed(r[0] for r in db.execute(sql, args))
 
 
 def expected_kind(kind):
@@ -65,16 +70,17 @@ def expected_kind(kind):
             if how.startswith("col:"):
                 out.append(values.pop(0))
             elif how.startswith("party:"):
-                out.append(joined("SELECT party_id FROM record_party WHERE record_id = ? AND role = ? ORDER BY pos",
+                out.append(listed("SELECT party_id FROM record_party WHERE record_id = ? AND role = ? ORDER BY pos",
                                   (ident, how[6:])))
             elif how == "theme":
-                out.append(joined("SELECT theme_id FROM record_theme WHERE record_id = ? ORDER BY pos", (ident,)))
+                out.append(listed("SELECT theme_id FROM record_theme WHERE record_id = ? ORDER BY pos", (ident,)))
             elif how.startswith("ref:"):
-                out.append(joined("SELECT target_id FROM record_reference WHERE source_id = ? AND field = ? "
+                out.append(listed("SELECT target_id FROM record_reference WHERE source_id = ? AND field = ? "
                                   "ORDER BY pos", (ident, how[4:])))
             else:
-                out.append(joined("SELECT relation || ':' || target_id FROM record_reference WHERE source_id = ? "
-                                  "AND field = 'references' ORDER BY pos", (ident,)))
+                out.append(Listed({"relation": r[0], "target": r[1]} for r in db.execute(
+                    "SELECT relation, target_id FROM record_reference WHERE source_id = ? AND field = 'references' "
+                    "ORDER BY pos", (ident,))))
         rows.append(out)
     return [name for name, _ in columns], rows
 
@@ -87,7 +93,12 @@ def expected_links():
 
 def expected_timeline():
     cur = db.execute("SELECT * FROM v_timeline ORDER BY date, commitment_id")
-    return [d[0] for d in cur.description], [list(r) for r in cur.fetchall()]
+    header = [d[0] for d in cur.description]
+    actors = header.index("actors")
+    rows = [list(r) for r in cur.fetchall()]
+    for r in rows:
+        r[actors] = Listed(r[actors].split(";") if r[actors] else [])
+    return header, rows
 
 
 def read(name):
@@ -104,12 +115,16 @@ def check(what, header, rows):
     table = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
     if table[0] != header:
         problems.append(f"csv header {table[0]} != {header}")
+    def plain(v):
+        if isinstance(v, Listed):
+            return ";".join(f"{i['relation']}:{i['target']}" if isinstance(i, dict) else i for i in v)
+        return "" if v is None else str(v)
+
     def cell(v):
-        if v is None:
-            return ""
-        if safe_csv and isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
-            return "'" + v
-        return str(v)
+        text = plain(v)
+        if safe_csv and (isinstance(v, (str, Listed))) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            return "'" + text
+        return text
 
     want = [[cell(v) for v in r] for r in rows]
     if table[1:] != want:
@@ -127,9 +142,10 @@ def check(what, header, rows):
             if isinstance(v, float):
                 problems.append(f"json: {k} is a float")
     cells = sum(len(r) for r in rows)
-    safe = sum(1 for r in rows for v in r if cell(v) != ("" if v is None else str(v)))
+    lists = sum(1 for r in rows for v in r if isinstance(v, Listed))
+    safe = sum(1 for r in rows for v in r if cell(v) != plain(v))
     print(f"{what}: {len(rows)} rows x {len(header)} columns, {cells} cells"
-          + (f" ({safe} made safe)" if safe_csv else "") + ": "
+          + (f", {lists} lists" if lists else "") + (f" ({safe} made safe)" if safe_csv else "") + ": "
           + ("csv json jsonl ok" if not problems else "; ".join(problems)))
     return not problems
 
