@@ -25,7 +25,7 @@ CASES = [
     (["accord-report", "ov"], "overdue"),
     (["accord-list", ""], KINDS),
     (["accord", "--db", "DB", "report", "dialogue", "us-asean-cpd-"], None),  # ids: from the database below
-    (["accord", "list", "commitment", "--db", "DB", "--party", "as"], "asean"),
+    (["accord", "list", "commitment", "--db", "DB", "--party", "as"], None),  # party ids: from the database
 ]
 
 
@@ -43,6 +43,9 @@ def main():
         dialogues = subprocess.run(["accord", "list", "dialogue", "--db", db, "--format", "csv"], capture_output=True,
                                    text=True, env=env).stdout.splitlines()[1:]
         dialogue_ids = " ".join(line.split(",")[0] for line in dialogues if line.startswith("us-asean-cpd-"))
+        parties = subprocess.run(["accord", "list", "party", "--db", db, "--format", "csv"], capture_output=True,
+                                 text=True, env=env).stdout.splitlines()[1:]
+        party_ids = " ".join(line.split(",")[0] for line in parties if line.startswith("as"))
 
         lines = [f"source {shlex.quote(script)}", "complete -p accord accord-report accord-list || exit 9"]
         for words, _ in CASES:
@@ -64,6 +67,8 @@ def main():
             want = all_subs
         if words[-1] == "us-asean-cpd-":
             want = dialogue_ids
+        if words[-2:] == ["--party", "as"]:
+            want = party_ids
         got_set, want_set = set(got.strip("[]").split()), set(want.split())
         if got_set != want_set or not want_set:
             print(f"FAIL {' '.join(words)!r}<TAB>: got {sorted(got_set)}, expected {sorted(want_set)}")

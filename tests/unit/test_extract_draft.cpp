@@ -130,8 +130,9 @@ TEST_CASE("a numbered statement with a lead-in and items", "[extract]") {
     CHECK(d.date.value == "2026-10-20");
     CHECK(has_reference(d, "recalls", "us-asean-cyber-2018"));
     CHECK(has_reference(d, "recalls", "us-asean-cpd-6-cs"));
-    REQUIRE(d.reference_comments.size() == 1); // the Strategy 2026-2030 is not in data/
-    CHECK(d.reference_comments[0].check);
+    // "Building on the ASEAN Cybersecurity Cooperation Strategy 2026-2030": a statement of data/ (dated 2025).
+    CHECK(has_reference(d, "builds-on", "accs-2026-2030"));
+    CHECK(d.reference_comments.empty()); // every named document resolved
     const DraftCommitment *item = containing(d, "ASEAN CERT Incident Drill");
     REQUIRE(item);
     CHECK(item->paragraph == "3(b)");
