@@ -346,7 +346,16 @@ Layout split_text(std::string_view raw) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         Block &b = blocks[i];
         std::string all = b.all_text();
-        b.body = !b.number.empty() || b.items.size() > 1 || ends_like_sentence(all) || word_count(all) >= 15;
+        // A long line in capitals that does not end like a sentence is a heading all the same.
+        bool capitals = std::none_of(all.begin(), all.end(),
+                                     [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+        // So is a block of short lines none of which ends like a sentence (a heading above a
+        // place and date line).
+        bool short_lines = b.lines.size() > 1 && std::all_of(b.lines.begin(), b.lines.end(), [](const Line &l) {
+                               return word_count(l.text) < 15 && !ends_like_sentence(l.text);
+                           });
+        b.body = !b.number.empty() || b.items.size() > 1 || ends_like_sentence(all) ||
+                 (word_count(all) >= 15 && !capitals && !short_lines);
         if (b.body) {
             if (first_body < 0) {
                 first_body = static_cast<int>(i);
