@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
 
 namespace accord::extract {
 
@@ -87,7 +88,13 @@ std::vector<Span> segments(std::string_view text, std::size_t from, std::size_t 
 
 bool aside(std::string_view text, Span s) {
     auto w = words_in(text, s.begin, s.end);
-    return !w.empty() && one_of(k_aside_words, w.front().lower);
+    if (w.empty()) {
+        return false;
+    }
+    const std::string &first = w.front().lower;
+    // "Japan, noting X, will ...": a participle in commas is an aside too.
+    bool participle = !w.front().capital && first.size() > 5 && first.compare(first.size() - 3, 3, "ing") == 0;
+    return participle || one_of(k_aside_words, first);
 }
 
 bool joining(std::string_view text, Span s) {
@@ -152,6 +159,13 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
             s.joined.push_back(segs[k]);
         }
     }
+    // "Participants expressed hope that the mechanism will ...": the subject is in the clause.
+    for (const auto &w : words_in(text, h.begin, h.end)) {
+        if (w.lower == "that" && w.begin > h.begin) {
+            h.begin = w.end;
+        }
+    }
+    h = trim_span(text, h);
     s.head = h;
     auto words = words_in(text, h.begin, h.end);
     s.head_words = static_cast<int>(words.size());
@@ -159,7 +173,8 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
     // the sentence), or a last word in capitals ("Japan"); not "threats", not "the programme".
     bool ok = false;
     for (const auto &w : words) {
-        if (one_of(k_generic, w.lower) || one_of(k_pronouns, w.lower) || (w.capital && w.begin != sentence_start)) {
+        if (one_of(k_generic, w.lower) || one_of(k_pronouns, w.lower) || one_of(k_bodies, w.lower) ||
+            (w.capital && w.begin != sentence_start)) {
             ok = true;
         }
     }
@@ -264,8 +279,84 @@ struct Scan {
     bool imperative_ok = false;
 };
 
-// A coordinated undertaking after position `from` ("noted X and encouraged Y"), if any.
-bool coordinated(const Scan &sc, std::size_t from, Cue &out) {
+// "The next Dialogue will take place in 2027", "The Twelfth AMCC will convene in Malaysia": a
+// meeting to come, not a party's undertaking.
+bool meeting_to_come(const Scan &sc, Span head, std::size_t after_modal) {
+    auto [at, verb] = word_after(sc.low, after_modal);
+    if (verb == "take" && word_after(sc.low, at + verb.size()).second == "place") {
+        return true;
+    }
+    if (verb != "convene" && verb != "meet" && verb != "be") {
+        return false;
+    }
+    for (const auto &w : words_in(sc.text, head.begin, head.end)) {
+        std::string norm = w.lower;
+        bool ordinal = norm == "next" || norm == "inaugural" ||
+                       (norm.size() > 2 && std::isdigit(static_cast<unsigned char>(norm[0])) &&
+                        (norm.compare(norm.size() - 2, 2, "th") == 0 || norm.compare(norm.size() - 2, 2, "st") == 0 ||
+                         norm.compare(norm.size() - 2, 2, "nd") == 0 || norm.compare(norm.size() - 2, 2, "rd") == 0));
+        static const std::vector<std::string_view> ordinals = {
+            "first",     "second",    "third",       "fourth",     "fifth",      "sixth",      "seventh",
+            "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",    "thirteenth", "fourteenth",
+            "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"};
+        if (ordinal || one_of(ordinals, norm)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A cue found after the main verb: in a reported clause, or coordinated with it.
+struct Found {
+    Cue cue;
+    Span subject; // when the cue has its own subject ("said that Singapore will fund")
+    std::vector<Span> joined;
+    bool own_subject = false;
+};
+
+void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded, Reading &r);
+
+// The cue in what a reporting verb at i reports: "announced that it would host", "said that
+// Singapore will fund"; or the announcement itself when it offers something ("announced $10
+// million in new funding", "announced new training").
+bool reported(const Scan &sc, const CueEntry &e, std::size_t i, Found &f) {
+    if (!one_of(k_reporting, e.phrase)) {
+        return false;
+    }
+    std::size_t end = i + e.phrase.size();
+    std::size_t k = end;
+    auto [at, that] = word_after(sc.low, k);
+    if (that == "that") {
+        k = at + 4;
+    }
+    Reading inner;
+    scan(sc, k, false, true, inner);
+    if (inner.cue.found()) {
+        f.cue = inner.cue;
+        std::string head = lower(sc.text.substr(inner.subject.begin, inner.subject.end - inner.subject.begin));
+        if (!inner.subject.empty() && !one_of(k_pronouns, head)) {
+            f.subject = inner.subject;
+            f.joined = inner.joined;
+            f.own_subject = true;
+        }
+        return true;
+    }
+    static const std::regex offer(
+        R"(^\s*(?:(?:us|s|a|au|nz)?\$|usd|eur|sgd|jpy|\d|an? (?:new|additional|further)\b|new\b|additional\b|further\b|plans? to\b|funding\b|grants?\b|assistance\b|support for\b))");
+    if (e.phrase.compare(0, 8, "announce") == 0 && std::regex_search(sc.low.substr(end), offer)) {
+        f.cue.begin = i;
+        f.cue.end = end;
+        f.cue.action = "commit";
+        f.cue.kind = CueKind::undertaking;
+        f.cue.phrase = std::string(sc.text.substr(i, end - i));
+        return true;
+    }
+    return false;
+}
+
+// A coordinated undertaking after position `from` ("noted X and encouraged Y", "presented X and
+// announced that it would ..."), if any.
+bool coordinated(const Scan &sc, std::size_t from, Found &out) {
     for (std::size_t a = sc.low.find(" and ", from); a != std::string::npos; a = sc.low.find(" and ", a + 1)) {
         std::size_t j = a + 5;
         for (;;) {
@@ -278,6 +369,9 @@ bool coordinated(const Scan &sc, std::size_t from, Cue &out) {
             break;
         }
         const CueEntry *e = entry_at(sc.low, j);
+        if (e && e->action.empty() && reported(sc, *e, j, out)) {
+            return true;
+        }
         if (!e || e->action.empty() || e->action == "note" || e->action == "recall" || e->phrase == "would") {
             continue;
         }
@@ -292,12 +386,13 @@ bool coordinated(const Scan &sc, std::size_t from, Cue &out) {
         if (modal(e->phrase) && passive_after(sc.low, j + e->phrase.size())) {
             continue;
         }
-        out.begin = j;
-        out.end = j + e->phrase.size();
-        out.action = std::string(e->action);
-        out.kind = CueKind::undertaking;
-        refine(sc.low, out);
-        out.phrase = std::string(sc.text.substr(out.begin, out.end - out.begin));
+        Cue &c = out.cue;
+        c.begin = j;
+        c.end = j + e->phrase.size();
+        c.action = std::string(e->action);
+        c.kind = CueKind::undertaking;
+        refine(sc.low, c);
+        c.phrase = std::string(sc.text.substr(c.begin, c.end - c.begin));
         return true;
     }
     return false;
@@ -322,14 +417,28 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
         if (before == "which" || before == "that" || before == "who") {
             continue; // a relative clause tells of another text
         }
-        if (e->phrase == "would" && !embedded) {
-            continue;
+        if (e->phrase == "would") {
+            static const std::vector<std::string_view> conditional = {"be",         "like",   "have", "welcome",
+                                                                      "appreciate", "prefer", "need", "require"};
+            if (one_of(conditional, word_after(low, i + e->phrase.size()).second)) {
+                continue;
+            }
         }
         Subject s = subject_of(sc.text, from, i, after_participle, 0);
         if (s.head.empty() && !s.ok) {
             continue; // nothing that can be a subject before it
         }
-        if (e->weak && (one_of(k_blockers, before) || s.head_words > 8)) {
+        // "ASEAN Member States are encouraged to ...", "it was agreed that ...": a passive whose
+        // agents are the statement's parties, not its subject.
+        static const std::vector<std::string_view> be = {"is", "are", "was", "were", "be", "been"};
+        // ("will be invited" is the future of a passive: modal() below.)
+        bool passive = one_of(be, before) && e->phrase.size() > 2 &&
+                       !(before == "be" && modal(word_before(low, low.rfind("be", i - 1)))) &&
+                       e->phrase.compare(0, 9, "committed") != 0 && e->phrase.compare(0, 10, "determined") != 0 &&
+                       (e->phrase.find("ed") != std::string_view::npos);
+        // A modal stands further from the start than a word that is also a noun.
+        int window = modal(e->phrase) ? 14 : 8;
+        if (e->weak && !passive && (one_of(k_blockers, before) || s.head_words > window)) {
             continue;
         }
         // "the Statement adopted at the Summit", "the Dialogue held last year": a participle
@@ -343,7 +452,7 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
                 continue;
             }
         }
-        if (!s.ok) {
+        if (!s.ok && !passive) {
             if (r.why.empty()) {
                 r.why = "its subject \"" + std::string(sc.text.substr(s.head.begin, s.head.end - s.head.begin)) +
                         "\" is not a party";
@@ -358,6 +467,16 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
             }
             continue;
         }
+        if (modal(e->phrase) && meeting_to_come(sc, s.head, end)) {
+            if (r.why.empty()) {
+                r.why = "it tells when a meeting takes place: no party undertakes it";
+            }
+            continue;
+        }
+        if (passive) {
+            s.head = {};
+            s.joined.clear();
+        }
         r.subject = s.head;
         r.joined = s.joined;
         r.main_offset = s.head.empty() ? i : s.head.begin;
@@ -365,32 +484,26 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
         c.begin = i;
         c.end = end;
         c.action = std::string(e->action);
+        auto take = [&](const Found &f) {
+            r.cue = f.cue;
+            r.why.clear();
+            if (f.cue.begin != i) {
+                r.reporter = f.own_subject ? s.head : Span{};
+            }
+            if (f.own_subject) {
+                r.subject = f.subject;
+                r.joined = f.joined;
+            }
+        };
         if (e->action.empty()) {
             // A reporting verb: the cue is in the clause it reports.
-            if (one_of(k_reporting, e->phrase) && !embedded) {
-                std::size_t k = end;
-                auto [at, that] = word_after(low, k);
-                if (that == "that") {
-                    k = at + 4;
-                }
-                Reading inner;
-                scan(sc, k, false, true, inner);
-                if (inner.cue.found()) {
-                    std::string head =
-                        lower(sc.text.substr(inner.subject.begin, inner.subject.end - inner.subject.begin));
-                    bool pronoun = inner.subject.empty() || one_of(k_pronouns, head);
-                    r.cue = inner.cue;
-                    r.reporter = s.head;
-                    if (!pronoun) {
-                        r.subject = inner.subject;
-                        r.joined = inner.joined;
-                    }
-                    return;
-                }
+            Found f;
+            if (!embedded && reported(sc, *e, i, f)) {
+                take(f);
+                return;
             }
-            Cue coord;
-            if (coordinated(sc, end, coord)) {
-                r.cue = coord;
+            if (coordinated(sc, end, f)) {
+                take(f);
                 return;
             }
             r.report = std::string(sc.text.substr(i, end - i));
@@ -399,13 +512,12 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
         }
         c.kind = (c.action == "note" || c.action == "recall") ? CueKind::acknowledgement : CueKind::undertaking;
         refine(low, c);
-        if (c.kind == CueKind::acknowledgement) {
-            Cue coord;
-            if (coordinated(sc, c.end, coord)) {
-                c = coord;
-            }
-        }
         c.phrase = std::string(sc.text.substr(c.begin, c.end - c.begin));
+        Found f;
+        if (c.kind == CueKind::acknowledgement && coordinated(sc, c.end, f)) {
+            take(f);
+            return;
+        }
         r.cue = c;
         r.why.clear();
         return;

@@ -141,6 +141,9 @@ std::optional<PartialDate> find_date_in_words(std::string_view line, std::string
     auto begin = low.cbegin();
     while (std::regex_search(begin, low.cend(), m, re)) {
         std::vector<std::string> day_words = words_of(m.str(1));
+        if (!day_words.empty() && day_words.back() == "day") {
+            day_words.pop_back();
+        }
         // "the Twenty-Sixth": keep the last two words at most.
         while (day_words.size() > 2) {
             day_words.erase(day_words.begin());
@@ -171,12 +174,10 @@ std::optional<PartialDate> find_dateline(std::string_view sentence, std::string 
     // place name first.
     static const std::string_view dashes[] = {" \u2013 ", " \u2014 ", " -- ", " - ", " | ", ": "};
     std::size_t cut = std::string_view::npos;
-    std::size_t len = 0;
     for (auto d : dashes) {
         std::size_t at = sentence.find(d);
         if (at != std::string_view::npos && at < cut) {
             cut = at;
-            len = d.size();
         }
     }
     if (cut == std::string_view::npos || word_count(sentence.substr(0, cut)) > 12 || cut == 0 ||
@@ -189,7 +190,7 @@ std::optional<PartialDate> find_dateline(std::string_view sentence, std::string 
         return std::nullopt;
     }
     if (matched) {
-        *matched = std::string(sentence.substr(0, cut + len - 1));
+        *matched = std::string(sentence.substr(0, cut));
     }
     return d;
 }
@@ -197,8 +198,8 @@ std::optional<PartialDate> find_dateline(std::string_view sentence, std::string 
 std::optional<Due> find_due(std::string_view text, int statement_year) {
     std::string low = lower(text);
     auto words = split_words(low);
-    static const std::set<std::string> prepositions = {"in",   "by",      "before",     "until",
-                                                       "till", "through", "throughout", "within"};
+    static const std::set<std::string> prepositions = {"in",      "by",         "before", "until", "till",
+                                                       "through", "throughout", "within", "over",  "during"};
     static const std::string_view order[] = {"first", "second", "third", "fourth"};
     for (std::size_t k = 0; k < words.size(); ++k) {
         if (!is_year(words[k].w)) {
@@ -258,9 +259,20 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
             ok = true;
             from_word = j - 3;
         }
-        if (prep == "to" && at(2) == "up") {
+        if (prep == "to" && (at(2) == "up" || at(2) == "prior")) {
             ok = true;
             from_word = j - 2;
+        }
+        if (prep == "on" && day > 0) {
+            ok = true; // "on 3 June 2027"
+        }
+        // "at the 2027 Summit", "ahead of the 2027 exercise": a year naming an event to come.
+        static const std::set<std::string> event_prepositions = {"at", "in", "by", "before", "until", "during", "for"};
+        bool range_after = k + 1 < words.size() && is_year(words[k + 1].w);
+        if (prep == "the" && month == 0 && !range_after &&
+            (event_prepositions.count(at(2)) != 0 || (at(2) == "of" && at(3) == "ahead"))) {
+            ok = true;
+            from_word = at(2) == "of" ? j - 3 : j - 2;
         }
         if (prep == "in" && (at(2) == "starting" || at(2) == "beginning" || at(2) == "commencing")) {
             ok = false;
@@ -291,6 +303,20 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
         }
         due.words = std::string(text.substr(words[from_word].begin, words[last].end - words[from_word].begin));
         return due;
+    }
+    // "by the end of this year", "later this year", "next year": a year counted from the statement's.
+    if (statement_year > 0) {
+        static const std::regex relative(
+            R"(\b(?:(?:by|before|until|in|during|of)\s+(?:the\s+end\s+of\s+)?(this|next|the)\s+year|(?:later\s+)?(this|next)\s+year)\b)");
+        std::smatch m;
+        if (std::regex_search(low, m, relative)) {
+            std::string which = m[1].matched ? m.str(1) : m.str(2);
+            Due due;
+            due.value = std::to_string(statement_year + (which == "next" ? 1 : 0));
+            due.words = std::string(
+                text.substr(static_cast<std::size_t>(m.position(0)), static_cast<std::size_t>(m.length(0))));
+            return due;
+        }
     }
     return std::nullopt;
 }

@@ -1,6 +1,7 @@
 // The body of the statement read into commitments: each sentence (or list item) whose main
 // clause holds a cue, its actors, themes, names and due date. Rules: docs/extract.md.
 #include "drafter.hpp"
+#include "vocabulary.hpp"
 
 #include "accord/model/date.hpp"
 #include "accord/report/table.hpp"
@@ -88,11 +89,32 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
         auto more = m_index.tokenize(sentence.substr(j.begin, j.end - j.begin));
         tokens.insert(tokens.end(), more.begin(), more.end());
     }
+    // "the Japanese delegation": an adjective that stands for a party.
+    auto demonym = [&](const Token &tok) -> std::string {
+        for (const auto &[adjective, name] : vocab::k_demonyms) {
+            if (tok.capital && tok.norm == adjective) {
+                for (const auto &p : m_k.parties) {
+                    if (lower(p.name) == name || lower(p.short_name) == name) {
+                        return p.id;
+                    }
+                }
+            }
+        }
+        return {};
+    };
+    for (auto &tok : tokens) {
+        if (tok.parties.empty()) {
+            if (std::string id = demonym(tok); !id.empty()) {
+                tok.parties.push_back(id);
+            }
+        }
+    }
     std::vector<std::string> parties;
     std::vector<std::string> other;
     bool generic = false;
     bool modifier = false; // the previous token is a party or a generic word after one ("ASEAN Member States")
-    for (const auto &t : tokens) {
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token &t = tokens[k];
         for (const auto &p : t.parties) {
             if (std::find(parties.begin(), parties.end(), p) == parties.end()) {
                 parties.push_back(p);
@@ -103,7 +125,13 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
             continue;
         }
         if (generic_subject(t.norm)) {
-            generic = generic || !modifier;
+            // "The Ministers and Japan" names the parties and Japan; "the Government of Japan",
+            // "the Minister for Foreign Affairs of Singapore" name Japan and Singapore.
+            bool of_party = false;
+            for (std::size_t n = k + 1; n < tokens.size() && tokens[n].norm != "and"; ++n) {
+                of_party = of_party || !tokens[n].parties.empty();
+            }
+            generic = generic || (!modifier && !of_party);
             continue;
         }
         modifier = false;
@@ -210,7 +238,7 @@ void Drafter::finish(Pending &p) {
         c.comments.push_back({note});
     }
     // Due date: in the words after the cue (not in the subject's asides).
-    if (c.action.value != "note" && c.action.value != "reaffirm" && c.action.value != "recall") {
+    if (c.action.value != "note" && c.action.value != "recall") {
         auto stmt = PartialDate::parse(m_date);
         std::string after = c.text.substr(std::min(p.cue_offset, c.text.size()));
         if (auto due = find_due(after, stmt ? stmt->year() : 0)) {
@@ -226,8 +254,24 @@ void Drafter::read_body(const Layout &layout) {
     Lead item_lead;        // a lead-in ("we will:") whose items follow in its paragraph
     Lead para_lead;        // a lead-in paragraph of its own, lending to the paragraphs after it
     bool para_open = false;
+    // A release ends with boilerplate under a heading such as "About the Agency" or "Media
+    // contact": what follows it is not the statement.
+    const Line *boilerplate = nullptr;
+    static const std::regex about(
+        R"(^(about|media contacts?|for media (enquiries|inquiries)|notes to editors|for more information|contacts?)\b)",
+        std::regex::icase);
+    for (const auto &l : layout.skipped) {
+        if (!boilerplate && std::regex_search(l.text, about)) {
+            boilerplate = &l;
+        }
+    }
     for (std::size_t i = 0; i < layout.sentences.size(); ++i) {
         const Sentence &s = layout.sentences[i];
+        if (boilerplate && s.line > boilerplate->number) {
+            m_draft.left_out.push_back({fmt::format("{}: after the heading {} (line {}), boilerplate: {}", place(s),
+                                                    quote(boilerplate->text), boilerplate->number, quote(s.text))});
+            continue;
+        }
         note_names(s.text, s);
         std::string low = lower(s.text);
         // "This includes ..." completes the commitment before it.

@@ -131,13 +131,14 @@ std::optional<std::pair<std::string, std::size_t>> paragraph_marker(std::string_
     return std::nullopt;
 }
 
-// "(a) " "a) " "(iv) " "- " "* " "\u2022 " at the start of a line: a list item. The label is
+// "(a) " "a) " "a. " "(iv) " "- " "* " "\u2022 " at the start of a line: a list item. The label is
 // "(a)" for lettered items and empty for bullets.
 std::optional<std::pair<std::string, std::size_t>> item_marker(std::string_view line) {
-    static const std::regex lettered(R"(^(?:\(([a-z]{1,4})\)|([a-z])\))\s+)");
+    // "(a)", "a)", "a.", "(iv)", "iv." and "iv)".
+    static const std::regex lettered(R"(^(?:\(([a-z]{1,4})\)|([a-z])[.)]|(i{1,3}|iv|vi{0,3}|ix|xi{0,3})[.)])\s+)");
     std::cmatch m;
     if (std::regex_search(line.data(), line.data() + line.size(), m, lettered)) {
-        std::string l = m[1].matched ? m[1].str() : m[2].str();
+        std::string l = m[1].matched ? m[1].str() : m[2].matched ? m[2].str() : m[3].str();
         return std::make_pair("(" + l + ")", static_cast<std::size_t>(m.length(0)));
     }
     for (std::string_view bullet : {"- ", "* ", "\u2022 ", "\u2013 "}) {

@@ -56,6 +56,23 @@ const std::vector<CueEntry> k_table = {
     {"expressed their willingness to", "commit", false},
     {"stand ready to", "commit", true},
     {"stands ready to", "commit", true},
+    {"are ready to", "commit", false},
+    {"is ready to", "commit", false},
+    {"plan to", "commit", true},
+    {"plans to", "commit", true},
+    {"planned to", "commit", true},
+    {"aim to", "commit", true},
+    {"aims to", "commit", true},
+    {"seek to", "commit", true},
+    {"seeks to", "commit", true},
+    {"recommitted to", "commit", false},
+    {"agreed upon", "commit", false},
+    {"expressed its intention to", "commit", false},
+    {"expressed their intention to", "commit", false},
+    {"expressed the intention to", "commit", false},
+    {"expressed interest in", "explore", false},
+    {"expressed its interest in", "explore", false},
+    {"expressed their interest in", "explore", false},
     {"announced a contribution", "commit", false},
     {"announced contributions", "commit", false},
     {"announced a further contribution", "commit", false},
@@ -71,7 +88,7 @@ const std::vector<CueEntry> k_table = {
     {"strive to", "commit", true},
     {"will", "commit", true},
     {"shall", "commit", true},
-    {"would", "commit", true}, // only in a reported clause ("announced that it would")
+    {"would", "commit", true}, // not before "be", "like", "have", "welcome": a conditional
     // continue
     {"continue to", "continue", true},
     {"continued to", "continue", false},
@@ -84,6 +101,14 @@ const std::vector<CueEntry> k_table = {
     {"expressed strong support", "support", false},
     {"expressed their support", "support", false},
     {"expressed its support", "support", false},
+    {"expressed full support", "support", false},
+    {"expressed their full support", "support", false},
+    {"expressed its full support", "support", false},
+    {"expressed their strong support", "support", false},
+    {"expressed its strong support", "support", false},
+    {"expressed continued support", "support", false},
+    {"expressed their continued support", "support", false},
+    {"expressed its continued support", "support", false},
     // encourage
     {"encourage", "encourage", true},
     {"encourages", "encourage", true},
@@ -153,6 +178,10 @@ const std::vector<CueEntry> k_table = {
     {"observed", "note", true},
     {"condemned", "note", false},
     {"expressed concern", "note", false},
+    {"expressed satisfaction", "note", false},
+    {"expressed their satisfaction", "note", false},
+    {"expressed its satisfaction", "note", false},
+    {"deplored", "note", false},
     {"expressed their concern", "note", false},
     {"expressed its concern", "note", false},
     {"expressed serious concern", "note", false},
@@ -174,6 +203,13 @@ const std::vector<CueEntry> k_table = {
     {"expressed its gratitude", "", false},
     {"expressed thanks", "", false},
     {"explored ways", "", false},
+    {"expressed hope", "", false},
+    {"expressed the hope", "", false},
+    {"expressed their hope", "", false},
+    {"hoped", "", true},
+    {"looked forward", "", true},
+    {"look forward", "", true},
+    {"looks forward", "", true},
     {"explored", "", true},
     {"took part", "", true},
     {"held", "", true},
@@ -199,7 +235,8 @@ const std::vector<std::string_view> k_reporting = {"announced", "announces", "sa
 
 // After a cue of commitment ("committed to", "will"), these verbs say which kind.
 const std::vector<std::pair<std::string_view, std::string_view>> k_then = {
-    {"explore", "explore"}, {"continue", "continue"}, {"support", "support"}, {"encourage", "encourage"}};
+    {"explore", "explore"},     {"continue", "continue"}, {"support", "support"},
+    {"encourage", "encourage"}, {"consider", "explore"},  {"look", "explore"}};
 
 const std::vector<std::string_view> k_base_verbs = {"strengthen",
                                                     "work",
@@ -304,17 +341,81 @@ const std::vector<std::string_view> k_base_verbs = {"strengthen",
                                                     "sustain",
                                                     "make",
                                                     "take",
+                                                    "initiate",
+                                                    "exchange",
+                                                    "instruct",
+                                                    "direct",
+                                                    "request",
+                                                    "mandate",
+                                                    "broaden",
+                                                    "bolster",
+                                                    "advocate",
+                                                    "nurture",
+                                                    "cultivate",
+                                                    "empower",
+                                                    "expedite",
+                                                    "formulate",
+                                                    "conclude",
+                                                    "negotiate",
+                                                    "deliver",
+                                                    "extend",
+                                                    "raise",
+                                                    "reduce",
+                                                    "mitigate",
+                                                    "safeguard",
+                                                    "secure",
+                                                    "monitor",
+                                                    "assess",
+                                                    "evaluate",
+                                                    "update",
+                                                    "publish",
                                                     "jointly",
                                                     "collectively",
                                                     "further"};
 
-const std::vector<std::string_view> k_generic = {
-    "participants",    "participant", "leaders", "leader",    "we",          "ministers",   "minister",  "dialogue",
-    "discussion",      "discussions", "it",      "they",      "sides",       "side",        "co",        "chairs",
-    "chair",           "cochairs",    "parties", "officials", "delegations", "delegates",   "members",   "member",
-    "states",          "meeting",     "summit",  "senior",    "heads",       "governments", "countries", "statement",
-    "representatives", "experts",     "group",   "readout",   "conference",  "she",         "he",        "chairman",
-    "chairs'"};
+const std::vector<std::string_view> k_generic = {"participants", "participant", "leaders",
+                                                 "leader",       "we",          "ministers",
+                                                 "minister",     "dialogue",    "discussion",
+                                                 "discussions",  "it",          "they",
+                                                 "sides",        "side",        "co",
+                                                 "chairs",       "chair",       "cochairs",
+                                                 "parties",      "officials",   "delegations",
+                                                 "delegates",    "members",     "member",
+                                                 "states",       "meeting",     "summit",
+                                                 "senior",       "heads",       "governments",
+                                                 "countries",    "statement",   "representatives",
+                                                 "experts",      "group",       "readout",
+                                                 "conference",   "she",         "he",
+                                                 "chairman",     "chairs'",     "secretary",
+                                                 "ambassador",   "president",   "delegation",
+                                                 "government",   "envoy",       "spokesperson"};
+
+const std::vector<std::pair<std::string_view, std::string_view>> k_demonyms = {{"american", "united states"},
+                                                                               {"japanese", "japan"},
+                                                                               {"korean", "republic of korea"},
+                                                                               {"chinese", "china"},
+                                                                               {"indian", "india"},
+                                                                               {"australian", "australia"},
+                                                                               {"singaporean", "singapore"},
+                                                                               {"vietnamese", "viet nam"},
+                                                                               {"philippine", "philippines"},
+                                                                               {"filipino", "philippines"},
+                                                                               {"thai", "thailand"},
+                                                                               {"malaysian", "malaysia"},
+                                                                               {"indonesian", "indonesia"},
+                                                                               {"cambodian", "cambodia"},
+                                                                               {"lao", "lao pdr"},
+                                                                               {"laotian", "lao pdr"},
+                                                                               {"bruneian", "brunei darussalam"},
+                                                                               {"burmese", "myanmar"},
+                                                                               {"timorese", "timor-leste"},
+                                                                               {"european", "european union"},
+                                                                               {"british", "united kingdom"},
+                                                                               {"canadian", "canada"},
+                                                                               {"russian", "russian federation"},
+                                                                               {"french", "france"},
+                                                                               {"german", "germany"},
+                                                                               {"new zealand", "new zealand"}};
 
 const std::vector<std::string_view> k_pronouns = {"it", "they", "we", "she", "he"};
 
@@ -343,9 +444,13 @@ const std::vector<std::string_view> k_joining = {
 
 // Words after which a weak cue is a noun or an infinitive, not the main verb.
 const std::vector<std::string_view> k_blockers = {
-    "to",   "the",   "a",  "an",   "its",   "their",  "our",  "his",       "her",   "of",     "with", "for",
-    "in",   "on",    "by", "this", "these", "those",  "such", "any",       "no",    "mutual", "was",  "were",
-    "been", "being", "is", "are",  "from",  "strong", "full", "continued", "whose", "and",    "or",   "be"};
+    "to", "the", "a",    "an",     "its",   "their",     "our",   "his", "her",    "of",  "with",  "for",  "in",
+    "on", "by",  "this", "these",  "those", "such",      "any",   "no",  "mutual", "was", "were",  "been", "being",
+    "is", "are", "from", "strong", "full",  "continued", "whose", "and", "or",     "be",  "having"};
+
+const std::vector<std::string_view> k_bodies = {
+    "partners",      "agencies",      "ministries",   "authorities", "nations", "economies", "secretariat",
+    "organisations", "organizations", "institutions", "donors",      "centres", "centers",   "teams"};
 
 const std::vector<Participle> k_participles = {
     {"recalling", "recalls"},
