@@ -112,12 +112,17 @@ TEST_CASE("due dates: the end of what the words allow", "[extract]") {
         {"will meet again next year", "2027"},
         {"will meet again in the course of next year", "2027"},
         {"will invite Viet Nam to the drill, starting in 2026", ""},
-        {"announced a contribution to a programme to run from 2027 to 2030", ""},
+        {"announced a contribution to a programme to run from 2027 to 2030", "2030"},
+        {"will fund exchanges between 2026 and 2028", "2028"},
+        {"will fund the centre until at least 2028", "2028"},
+        {"will train 1,000 officials over the next three years", "2029"},
+        {"will set it up within two years", "2028"},
+        {"By the end of 2027, the two sides will", "2027"},
         {"will develop a work plan for 2027-2029", ""},
         {"will conduct exercises each year", ""},
         {"will implement the Strategy 2026-2030", ""},
-        {"will build on the Plan adopted in 2020", ""},  // before the statement
-        {"will fund it until 2050", ""},                 // more than 20 years after
+        {"will build on the Plan adopted in 2020", ""}, // before the statement
+        {"will fund it until 2050", ""},                // more than 20 years after
     };
     for (const auto &c : cases) {
         INFO(c.text);

@@ -232,6 +232,11 @@ std::pair<std::size_t, std::string> word_after(const std::string &low, std::size
     return {i, low.substr(i, e - i)};
 }
 
+// "continue to", "intend to": a verb, whatever stands before it.
+bool ends_with_to(std::string_view phrase) {
+    return phrase.size() > 3 && phrase.compare(phrase.size() - 3, 3, " to") == 0;
+}
+
 bool modal(std::string_view phrase) {
     return phrase == "will" || phrase == "shall" || phrase == "would";
 }
@@ -342,7 +347,7 @@ bool reported(const Scan &sc, const CueEntry &e, std::size_t i, Found &f) {
         return true;
     }
     static const std::regex offer(
-        R"(^\s*(?:(?:us|s|a|au|nz)?\$|usd|eur|sgd|jpy|\d|an? (?:new|additional|further)\b|new\b|additional\b|further\b|plans? to\b|funding\b|grants?\b|assistance\b|support for\b))");
+        R"(^\s*(?:(?:us|s|a|au|nz)?\$|usd|eur|sgd|jpy|aud|nzd|krw|inr|gbp|cad|\xe2\x82\xac|\xc2\xa3|\xc2\xa5|\d|an? (?:new|additional|further)\b|new\b|additional\b|further\b|plans? to\b|funding\b|grants?\b|assistance\b|support for\b))");
     if (e.phrase.compare(0, 8, "announce") == 0 && std::regex_search(sc.low.substr(end), offer)) {
         f.cue.begin = i;
         f.cue.end = end;
@@ -356,7 +361,7 @@ bool reported(const Scan &sc, const CueEntry &e, std::size_t i, Found &f) {
 
 // A coordinated undertaking after position `from` ("noted X and encouraged Y", "presented X and
 // announced that it would ..."), if any.
-bool coordinated(const Scan &sc, std::size_t from, Found &out) {
+bool coordinated(const Scan &sc, std::size_t from, Found &out, bool acknowledgements = false) {
     for (std::size_t a = sc.low.find(" and ", from); a != std::string::npos; a = sc.low.find(" and ", a + 1)) {
         std::size_t j = a + 5;
         for (;;) {
@@ -369,10 +374,11 @@ bool coordinated(const Scan &sc, std::size_t from, Found &out) {
             break;
         }
         const CueEntry *e = entry_at(sc.low, j);
-        if (e && e->action.empty() && reported(sc, *e, j, out)) {
+        bool ack = e && (e->action == "note" || e->action == "recall");
+        if (e && e->action.empty() && !acknowledgements && reported(sc, *e, j, out)) {
             return true;
         }
-        if (!e || e->action.empty() || e->action == "note" || e->action == "recall" || e->phrase == "would") {
+        if (!e || e->action.empty() || ack != acknowledgements || e->phrase == "would") {
             continue;
         }
         if (e->weak && !modal(e->phrase)) {
@@ -390,7 +396,7 @@ bool coordinated(const Scan &sc, std::size_t from, Found &out) {
         c.begin = j;
         c.end = j + e->phrase.size();
         c.action = std::string(e->action);
-        c.kind = CueKind::undertaking;
+        c.kind = ack ? CueKind::acknowledgement : CueKind::undertaking;
         refine(sc.low, c);
         c.phrase = std::string(sc.text.substr(c.begin, c.end - c.begin));
         return true;
@@ -437,7 +443,7 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
                        e->phrase.compare(0, 9, "committed") != 0 && e->phrase.compare(0, 10, "determined") != 0 &&
                        (e->phrase.find("ed") != std::string_view::npos);
         // A modal stands further from the start than a word that is also a noun.
-        int window = modal(e->phrase) ? 14 : 8;
+        int window = modal(e->phrase) || ends_with_to(e->phrase) ? 14 : 8;
         if (e->weak && !passive && (one_of(k_blockers, before) || s.head_words > window)) {
             continue;
         }
@@ -446,8 +452,9 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
         std::size_t end0 = i + e->phrase.size();
         if (e->weak && (e->action.empty() || e->phrase.back() == 'd')) {
             static const std::vector<std::string_view> prepositions = {
-                "at",    "in",      "on",      "by", "during", "last", "under", "for",    "with",   "from",
-                "since", "through", "earlier", "in", "this",   "next", "as",    "within", "between"};
+                "at",   "in",     "on",      "by",      "during",  "last",  "under", "for",
+                "with", "from",   "since",   "through", "earlier", "in",    "this",  "next",
+                "as",   "within", "between", "against", "towards", "toward"};
             if (one_of(prepositions, word_after(low, end0).second)) {
                 continue;
             }
@@ -502,7 +509,8 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
                 take(f);
                 return;
             }
-            if (coordinated(sc, end, f)) {
+            // "exchanged views on X and condemned Y": the coordinated acknowledgement.
+            if (coordinated(sc, end, f) || coordinated(sc, end, f, true)) {
                 take(f);
                 return;
             }

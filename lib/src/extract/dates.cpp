@@ -252,6 +252,9 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
                 --j;
             }
         }
+        if (at(1) == "least" && at(2) == "at") {
+            j -= 2; // "until at least 2028"
+        }
         std::string prep = at(1);
         std::size_t from_word = j >= 1 ? j - 1 : j;
         bool ok = prepositions.count(prep) != 0 || (prep == "at" && end_of);
@@ -262,6 +265,13 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
         if (prep == "to" && (at(2) == "up" || at(2) == "prior")) {
             ok = true;
             from_word = j - 2;
+        }
+        // "from 2026 to 2028", "between 2026 and 2028": the end of the range.
+        bool range_start = (prep == "from" || prep == "between") && k + 2 < words.size() && is_year(words[k + 2].w) &&
+                           (words[k + 1].w == "to" || words[k + 1].w == "and" || words[k + 1].w == "until" ||
+                            words[k + 1].w == "through");
+        if (range_start) {
+            ok = true;
         }
         if (prep == "on" && day > 0) {
             ok = true; // "on 3 June 2027"
@@ -283,7 +293,8 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
         // "in 2026 and 2027", "in 2027-2028": the later year.
         std::size_t last = k;
         if (month == 0 && k + 2 < words.size() && is_year(words[k + 2].w) &&
-            (words[k + 1].w == "and" || words[k + 1].w == "to")) {
+            (words[k + 1].w == "and" || words[k + 1].w == "to" || words[k + 1].w == "until" ||
+             words[k + 1].w == "through")) {
             last = k + 2;
         } else if (month == 0 && k + 1 < words.size() && is_year(words[k + 1].w) &&
                    (low.compare(words[k].end, 1, "-") == 0 || low.compare(words[k].end, 3, "\xe2\x80\x93") == 0)) {
@@ -304,8 +315,26 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
         due.words = std::string(text.substr(words[from_word].begin, words[last].end - words[from_word].begin));
         return due;
     }
-    // "by the end of this year", "later this year", "next year": a year counted from the statement's.
+    // "by the end of this year", "later this year", "next year", "within two years", "over the
+    // next three years": a year counted from the statement's.
     if (statement_year > 0) {
+        static const std::regex duration(
+            R"(\b(?:within|over|in|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years\b)");
+        std::smatch d;
+        if (std::regex_search(low, d, duration)) {
+            static const std::vector<std::string> numbers = {"one", "two",   "three", "four", "five",
+                                                             "six", "seven", "eight", "nine", "ten"};
+            std::string n = d.str(1);
+            auto it = std::find(numbers.begin(), numbers.end(), n);
+            int years = it != numbers.end() ? static_cast<int>(it - numbers.begin()) + 1 : std::stoi(n);
+            if (years >= 1 && years <= 20) {
+                Due due;
+                due.value = std::to_string(statement_year + years);
+                due.words = std::string(
+                    text.substr(static_cast<std::size_t>(d.position(0)), static_cast<std::size_t>(d.length(0))));
+                return due;
+            }
+        }
         static const std::regex relative(
             R"(\b(?:(?:by|before|until|in|during|of)\s+(?:the\s+end\s+of\s+)?(this|next|the)\s+year|(?:later\s+)?(this|next)\s+year)\b)");
         std::smatch m;
@@ -364,8 +393,11 @@ std::string title_case(std::string_view heading, std::string_view body) {
         std::string l = lower(w);
         if (after_apostrophe) {
             out += l; // "CHAIRMAN'S" -> "Chairman's"
-        } else if (capitals.count(w) != 0) {
-            out += w;
+        } else if (capitals.count(w) != 0 ||
+                   (w.size() >= 3 && w.back() == 's' && std::all_of(w.begin(), w.end() - 1, [](char c) {
+                        return std::isupper(static_cast<unsigned char>(c)) != 0;
+                    }))) {
+            out += w; // an acronym, or its plural ("ICTs")
         } else if (!first && small.count(l) != 0 && (b == 0 || heading[b - 1] == ' ')) {
             out += l;
         } else {

@@ -237,11 +237,19 @@ void Drafter::finish(Pending &p) {
         }
         c.comments.push_back({note});
     }
-    // Due date: in the words after the cue (not in the subject's asides).
+    // Due date: in the words after the cue (not in the subject's asides), else before the subject.
     if (c.action.value != "note" && c.action.value != "recall") {
         auto stmt = PartialDate::parse(m_date);
+        int year = stmt ? stmt->year() : 0;
         std::string after = c.text.substr(std::min(p.cue_offset, c.text.size()));
-        if (auto due = find_due(after, stmt ? stmt->year() : 0)) {
+        auto due = find_due(after, year);
+        if (!due && !p.opener.empty()) {
+            due = find_due(p.opener, year);
+        }
+        if (!due && !p.lead_in.empty()) {
+            due = find_due(p.lead_in, year);
+        }
+        if (due) {
             c.due.value = due->value;
             c.due.comments.push_back({fmt::format("from the words {}", quote(due->words)), true});
         }
@@ -336,6 +344,11 @@ void Drafter::read_body(const Layout &layout) {
         p.sentence = s;
         p.main_offset = r.main_offset;
         p.cue_offset = inherited ? 0 : r.cue.begin;
+        if (inherited) {
+            p.lead_in = lead->sentence.text;
+        } else if (r.participle.empty() && !r.subject.empty()) {
+            p.opener = s.text.substr(0, std::min(r.subject.begin, r.cue.begin));
+        }
         DraftCommitment &c = p.c;
         c.id = fmt::format("{}.c{}", m_draft.id.value, pending.size() + 1);
         c.paragraph = s.paragraph;

@@ -36,7 +36,9 @@ class Drafter {
     struct Pending {
         DraftCommitment c;
         Sentence sentence;
-        std::size_t cue_offset = 0; // where the cue starts: due dates are looked for after it
+        std::size_t cue_offset = 0; // where the cue starts: due dates are looked for after it,
+        std::string opener;         // then in the words before the subject ("By 2027, Japan will"),
+        std::string lead_in;        // then in the lead-in of an item ("By 2027, we will:")
         std::size_t main_offset = 0;
     };
     struct Lead {

@@ -324,9 +324,14 @@ Layout split_text(std::string_view raw) {
             open = true;
             continue;
         }
-        if (auto it = item_marker(line); it && open) {
+        // An item continues its paragraph, or, after a blank line, the lead-in ("we will:") before it.
+        auto it = item_marker(line);
+        bool after_lead_in = it && !open && !blocks.empty() && !blocks.back().items.back().text.empty() &&
+                             (blocks.back().items.back().text.back() == ':' || blocks.back().items.size() > 1);
+        if (it && (open || after_lead_in)) {
             blocks.back().items.push_back({it->first, number, line.substr(it->second)});
             blocks.back().lines.push_back({number, line});
+            open = true;
             continue;
         }
         if (!open) {
@@ -342,6 +347,21 @@ Layout split_text(std::string_view raw) {
     }
 
     Layout layout;
+    // "Begin Text:" ... "End Text.": what a release quotes is the statement; the rest is header
+    // and trailer.
+    static const std::regex begin_text(R"(^\s*begin\s+text\s*:?\s*$)", std::regex::icase);
+    static const std::regex end_text(R"(^\s*end\s+text\s*\.?\s*$)", std::regex::icase);
+    int begin_at = -1;
+    int end_at = static_cast<int>(blocks.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        std::string all = blocks[i].all_text();
+        if (begin_at < 0 && std::regex_match(all, begin_text)) {
+            begin_at = static_cast<int>(i);
+        } else if (begin_at >= 0 && std::regex_match(all, end_text)) {
+            end_at = static_cast<int>(i);
+            break;
+        }
+    }
     int first_body = -1;
     int last_body = -1;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -357,6 +377,9 @@ Layout split_text(std::string_view raw) {
                            });
         b.body = !b.number.empty() || b.items.size() > 1 || ends_like_sentence(all) ||
                  (word_count(all) >= 15 && !capitals && !short_lines);
+        if (begin_at >= 0 && (static_cast<int>(i) <= begin_at || static_cast<int>(i) >= end_at)) {
+            b.body = false;
+        }
         if (b.body) {
             if (first_body < 0) {
                 first_body = static_cast<int>(i);

@@ -17,14 +17,20 @@ std::string basename(std::string_view path) {
     return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
-bool has_lower(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+// Written in capitals: no two lower-case letters in a row ("USE OF ICTs" is).
+bool capitals(std::string_view s) {
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        if (std::islower(static_cast<unsigned char>(s[i])) && std::islower(static_cast<unsigned char>(s[i + 1]))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // Lines that head a web page or a release but name no statement.
 bool boilerplate(std::string_view line) {
     static const std::regex re(
-        R"(^(office of the spokesperson|media note|media release|press release|news release|for immediate release|readout|statement|joint statement|press statement|transcript|fact sheet|~+|-+|\*+|_+|#+)\s*$)",
+        R"(^(office of the spokesperson|media note|media release|press release|news release|for immediate release|transcript|fact sheet|~+|-+|\*+|_+|#+)\s*$)",
         std::regex::icase);
     std::string l(line);
     return std::regex_match(l, re) || starts_with_words(lower(line), "source") ||
@@ -34,7 +40,7 @@ bool boilerplate(std::string_view line) {
 // A line that only says what kind of document follows ("Joint Press Statement").
 bool type_phrase(std::string_view line) {
     static const std::regex re(
-        R"(^((joint|co-chairs['’]?|chairman['’]?s|chair['’]?s|leaders['’]?|ministers['’]?)\s+)?((press|media)\s+)?(statement|release|readout|communiqu[eé]|declaration|summary)\s*:?\s*$)",
+        R"(^((joint|co-chairs['’]?|chairman['’]?s|chair['’]?s|leaders['’]?|ministers['’]?)\s+)?((press|media)\s+)?(statement|release|readout|communiqu[eé]|declaration|summary|summary report|report)\s*:?\s*$)",
         std::regex::icase);
     return std::regex_match(std::string(line), re);
 }
@@ -95,7 +101,8 @@ void Drafter::decide_title(const Layout &layout) {
     int previous = -10;
     for (const auto &l : layout.header) {
         bool dateline = (find_date(l.text) || find_date_in_words(l.text)) && word_count(l.text) <= 12;
-        if (dateline || boilerplate(l.text) || place_line(l.text)) {
+        bool sentence = !l.text.empty() && (l.text.back() == '.' || l.text.back() == ':' || l.text.back() == ';');
+        if (dateline || sentence || boilerplate(l.text) || place_line(l.text)) {
             previous = -10;
             continue;
         }
@@ -121,6 +128,19 @@ void Drafter::decide_title(const Layout &layout) {
         groups.push_back({l.text, {l.number}});
         previous = l.number;
     }
+    // A line that only says what kind of document it is ("Readout") is no title by itself.
+    std::string kind;
+    for (const auto &g : groups) {
+        if (g.lines.size() == 1 && type_phrase(g.text) && kind.empty()) {
+            kind = g.text;
+            while (!kind.empty() && (kind.back() == ':' || kind.back() == ' ')) {
+                kind.pop_back();
+            }
+        }
+    }
+    groups.erase(std::remove_if(groups.begin(), groups.end(),
+                                [](const Group &g) { return g.lines.size() == 1 && type_phrase(g.text); }),
+                 groups.end());
     const Group *best = nullptr;
     for (const auto &g : groups) {
         if (!best || word_count(g.text) > word_count(best->text)) {
@@ -129,8 +149,8 @@ void Drafter::decide_title(const Layout &layout) {
     }
     if (best) {
         std::string title = best->text;
-        bool capitals = !has_lower(title);
-        if (capitals) {
+        bool in_capitals = capitals(title);
+        if (in_capitals) {
             title = title_case(title, body_text(layout));
         }
         m_draft.title.value = title;
@@ -142,7 +162,7 @@ void Drafter::decide_title(const Layout &layout) {
         m_draft.title.comments.push_back(
             {fmt::format("from {} {}, {} before the first paragraph{}", numbers.size() > 1 ? "lines" : "line",
                          join(numbers, " and "), numbers.size() > 1 ? "a heading on two lines" : "a heading",
-                         capitals ? ", in title case" : ""),
+                         in_capitals ? ", in title case" : ""),
              true});
         return;
     }
@@ -153,7 +173,11 @@ void Drafter::decide_title(const Layout &layout) {
         std::smatch m;
         const std::string &first = layout.sentences.front().text;
         if (std::regex_search(first, m, held)) {
-            m_draft.title.value = "Readout of the " + m.str(1);
+            std::string head = kind.empty() ? std::string("Readout") : kind;
+            if (capitals(head)) {
+                head = title_case(head, "");
+            }
+            m_draft.title.value = head + " of the " + m.str(1);
             m_draft.title.comments.push_back(
                 {fmt::format("no heading in the text: the meeting its first sentence names ({}); "
                              "write the statement's title (or give --title)",

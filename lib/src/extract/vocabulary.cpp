@@ -10,6 +10,7 @@ const std::vector<CueEntry> k_table = {
     {"explore the possibility", "explore", false},
     {"explore", "explore", true},
     {"explores", "explore", true},
+    {"explored", "explore", false},
     // reaffirm
     {"reaffirmed", "reaffirm", false},
     {"reaffirm", "reaffirm", true},
@@ -32,6 +33,23 @@ const std::vector<CueEntry> k_table = {
     {"agreed on", "commit", false},
     {"agree on", "commit", true},
     {"agreed that", "commit", false},
+    {"agreed", "commit", true},
+    {"agreed in principle", "commit", false},
+    {"undertakes to", "commit", true},
+    {"resolves to", "commit", true},
+    {"directed", "commit", true},
+    {"mandated", "commit", true},
+    {"requested", "commit", true},
+    {"entrusted", "commit", true},
+    {"offered", "commit", false},
+    {"expressed their commitment to", "commit", false},
+    {"expressed its commitment to", "commit", false},
+    {"expressed their strong commitment to", "commit", false},
+    {"decided that", "commit", false},
+    {"resolved that", "commit", false},
+    {"reached agreement", "commit", false},
+    {"reached an agreement", "commit", false},
+    {"reached consensus", "commit", false},
     {"pledged", "commit", false},
     {"pledge to", "commit", true},
     {"pledges to", "commit", true},
@@ -98,6 +116,8 @@ const std::vector<CueEntry> k_table = {
     {"supports", "support", true},
     {"supported", "support", true},
     {"expressed support", "support", false},
+    {"endorsed", "support", false},
+    {"approved", "support", false},
     {"expressed strong support", "support", false},
     {"expressed their support", "support", false},
     {"expressed its support", "support", false},
@@ -141,6 +161,8 @@ const std::vector<CueEntry> k_table = {
     {"note", "note", true},
     {"notes", "note", true},
     {"took note", "note", false},
+    {"pleased to note", "note", false},
+    {"pleased to welcome", "note", false},
     {"take note", "note", true},
     {"takes note", "note", true},
     {"welcomed", "note", false},
@@ -202,7 +224,6 @@ const std::vector<CueEntry> k_table = {
     {"expressed their gratitude", "", false},
     {"expressed its gratitude", "", false},
     {"expressed thanks", "", false},
-    {"explored ways", "", false},
     {"expressed hope", "", false},
     {"expressed the hope", "", false},
     {"expressed their hope", "", false},
@@ -210,7 +231,6 @@ const std::vector<CueEntry> k_table = {
     {"looked forward", "", true},
     {"look forward", "", true},
     {"looks forward", "", true},
-    {"explored", "", true},
     {"took part", "", true},
     {"held", "", true},
     {"adopted", "", true},
@@ -388,7 +408,8 @@ const std::vector<std::string_view> k_generic = {"participants", "participant", 
                                                  "conference",   "she",         "he",
                                                  "chairman",     "chairs'",     "secretary",
                                                  "ambassador",   "president",   "delegation",
-                                                 "government",   "envoy",       "spokesperson"};
+                                                 "government",   "envoy",       "spokesperson",
+                                                 "forum"};
 
 const std::vector<std::pair<std::string_view, std::string_view>> k_demonyms = {{"american", "united states"},
                                                                                {"japanese", "japan"},
@@ -449,8 +470,10 @@ const std::vector<std::string_view> k_blockers = {
     "is", "are", "from", "strong", "full",  "continued", "whose", "and", "or",     "be",  "having"};
 
 const std::vector<std::string_view> k_bodies = {
-    "partners",      "agencies",      "ministries",   "authorities", "nations", "economies", "secretariat",
-    "organisations", "organizations", "institutions", "donors",      "centres", "centers",   "teams"};
+    "partners",      "agencies",      "ministries",   "authorities", "nations",    "economies",  "secretariat",
+    "organisations", "organizations", "institutions", "donors",      "centres",    "centers",    "teams",
+    "secretariats",  "bodies",        "groups",       "host",        "presidency", "organisers", "organizers",
+    "committee",     "council",       "taskforce",    "network"};
 
 const std::vector<Participle> k_participles = {
     {"recalling", "recalls"},
