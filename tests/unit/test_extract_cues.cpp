@@ -152,7 +152,7 @@ TEST_CASE("one vocabulary: every undertaking cue is a verb of commitment for lin
         if (e.action.empty() || e.action == "note" || e.action == "recall") {
             continue;
         }
-        std::string text = "Participants " + std::string(e.phrase) + " act together.";
+        std::string text = "Participants " + std::string(e.phrase) + " the officials to act together.";
         INFO(text);
         Reading r = read_sentence(text);
         REQUIRE(r.cue.found());

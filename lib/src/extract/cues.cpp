@@ -459,6 +459,18 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
                 continue;
             }
         }
+        // Tasking verbs task someone to do something: "requested the Secretariat to prepare", not
+        // "requested information".
+        static const std::vector<std::string_view> tasking = {"tasked",   "task",     "tasks",     "instructed",
+                                                              "directed", "mandated", "requested", "entrusted"};
+        if (one_of(tasking, e->phrase)) {
+            auto rest = words_in(sc.text, i + e->phrase.size(), std::min(sc.text.size(), i + e->phrase.size() + 80));
+            bool object_to = std::any_of(rest.begin(), rest.end(),
+                                         [](const Word &w) { return w.lower == "to" || w.lower == "with"; });
+            if (!object_to) {
+                continue;
+            }
+        }
         if (!s.ok && !passive) {
             if (r.why.empty()) {
                 r.why = "its subject \"" + std::string(sc.text.substr(s.head.begin, s.head.end - s.head.begin)) +
