@@ -72,14 +72,19 @@ Span trim_span(std::string_view text, Span s) {
     return s;
 }
 
-// Comma-separated segments of [from, to).
+// Segments of [from, to) between commas, semicolons and dashes ("SINGAPORE, 21 October 2026 -
+// The Agency will").
 std::vector<Span> segments(std::string_view text, std::size_t from, std::size_t to) {
     std::vector<Span> out;
     std::size_t b = from;
     for (std::size_t i = from; i < to; ++i) {
-        if (text[i] == ',' || text[i] == ';') {
+        std::size_t dash = text.compare(i, 5, " \u2013 ") == 0 || text.compare(i, 5, " \u2014 ") == 0 ? 5
+                           : text.compare(i, 3, " - ") == 0                                           ? 3
+                                                                                                      : 0;
+        if (text[i] == ',' || text[i] == ';' || dash > 0) {
             out.push_back(trim_span(text, {b, i}));
-            b = i + 1;
+            b = i + (dash > 0 ? dash : 1);
+            i = b - 1;
         }
     }
     out.push_back(trim_span(text, {b, to}));

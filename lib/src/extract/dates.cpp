@@ -372,6 +372,19 @@ std::string title_case(std::string_view heading, std::string_view body) {
             }
         }
         flush();
+        // "SINGAPORE" in a dateline is no acronym when the body also writes "Singapore".
+        for (auto it = capitals.begin(); it != capitals.end();) {
+            std::string word = lower(*it);
+            word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+            bool written = false;
+            for (std::size_t at = body.find(word); at != std::string_view::npos && !written;
+                 at = body.find(word, at + 1)) {
+                std::size_t end = at + word.size();
+                written = (at == 0 || !std::isalnum(static_cast<unsigned char>(body[at - 1]))) &&
+                          (end >= body.size() || !std::isalnum(static_cast<unsigned char>(body[end])));
+            }
+            it = written ? capitals.erase(it) : std::next(it);
+        }
     }
     static const std::set<std::string> small = {"a",  "an", "and", "as", "at",  "between", "by",   "for",  "from",
                                                 "in", "of", "on",  "or", "the", "to",      "with", "into", "upon"};

@@ -186,6 +186,10 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
         return;
     }
     actors.values = m_draft.parties.values;
+    if (subject.empty()) {
+        actors.comments.push_back({"the statement's parties (no subject: the verb opens the sentence)"});
+        return;
+    }
     actors.comments.push_back({fmt::format("the statement's parties (subject {}{})", quote(shown), said)});
 }
 
