@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
 #include <string>
 
 using namespace accord;
@@ -16,26 +17,30 @@ std::string subject(const std::string &text, const Reading &r) {
     return text.substr(r.subject.begin, r.subject.end - r.subject.begin);
 }
 
+// Reads each text: an undertaking when `commits`, else no cue and a report of the meeting.
+void check_readings(std::initializer_list<const char *> texts, bool commits) {
+    for (const char *text : texts) {
+        INFO(text);
+        Reading r = read_sentence(text);
+        CHECK(r.cue.found() == commits);
+        CHECK((commits ? r.cue.kind == CueKind::undertaking : !r.report.empty()));
+    }
+}
+
 } // namespace
 
 TEST_CASE("undertakings phrased other than 'committed to' or 'will'", "[extract][cues]") {
-    for (const char *text : {
-             "Singapore offered to host the next exercise in 2027.",
-             "The ROK expressed readiness to co-host a workshop on 5G security.",
-             "Japan announced a contribution of two million dollars to the Centre.",
-             "Ministers tasked the ASEAN Cyber-CC to develop a regional action plan.",
-             "Both sides intend to hold a tabletop exercise in early 2027.",
-             "The United States and Japan decided to set up a joint working group.",
-             "Participants will revisit the work plan at their next meeting in 2027.",
-             "The ROK announced that it would sponsor ten fellowships each year.",
-             "India stands ready to share its experience.",
-             "The United States announced $10 million in new funding for the Regional CERT.",
-         }) {
-        INFO(text);
-        Reading r = read_sentence(text);
-        CHECK(r.cue.found());
-        CHECK(r.cue.kind == CueKind::undertaking);
-    }
+    check_readings({"Singapore offered to host the next exercise in 2027.",
+                    "The ROK expressed readiness to co-host a workshop on 5G security.",
+                    "Japan announced a contribution of two million dollars to the Centre.",
+                    "Ministers tasked the ASEAN Cyber-CC to develop a regional action plan.",
+                    "Both sides intend to hold a tabletop exercise in early 2027.",
+                    "The United States and Japan decided to set up a joint working group.",
+                    "Participants will revisit the work plan at their next meeting in 2027.",
+                    "The ROK announced that it would sponsor ten fellowships each year.",
+                    "India stands ready to share its experience.",
+                    "The United States announced $10 million in new funding for the Regional CERT."},
+                   true);
 }
 
 TEST_CASE("a subject that cannot be a party makes no commitment", "[extract][cues]") {
@@ -58,18 +63,12 @@ TEST_CASE("a subject that cannot be a party makes no commitment", "[extract][cue
 }
 
 TEST_CASE("reports of the meeting, thanks and views are no commitments", "[extract][cues]") {
-    for (const char *text : {
-             "Participants exchanged views on how they will cooperate in the region.",
-             "The ROK briefed participants on its national strategy and its programmes.",
-             "Ministers expressed their appreciation to Singapore for hosting the Conference.",
-             "The United States and Japan held the Ninth U.S.-Japan Cyber Dialogue in Tokyo.",
-             "Participants also discussed potential efforts to integrate cybersecurity.",
-         }) {
-        INFO(text);
-        Reading r = read_sentence(text);
-        CHECK_FALSE(r.cue.found());
-        CHECK_FALSE(r.report.empty());
-    }
+    check_readings({"Participants exchanged views on how they will cooperate in the region.",
+                    "The ROK briefed participants on its national strategy and its programmes.",
+                    "Ministers expressed their appreciation to Singapore for hosting the Conference.",
+                    "The United States and Japan held the Ninth U.S.-Japan Cyber Dialogue in Tokyo.",
+                    "Participants also discussed potential efforts to integrate cybersecurity."},
+                   false);
 }
 
 TEST_CASE("the operative verb wins over an acknowledgement or a report", "[extract][cues]") {
@@ -91,42 +90,43 @@ TEST_CASE("the operative verb wins over an acknowledgement or a report", "[extra
 }
 
 TEST_CASE("the subject's head, apart from openers and asides in commas", "[extract][cues]") {
-    std::string t = "Japan, through the Japan-ASEAN Integration Fund (JAIF), announced a contribution of $2 million.";
+    struct Case {
+        const char *text;
+        const char *action;
+        const char *subject; // as written; empty: none (the statement's parties)
+    };
+    const Case cases[] = {
+        {"Japan, through the Japan-ASEAN Integration Fund (JAIF), announced a contribution of $2 million.", "commit",
+         "Japan"},
+        {"Malaysia, as the incoming Chair of the ASEAN Cyber-CC, announced that it would convene a workshop.", "commit",
+         "Malaysia"},
+        {"Through the Dialogue, participants committed to explore a Sixth Dialogue.", "explore", "participants"},
+        // A relative clause is an aside, and its "will" no cue.
+        {"The Philippines, which will chair ASEAN in 2026, invited Viet Nam to take part in its meetings.", "encourage",
+         "The Philippines"},
+        {"Indonesia, Malaysia and Singapore agreed to co-host the drill.", "commit",
+         "Indonesia, Malaysia and Singapore"},
+        // Reported speech: the subject of the reported clause, unless it is a pronoun.
+        {"Announcing the programme, the Minister said that Singapore will fund its full cost through 2029.", "commit",
+         "Singapore"},
+        // An acknowledgement whose subject closes the sentence.
+        {"Cyber threats are becoming more sophisticated and will continue to evolve, the Minister noted.", "note",
+         "the Minister"},
+        // A passive: its agents are the statement's parties, not its subject.
+        {"ASEAN Member States are encouraged to ratify the Convention.", "encourage", ""},
+    };
+    for (const auto &c : cases) {
+        std::string t = c.text;
+        INFO(t);
+        Reading r = read_sentence(t);
+        CHECK(r.cue.action == c.action);
+        CHECK(subject(t, r) == c.subject);
+    }
+    std::string t = "The United States, together with Japan and Australia, announced that it would fund a cohort.";
     Reading r = read_sentence(t);
-    CHECK(r.cue.found());
-    CHECK(subject(t, r) == "Japan");
-    t = "Malaysia, as the incoming Chair of the ASEAN Cyber-CC, announced that it would convene a workshop.";
-    r = read_sentence(t);
-    CHECK(r.cue.action == "commit");
-    CHECK(subject(t, r) == "Malaysia");
-    t = "Through the Dialogue, participants committed to explore a Sixth Dialogue.";
-    CHECK(subject(t, read_sentence(t)) == "participants");
-    t = "The Philippines, which will chair ASEAN in 2026, invited Viet Nam to take part in its meetings.";
-    r = read_sentence(t);
-    CHECK(r.cue.action == "encourage");
-    CHECK(subject(t, r) == "The Philippines");
-    t = "Indonesia, Malaysia and Singapore agreed to co-host the drill.";
-    CHECK(subject(t, read_sentence(t)) == "Indonesia, Malaysia and Singapore");
-    t = "The United States, together with Japan and Australia, announced that it would fund a cohort.";
-    r = read_sentence(t);
     CHECK(subject(t, r) == "The United States");
     REQUIRE(r.joined.size() == 1);
     CHECK(t.substr(r.joined[0].begin, r.joined[0].end - r.joined[0].begin) == "together with Japan and Australia");
-    // Reported speech: the subject of the reported clause, unless it is a pronoun.
-    t = "Announcing the programme, the Minister said that Singapore will fund its full cost through 2029.";
-    r = read_sentence(t);
-    CHECK(r.cue.action == "commit");
-    CHECK(subject(t, r) == "Singapore");
-    // An acknowledgement whose subject closes the sentence.
-    t = "Cyber threats are becoming more sophisticated and will continue to evolve, the Minister noted.";
-    r = read_sentence(t);
-    CHECK(r.cue.action == "note");
-    CHECK(subject(t, r) == "the Minister");
-    // A passive: its agents are the statement's parties, not its subject.
-    t = "ASEAN Member States are encouraged to ratify the Convention.";
-    r = read_sentence(t);
-    CHECK(r.cue.action == "encourage");
-    CHECK(r.subject.empty());
 }
 
 TEST_CASE("participial clauses and base-form verbs", "[extract][cues]") {
