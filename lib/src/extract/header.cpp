@@ -354,10 +354,33 @@ void Drafter::find_duplicate() {
     }
     // The same commitments: half of the draft's texts or more are those of one statement.
     if (found.empty() && m_k.each_commitment && !m_draft.commitments.empty()) {
+        // Letters and digits in lower case, one space between words: cheap enough for every
+        // commitment of a large database.
         auto norm = [](std::string_view text) {
             std::string out;
-            for (const auto &t : plain_words(text)) {
-                out += t.norm + " ";
+            out.reserve(text.size());
+            bool space = false;
+            for (std::size_t i = 0; i < text.size(); ++i) {
+                char ch = text[i];
+                auto c = static_cast<unsigned char>(ch);
+                if (text.compare(i, 3, "\u2019") == 0 || text.compare(i, 3, "\u2018") == 0) {
+                    i += 2; // an apostrophe, as "'"
+                    continue;
+                }
+                if (c == 0xE2) { // other general punctuation: quotes, dashes
+                    i += 2;
+                    space = true;
+                    continue;
+                }
+                if (std::isalnum(c) || c >= 0x80) {
+                    if (space && !out.empty()) {
+                        out += ' ';
+                    }
+                    space = false;
+                    out += static_cast<char>(std::tolower(c));
+                } else if (ch != '\'' && ch != '.') {
+                    space = true;
+                }
             }
             return out;
         };
