@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -143,11 +144,22 @@ TEST_CASE("a numbered statement with a lead-in and items", "[extract]") {
     REQUIRE(us);
     CHECK(us->actors.values == std::vector<std::string>{"us"});
     CHECK(us->due.value == "2027-06");
-    const DraftCommitment *eu = containing(d, "European Union");
-    REQUIRE(eu);
-    CHECK(eu->actors.values.empty());
-    CHECK(eu->actors.comments.at(0).check);
+    // "The European Union will be invited ...": a passive, which no party undertakes.
+    CHECK_FALSE(containing(d, "European Union"));
+    CHECK(std::any_of(d.left_out.begin(), d.left_out.end(), [](const Comment &c) {
+        return c.text.find("paragraph 7") != std::string::npos && c.text.find("passive") != std::string::npos;
+    }));
     require_valid(store, d);
+}
+
+TEST_CASE("a subject that names no party in the database gives no actors and a check", "[extract]") {
+    Store store = data_store();
+    Draft d = draft_statement("The Cyber Norms Task Force will report to Ministers in 2027.", "t.txt",
+                              {"", "", "2026", "", {"us"}}, store);
+    REQUIRE(d.commitments.size() == 1);
+    CHECK(d.commitments[0].actors.values.empty());
+    CHECK(d.commitments[0].actors.comments.at(0).check);
+    CHECK(d.commitments[0].due.value == "2027");
 }
 
 TEST_CASE("without a database every name is left as a comment", "[extract]") {

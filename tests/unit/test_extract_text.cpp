@@ -83,3 +83,100 @@ TEST_CASE("numbered paragraphs and lettered items keep their own numbers", "[ext
     CHECK(l.sentences[6].paragraph == "3");
     CHECK(l.sentences[7].paragraph == "4");
 }
+
+TEST_CASE("due dates: the end of what the words allow", "[extract]") {
+    struct Case {
+        const char *text;
+        const char *due; // empty: none
+    };
+    const Case cases[] = {
+        {"will host the exercise in 2027", "2027"},
+        {"will complete the map by 2027", "2027"},
+        {"will provide training through 2027", "2027"},
+        {"will fund the programme until 2030", "2030"},
+        {"will implement it by the end of 2027", "2027"},
+        {"will publish a playbook by March 2028", "2028-03"},
+        {"will convene a consultation before the end of March 2027", "2027-03"},
+        {"will complete it in the first half of 2027", "2027-06"},
+        {"will co-host it in the second half of 2026", "2026-12"},
+        {"will review it by the third quarter of 2027", "2027-09"},
+        {"will review it in Q1 2027", "2027-03"},
+        {"will hold it in early 2027", "2027"},
+        {"will present a review by mid-2027", "2027"},
+        {"will support it in 2027 and 2028", "2028"},
+        {"will support it in 2027-2028", "2028"},
+        {"will report no later than 2029", "2029"},
+        {"will launch it on 3 June 2027", "2027-06-03"},
+        {"will present it at the 2027 ASEAN Summit", "2027"},
+        {"will do so by the end of this year", "2026"},
+        {"will meet again next year", "2027"},
+        {"will meet again in the course of next year", "2027"},
+        {"will invite Viet Nam to the drill, starting in 2026", ""},
+        {"announced a contribution to a programme to run from 2027 to 2030", "2030"},
+        {"will fund exchanges between 2026 and 2028", "2028"},
+        {"will fund the centre until at least 2028", "2028"},
+        {"will train 1,000 officials over the next three years", "2029"},
+        {"will set it up within two years", "2028"},
+        {"By the end of 2027, the two sides will", "2027"},
+        {"will develop a work plan for 2027-2029", ""},
+        {"will conduct exercises each year", ""},
+        {"will implement the Strategy 2026-2030", ""},
+        {"will build on the Plan adopted in 2020", ""}, // before the statement
+        {"will fund it until 2050", ""},                // more than 20 years after
+    };
+    for (const auto &c : cases) {
+        INFO(c.text);
+        auto due = find_due(c.text, 2026);
+        if (*c.due == '\0') {
+            CHECK_FALSE(due);
+        } else {
+            REQUIRE(due);
+            CHECK(due->value == c.due);
+        }
+    }
+    CHECK(find_due("will do so by the end of 2027", 2026)->words == "by the end of 2027");
+}
+
+TEST_CASE("date lines, datelines and dates in words", "[extract]") {
+    CHECK(find_date("Singapore, 21 October 2026")->str() == "2026-10-21");
+    std::string m;
+    CHECK(find_dateline("SINGAPORE, 20 October 2026 \u2013 The Agency today launched a programme.", &m)->str() ==
+          "2026-10-20");
+    CHECK(m == "SINGAPORE, 20 October 2026");
+    CHECK(find_dateline("WASHINGTON, June 3, 2026 - The United States and Japan held talks.")->str() == "2026-06-03");
+    CHECK_FALSE(find_dateline("Participants met in Singapore in 2026 - and agreed to meet again."));
+    CHECK(find_date_in_words("ADOPTED in Kuala Lumpur, Malaysia, this Twenty-Sixth Day of October in the Year Two "
+                             "Thousand and Twenty-Six.")
+              ->str() == "2026-10-26");
+    CHECK(find_date_in_words("Adopted in Kuala Lumpur on the Ninth of July in the Year Two Thousand and Twenty-Six.")
+              ->str() == "2026-07-09");
+    CHECK(find_date_in_words("Done at Manila on the First Day of March 2027")->str() == "2027-03-01");
+    CHECK_FALSE(find_date_in_words("the Third of the Dialogues on the Use of ICTs"));
+}
+
+TEST_CASE("a heading in capitals in title case", "[extract]") {
+    CHECK(title_case("CHAIRMAN'S STATEMENT OF THE ELEVENTH ASEAN MINISTERIAL CONFERENCE ON CYBERSECURITY",
+                     "The ASEAN Ministerial Conference on Cybersecurity (AMCC) met.") ==
+          "Chairman's Statement of the Eleventh ASEAN Ministerial Conference on Cybersecurity");
+    CHECK(title_case("ASEAN-AUSTRALIA DECLARATION AT SICW 2026", "ASEAN and Australia met at SICW.") ==
+          "ASEAN-Australia Declaration at SICW 2026");
+}
+
+TEST_CASE("headings that the paragraph rules must not take for paragraphs", "[extract]") {
+    // A heading in capitals longer than fifteen words, and a heading above a place and date line.
+    Layout l = split_text("JOINT STATEMENT BETWEEN THE REPUBLIC OF THE PHILIPPINES AND THE SOCIALIST REPUBLIC OF "
+                          "VIET NAM ON COOPERATION IN CYBERSECURITY\n\n1. The two sides met.\n");
+    CHECK(l.header.size() == 1);
+    REQUIRE(l.sentences.size() == 1);
+    CHECK(l.sentences[0].paragraph == "1");
+    l = split_text("Co-Chairs' Statement of the Third ASEAN-Republic of Korea Cyber Dialogue\nSeoul, Republic of "
+                   "Korea, 14 May 2026\n\nThe Dialogue was held in Seoul.\n");
+    CHECK(l.header.size() == 2);
+    REQUIRE(l.sentences.size() == 1);
+    CHECK(l.sentences[0].paragraph == "1");
+    // Items lettered "a." and "ii)".
+    l = split_text("1. We will:\na. hold a drill;\nb. share information.\n2. Then:\nii) meet again.\n");
+    REQUIRE(l.sentences.size() == 5);
+    CHECK(l.sentences[1].paragraph == "1(a)");
+    CHECK(l.sentences[4].paragraph == "2(ii)");
+}

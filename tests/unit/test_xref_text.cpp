@@ -51,6 +51,6 @@ TEST_CASE("the main verb tells a commitment from a report", "[xref][text]") {
     CHECK(v.word == "highlighted");
     CHECK(main_verb("The Dialogue acknowledged the importance of continued implementation").kind ==
           VerbKind::report);
-    CHECK(main_verb("The parties did not hesitate and agreed").kind == VerbKind::commitment); // "not" is no "note"
+    CHECK(main_verb("The parties did not hesitate and agreed to act").kind == VerbKind::commitment); // "not" is no "note"
     CHECK(main_verb("A regional platform for threat information.").kind == VerbKind::none);
 }

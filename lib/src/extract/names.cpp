@@ -234,6 +234,12 @@ Knowledge load_knowledge(Store &store) {
     add(Kind::forum, "SELECT id, name, NULL FROM forum ORDER BY id");
     add(Kind::program, "SELECT id, title, NULL FROM program ORDER BY id");
     k.available = !k.ids.empty();
+    k.each_commitment = [&store](const Knowledge::CommitmentVisitor &visit) {
+        SQLite::Statement q(store.db(), "SELECT statement_id, text FROM commitment ORDER BY statement_id, id");
+        while (q.executeStep()) {
+            visit(q.getColumn(0).getString(), q.getColumn(1).getString());
+        }
+    };
     return k;
 }
 

@@ -131,13 +131,14 @@ std::optional<std::pair<std::string, std::size_t>> paragraph_marker(std::string_
     return std::nullopt;
 }
 
-// "(a) " "a) " "(iv) " "- " "* " "\u2022 " at the start of a line: a list item. The label is
+// "(a) " "a) " "a. " "(iv) " "- " "* " "\u2022 " at the start of a line: a list item. The label is
 // "(a)" for lettered items and empty for bullets.
 std::optional<std::pair<std::string, std::size_t>> item_marker(std::string_view line) {
-    static const std::regex lettered(R"(^(?:\(([a-z]{1,4})\)|([a-z])\))\s+)");
+    // "(a)", "a)", "a.", "(iv)", "iv." and "iv)".
+    static const std::regex lettered(R"(^(?:\(([a-z]{1,4})\)|([a-z])[.)]|(i{1,3}|iv|vi{0,3}|ix|xi{0,3})[.)])\s+)");
     std::cmatch m;
     if (std::regex_search(line.data(), line.data() + line.size(), m, lettered)) {
-        std::string l = m[1].matched ? m[1].str() : m[2].str();
+        std::string l = m[1].matched ? m[1].str() : m[2].matched ? m[2].str() : m[3].str();
         return std::make_pair("(" + l + ")", static_cast<std::size_t>(m.length(0)));
     }
     for (std::string_view bullet : {"- ", "* ", "\u2022 ", "\u2013 "}) {
@@ -323,9 +324,14 @@ Layout split_text(std::string_view raw) {
             open = true;
             continue;
         }
-        if (auto it = item_marker(line); it && open) {
+        // An item continues its paragraph, or, after a blank line, the lead-in ("we will:") before it.
+        auto it = item_marker(line);
+        bool after_lead_in = it && !open && !blocks.empty() && !blocks.back().items.back().text.empty() &&
+                             (blocks.back().items.back().text.back() == ':' || blocks.back().items.size() > 1);
+        if (it && (open || after_lead_in)) {
             blocks.back().items.push_back({it->first, number, line.substr(it->second)});
             blocks.back().lines.push_back({number, line});
+            open = true;
             continue;
         }
         if (!open) {
@@ -341,12 +347,39 @@ Layout split_text(std::string_view raw) {
     }
 
     Layout layout;
+    // "Begin Text:" ... "End Text.": what a release quotes is the statement; the rest is header
+    // and trailer.
+    static const std::regex begin_text(R"(^\s*begin\s+text\s*:?\s*$)", std::regex::icase);
+    static const std::regex end_text(R"(^\s*end\s+text\s*\.?\s*$)", std::regex::icase);
+    int begin_at = -1;
+    int end_at = static_cast<int>(blocks.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        std::string all = blocks[i].all_text();
+        if (begin_at < 0 && std::regex_match(all, begin_text)) {
+            begin_at = static_cast<int>(i);
+        } else if (begin_at >= 0 && std::regex_match(all, end_text)) {
+            end_at = static_cast<int>(i);
+            break;
+        }
+    }
     int first_body = -1;
     int last_body = -1;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         Block &b = blocks[i];
         std::string all = b.all_text();
-        b.body = !b.number.empty() || b.items.size() > 1 || ends_like_sentence(all) || word_count(all) >= 15;
+        // A long line in capitals that does not end like a sentence is a heading all the same.
+        bool capitals = std::none_of(all.begin(), all.end(),
+                                     [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+        // So is a block of short lines none of which ends like a sentence (a heading above a
+        // place and date line).
+        bool short_lines = b.lines.size() > 1 && std::all_of(b.lines.begin(), b.lines.end(), [](const Line &l) {
+                               return word_count(l.text) < 15 && !ends_like_sentence(l.text);
+                           });
+        b.body = !b.number.empty() || b.items.size() > 1 || ends_like_sentence(all) ||
+                 (word_count(all) >= 15 && !capitals && !short_lines);
+        if (begin_at >= 0 && (static_cast<int>(i) <= begin_at || static_cast<int>(i) >= end_at)) {
+            b.body = false;
+        }
         if (b.body) {
             if (first_body < 0) {
                 first_body = static_cast<int>(i);

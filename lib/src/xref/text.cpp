@@ -1,5 +1,8 @@
 #include "accord/xref/text.hpp"
 
+#include "accord/extract/cues.hpp"
+#include "accord/extract/text.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -32,25 +35,6 @@ const std::set<std::string_view>& stop_words() {
         "where",   "which",   "while", "who",   "whom",   "whose",   "why",   "will",    "with",  "within", "would",
         "you",     "your",    "including", "includes", "well", "via",  "whether", "however", "thereby", "s"};
     return words;
-}
-
-// The verbs, in base form; compared by stem.
-const std::vector<std::string_view> k_commitment_verbs = {
-    "commit",   "will",     "shall",   "pledge",    "undertake", "agree",     "resolve", "decide",  "reaffirm",
-    "renew",    "support",  "explore", "continue",  "encourage", "promote",   "strengthen", "enhance", "ensure",
-    "implement", "establish", "develop", "advance", "build",     "work",      "cooperate", "seek",  "endeavour",
-    "strive",   "intend",   "task",    "call",      "urge"};
-const std::vector<std::string_view> k_report_verbs = {
-    "note",      "acknowledge", "highlight", "discuss",   "focus",      "welcome",  "recognise", "recall",
-    "underline", "underscore",  "emphasise", "stress",    "express",    "exchange", "share",     "observe",
-    "appreciate", "commend",    "congratulate", "review", "consider"};
-
-std::set<std::string> stems_of(const std::vector<std::string_view>& verbs) {
-    std::set<std::string> out;
-    for (auto v : verbs) {
-        out.insert(stem(v));
-    }
-    return out;
 }
 
 } // namespace
@@ -160,24 +144,22 @@ std::vector<std::string> terms(std::string_view text) {
 }
 
 MainVerb main_verb(std::string_view text) {
-    static const std::set<std::string> commitment = stems_of(k_commitment_verbs);
-    static const std::set<std::string> report = stems_of(k_report_verbs);
-    for (auto& w : words(text)) {
-        if (w == "not") {
-            continue; // its stem is that of "note"
-        }
-        std::string s = stem(w);
-        if (commitment.count(s)) {
-            return {VerbKind::commitment, w};
-        }
-        if (report.count(s)) {
-            return {VerbKind::report, w};
-        }
+    // The vocabulary of accord extract (docs/extract.md): what extract drafts as an undertaking,
+    // lint reads as a commitment.
+    extract::Reading r = extract::read_sentence(text);
+    if (r.cue.found()) {
+        std::string word = extract::lower(r.cue.phrase.substr(0, r.cue.phrase.find(' ')));
+        return {r.cue.kind == extract::CueKind::undertaking ? VerbKind::commitment : VerbKind::report, word};
+    }
+    if (extract::starts_with_base_verb(text)) {
+        // An item of a list whose verb is in its lead-in ("develop a playbook"), or an
+        // imperative summary ("Task ministers to ...").
+        return {VerbKind::commitment, extract::lower(text.substr(0, text.find(' ')))};
+    }
+    if (!r.report.empty()) {
+        return {VerbKind::report, extract::lower(r.report.substr(0, r.report.find(' ')))};
     }
     return {};
 }
-
-const std::vector<std::string_view>& commitment_verbs() { return k_commitment_verbs; }
-const std::vector<std::string_view>& report_verbs() { return k_report_verbs; }
 
 } // namespace accord::xref

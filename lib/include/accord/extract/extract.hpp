@@ -3,6 +3,7 @@
 // of the statement. Rule-based and explainable: every commitment says which cue made it one,
 // every guess carries a "# check:" comment. Takes text plus a source name; looks names up only
 // in the Knowledge loaded from the store it is given (see names.hpp). Rules: docs/extract.md.
+#include "accord/extract/cues.hpp"
 #include "accord/extract/names.hpp"
 #include "accord/store/store.hpp"
 
@@ -81,21 +82,8 @@ Draft draft_statement(std::string_view text, std::string_view source_name, const
                       const Knowledge &knowledge);
 Draft draft_statement(std::string_view text, std::string_view source_name, const DraftRequest &request, Store &store);
 
-// Writes the draft as YAML in the input format (SPEC section 2), comments included.
+// Writes the draft as YAML in the input format (docs/format.md), comments included.
 void write_draft(std::ostream &out, const Draft &draft);
-
-// The action cue of a sentence's main clause.
-struct Cue {
-    std::string phrase; // as written in the sentence
-    std::string action; // a word of the action vocabulary
-    std::size_t begin = 0;
-    std::size_t end = 0;
-    bool found() const { return !action.empty(); }
-};
-
-// The earliest cue in text (the longest at the same place). A weak cue ("will", "support",
-// "note", ...) counts only within the first eight words, where a main verb stands.
-Cue find_cue(std::string_view text);
 
 // A title as an id: lower case, "U.S." -> "us", ordinal words -> numbers, small words left
 // out, at most 60 characters ("Fifth U.S.-ASEAN Cyber Policy Dialogue" -> "5-us-asean-cyber-policy-dialogue").

@@ -6,6 +6,7 @@
 #include "accord/store/store.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -41,6 +42,11 @@ struct Knowledge {
     std::vector<KnownTheme> themes;
     std::vector<KnownTitle> titles;
     std::set<std::string> ids; // every record id
+    // Calls back with (statement id, text) for each commitment of the database, for the
+    // duplicate check; reads the store it was loaded from, so it is valid while that store is.
+    // Empty without a store.
+    using CommitmentVisitor = std::function<void(const std::string &, const std::string &)>;
+    std::function<void(const CommitmentVisitor &)> each_commitment;
 
     bool has(const std::string &id) const { return ids.count(id) != 0; }
     const KnownTitle *title_of(const std::string &id) const;

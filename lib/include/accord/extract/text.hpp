@@ -54,6 +54,30 @@ std::vector<std::string> split_sentences(std::string_view paragraph);
 // "22 November 2024", or "November 2024" (a partial date). `matched` receives the words.
 std::optional<PartialDate> find_date(std::string_view line, std::string *matched = nullptr);
 
+// A date written in words, as declarations close: "this Twenty-Sixth Day of October in the Year
+// Two Thousand and Twenty-Six", "on the Ninth of July 2026".
+std::optional<PartialDate> find_date_in_words(std::string_view line, std::string *matched = nullptr);
+
+// A press release's dateline at the start of its first paragraph: "SINGAPORE, 20 October 2026 -
+// The Agency ...", "WASHINGTON, D.C. (June 3, 2026) --": the date, and the words up to the dash.
+std::optional<PartialDate> find_dateline(std::string_view sentence, std::string *matched = nullptr);
+
+// The due date a commitment's words give, as a partial date at the end of what they allow (docs/
+// extract.md, "Due dates"): "in 2027", "by 2027", "through 2027", "until 2027", "by the end of
+// 2027" -> 2027; "by March 2028" -> 2028-03; "in the first half of 2027" -> 2027-06; "by the
+// third quarter of 2027" -> 2027-09; "in early 2027", "by mid-2027" -> 2027; "in 2026 and 2027"
+// -> 2027. Not a due date: "from 2027", "starting in 2026", "for 2027-2029", "each year". The
+// first that qualifies, with a year from statement_year to 20 years after (any when 0).
+struct Due {
+    std::string value; // ISO partial date
+    std::string words; // as written
+};
+std::optional<Due> find_due(std::string_view text, int statement_year);
+
+// A heading written in capitals, in title case: small words in lower case, words that the body
+// writes in capitals too (acronyms: "ASEAN", "SICW") kept as they are.
+std::string title_case(std::string_view heading, std::string_view body);
+
 // Number of words (runs of non-space characters).
 int word_count(std::string_view text);
 

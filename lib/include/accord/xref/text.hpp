@@ -31,15 +31,13 @@ struct MainVerb {
     std::string word; // as written, lower-cased
 };
 
-// The first verb of commitment or of report in the text: the main verb of
-// "Participants committed to ..." or "The Dialogue noted ...", or the imperative of a
-// summary ("Explore ways to ..."). Reporting verbs count because a text such as
-// "Participants highlighted efforts to strengthen ..." commits to nothing.
+// The verb of the text as `accord extract` reads it (one vocabulary, docs/extract.md): a
+// commitment when its main clause holds a cue of undertaking ("committed to", "will",
+// "encouraged"), or when it starts with a verb in its base form (an item of a list under a
+// lead-in, or an imperative summary: "Explore ways to ..."); a report when the cue is an
+// acknowledgement ("noted", "highlighted") or a report of the meeting ("discussed"). So
+// "Participants highlighted collaborative efforts to strengthen ..." commits to nothing, and no
+// undertaking that extract drafts is one that lint flags.
 MainVerb main_verb(std::string_view text);
-
-// The verbs of commitment and of report main_verb() knows, in their base form (for docs
-// and messages).
-const std::vector<std::string_view>& commitment_verbs();
-const std::vector<std::string_view>& report_verbs();
 
 } // namespace accord::xref

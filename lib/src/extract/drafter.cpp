@@ -1,0 +1,436 @@
+// The body of the statement read into commitments: each sentence (or list item) whose main
+// clause holds a cue, its actors, themes, names and due date. Rules: docs/extract.md.
+#include "drafter.hpp"
+#include "vocabulary.hpp"
+
+#include "accord/model/date.hpp"
+#include "accord/report/table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+namespace accord::extract::detail {
+
+std::string quote(std::string_view text, std::size_t width) {
+    return "\"" + shorten(text, width) + "\"";
+}
+
+std::string place(const Sentence &s) {
+    std::string p = s.paragraph.empty() ? fmt::format("line {}", s.line) : "paragraph " + s.paragraph;
+    return fmt::format("{}, sentence {}", p, s.number);
+}
+
+std::string join(const std::vector<std::string> &v, std::string_view sep) {
+    std::string out;
+    for (const auto &s : v) {
+        out += (out.empty() ? "" : std::string(sep)) + s;
+    }
+    return out;
+}
+
+std::string kind_word(Kind k) {
+    return std::string(to_string(k));
+}
+
+bool starts_with_words(std::string_view lower_text, std::string_view words) {
+    return lower_text.substr(0, words.size()) == words &&
+           (lower_text.size() == words.size() ||
+            std::isalnum(static_cast<unsigned char>(lower_text[words.size()])) == 0);
+}
+
+bool before(const std::string &a, const std::string &b) {
+    auto da = PartialDate::parse(a);
+    auto db = PartialDate::parse(b);
+    if (!da || !db) {
+        return true;
+    }
+    return da->first_day().days_since_epoch() <= db->first_day().days_since_epoch();
+}
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Does a paragraph's last sentence leave a list open ("...;", "...; and")?
+bool list_continues(std::string_view text) {
+    return ends_with(text, ";") || ends_with(text, "; and") || ends_with(text, "; or") || ends_with(text, ", and");
+}
+
+} // namespace
+
+void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &actors) {
+    std::string_view subject = sentence.substr(r.subject.begin, r.subject.end - r.subject.begin);
+    std::string_view reporter = sentence.substr(r.reporter.begin, r.reporter.end - r.reporter.begin);
+    // "The Ministers endorsed X and committed to ...": the subject stops at its own verb.
+    std::string head = lower(sentence.substr(0, r.cue.begin));
+    while (!head.empty() && head.back() == ' ') {
+        head.pop_back();
+    }
+    for (std::string_view adverb : {" also", " further"}) {
+        if (ends_with(head, adverb)) {
+            head.resize(head.size() - adverb.size());
+        }
+    }
+    if (ends_with(head, " and") && !subject.empty()) {
+        static const std::regex verb(R"(\s[a-z]{3,}ed\b)");
+        std::smatch m;
+        std::string s(subject);
+        if (std::regex_search(s, m, verb) && m.position(0) > 0) {
+            subject = subject.substr(0, static_cast<std::size_t>(m.position(0)));
+        }
+    }
+    auto tokens = m_index.tokenize(subject);
+    for (const auto &j : r.joined) {
+        auto more = m_index.tokenize(sentence.substr(j.begin, j.end - j.begin));
+        tokens.insert(tokens.end(), more.begin(), more.end());
+    }
+    // "the Japanese delegation": an adjective that stands for a party.
+    auto demonym = [&](const Token &tok) -> std::string {
+        for (const auto &[adjective, name] : vocab::k_demonyms) {
+            if (tok.capital && tok.norm == adjective) {
+                for (const auto &p : m_k.parties) {
+                    if (lower(p.name) == name || lower(p.short_name) == name) {
+                        return p.id;
+                    }
+                }
+            }
+        }
+        return {};
+    };
+    for (auto &tok : tokens) {
+        if (tok.parties.empty()) {
+            if (std::string id = demonym(tok); !id.empty()) {
+                tok.parties.push_back(id);
+            }
+        }
+    }
+    std::vector<std::string> parties;
+    std::vector<std::string> other;
+    bool generic = false;
+    bool modifier = false; // the previous token is a party or a generic word after one ("ASEAN Member States")
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token &t = tokens[k];
+        for (const auto &p : t.parties) {
+            if (std::find(parties.begin(), parties.end(), p) == parties.end()) {
+                parties.push_back(p);
+            }
+        }
+        if (!t.parties.empty()) {
+            modifier = true;
+            continue;
+        }
+        if (generic_subject(t.norm)) {
+            // "The Ministers and Japan" names the parties and Japan; "the Government of Japan",
+            // "the Minister for Foreign Affairs of Singapore" name Japan and Singapore.
+            bool of_party = false;
+            for (std::size_t n = k + 1; n < tokens.size() && tokens[n].norm != "and"; ++n) {
+                of_party = of_party || !tokens[n].parties.empty();
+            }
+            generic = generic || (!modifier && !of_party);
+            continue;
+        }
+        modifier = false;
+        if (!subject_filler(t.norm) && t.norm != "two" && t.norm != "in" && t.norm != "of" && t.norm != "charge") {
+            other.push_back(t.raw);
+        }
+    }
+    // For the comment: the subject without trailing "also", "further", ...
+    std::string_view trimmed = subject;
+    auto plain = m_index.tokenize(subject);
+    for (auto t = plain.rbegin(); t != plain.rend() && t->parties.empty() && subject_filler(t->norm); ++t) {
+        trimmed = subject.substr(0, t->begin);
+    }
+    while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == ',')) {
+        trimmed.remove_suffix(1);
+    }
+    std::string shown(trimmed.empty() ? std::string_view("(none)") : trimmed);
+    if (!r.joined.empty()) {
+        for (const auto &j : r.joined) {
+            shown += ", " + std::string(sentence.substr(j.begin, j.end - j.begin));
+        }
+    }
+    std::string said = reporter.empty() ? "" : fmt::format(", reported by {}", quote(reporter));
+    if (!parties.empty() && generic && !m_draft.parties.values.empty()) {
+        actors.values = m_draft.parties.values;
+        for (const auto &p : parties) {
+            if (std::find(actors.values.begin(), actors.values.end(), p) == actors.values.end()) {
+                actors.values.push_back(p);
+            }
+        }
+        actors.comments.push_back(
+            {fmt::format("the statement's parties and those named in the subject {}{}", quote(shown), said)});
+        return;
+    }
+    if (!parties.empty()) {
+        actors.values = parties;
+        actors.comments.push_back({fmt::format("named in the subject {}{}", quote(shown), said)});
+        return;
+    }
+    if (!generic && !other.empty()) {
+        actors.comments.push_back(
+            {fmt::format("no actors: the subject {}{} {}", quote(shown), said,
+                         m_k.available ? "names no party in the database" : "is not resolved (no database)"),
+             true});
+        return;
+    }
+    if (m_draft.parties.values.empty()) {
+        actors.comments.push_back(
+            {fmt::format("no actors: the subject {} stands for the statement's parties, which are not known",
+                         quote(shown)),
+             true});
+        return;
+    }
+    actors.values = m_draft.parties.values;
+    if (subject.empty()) {
+        actors.comments.push_back({"the statement's parties (no subject: the verb opens the sentence)"});
+        return;
+    }
+    actors.comments.push_back({fmt::format("the statement's parties (subject {}{})", quote(shown), said)});
+}
+
+void Drafter::finish(Pending &p) {
+    DraftCommitment &c = p.c;
+    auto tokens = m_index.tokenize(c.text);
+    KindSet all =
+        kind_bit(Kind::statement) | kind_bit(Kind::dialogue) | kind_bit(Kind::forum) | kind_bit(Kind::program);
+    auto names = m_index.find_names(tokens, all);
+    std::vector<std::pair<std::size_t, std::size_t>> masked;
+    for (const auto &n : names) {
+        if (n.record->kind == Kind::forum || n.record->kind == Kind::program) {
+            masked.emplace_back(n.begin, n.end);
+        }
+    }
+    // Themes.
+    if (!m_k.available) {
+        c.themes.comments.push_back({"themes not resolved (no database)", true});
+    } else {
+        std::vector<std::string> labels;
+        for (const KnownTheme *t : m_index.find_themes(tokens, masked)) {
+            c.themes.values.push_back(t->id);
+            labels.push_back(quote(t->label));
+        }
+        if (labels.empty()) {
+            c.themes.comments.push_back({"no theme label matched the words of the text", true});
+        } else {
+            c.themes.comments.push_back(
+                {"the words of the label " + join(labels) + (labels.size() > 1 ? " (each)" : "") + " are in the text"});
+        }
+    }
+    // Names: statements and dialogues it reaffirms or recalls become references; the rest are comments.
+    for (const auto &n : names) {
+        const KnownTitle *r = n.record;
+        if (n.begin < p.main_offset) {
+            continue; // in the participial clause: a reference of the statement
+        }
+        std::string relation = c.action.value == "reaffirm" ? "reaffirms" : c.action.value == "recall" ? "recalls" : "";
+        bool document = r->kind == Kind::statement || r->kind == Kind::dialogue;
+        if (document && !relation.empty() && before(r->date, m_date)) {
+            DraftReference ref{relation, r->id, {{fmt::format("names {} {}", kind_word(r->kind), quote(r->title))}}};
+            c.references.push_back(ref);
+            continue;
+        }
+        std::string note = fmt::format("names {} {} {}{}", kind_word(r->kind), r->id, quote(r->title),
+                                       n.partial ? " (by the head of its name)" : "");
+        if (document && !before(r->date, m_date)) {
+            note += fmt::format(", dated {}, after this statement", r->date);
+        }
+        c.comments.push_back({note});
+    }
+    // Due date: in the words after the cue (not in the subject's asides), else before the subject.
+    if (c.action.value != "note" && c.action.value != "recall") {
+        auto stmt = PartialDate::parse(m_date);
+        int year = stmt ? stmt->year() : 0;
+        std::string after = c.text.substr(std::min(p.cue_offset, c.text.size()));
+        auto due = find_due(after, year);
+        if (!due && !p.opener.empty()) {
+            due = find_due(p.opener, year);
+        }
+        if (!due && !p.lead_in.empty()) {
+            due = find_due(p.lead_in, year);
+        }
+        if (due) {
+            c.due.value = due->value;
+            c.due.comments.push_back({fmt::format("from the words {}", quote(due->words)), true});
+        }
+    }
+}
+
+void Drafter::read_body(const Layout &layout) {
+    std::vector<Pending> pending;
+    int last_drafted = -1; // index in layout.sentences of the last sentence drafted
+    Lead item_lead;        // a lead-in ("we will:") whose items follow in its paragraph
+    Lead para_lead;        // a lead-in paragraph of its own, lending to the paragraphs after it
+    bool para_open = false;
+    // A release ends with boilerplate under a heading such as "About the Agency" or "Media
+    // contact": what follows it is not the statement.
+    const Line *boilerplate = nullptr;
+    static const std::regex about(
+        R"(^(about|media contacts?|for media (enquiries|inquiries)|notes to editors|for more information|contacts?)\b)",
+        std::regex::icase);
+    for (const auto &l : layout.skipped) {
+        if (!boilerplate && std::regex_search(l.text, about)) {
+            boilerplate = &l;
+        }
+    }
+    for (std::size_t i = 0; i < layout.sentences.size(); ++i) {
+        const Sentence &s = layout.sentences[i];
+        if (boilerplate && s.line > boilerplate->number) {
+            m_draft.left_out.push_back({fmt::format("{}: after the heading {} (line {}), boilerplate: {}", place(s),
+                                                    quote(boilerplate->text), boilerplate->number, quote(s.text))});
+            continue;
+        }
+        note_names(s.text, s);
+        std::string low = lower(s.text);
+        // "This includes ..." completes the commitment before it.
+        static const std::regex includes(R"(^th(is|ese) (will )?includ)");
+        bool continues = std::regex_search(low.substr(0, 40), includes);
+        if (continues && last_drafted == static_cast<int>(i) - 1 && !pending.empty() &&
+            pending.back().sentence.block == s.block) {
+            Pending &p = pending.back();
+            p.c.text += " " + s.text;
+            p.c.comments.push_back(
+                {fmt::format("{} continues it ({})", place(s), quote(s.text.substr(0, s.text.find(' ', 5))))});
+            last_drafted = static_cast<int>(i);
+            continue;
+        }
+        // A lead-in paragraph lends its cue to the paragraphs after it while they run on as a
+        // list ("...;", "...; and").
+        if ((i == 0 || layout.sentences[i - 1].block != s.block) && para_lead.block >= 0 &&
+            s.block != para_lead.block) {
+            const Sentence &prev = layout.sentences[i - 1];
+            para_open = prev.block == para_lead.block || (para_open && list_continues(prev.text));
+            if (!para_open) {
+                para_lead = Lead{};
+            }
+        }
+        if (item_lead.block != s.block) {
+            item_lead = Lead{};
+        }
+        const Lead *lead = s.item && item_lead.block == s.block ? &item_lead
+                           : para_open && para_lead.block >= 0  ? &para_lead
+                                                                : nullptr;
+        bool listed = s.item || lead != nullptr || list_continues(s.text);
+        Reading r = read_sentence(s.text, listed);
+        if (!r.participle.empty()) {
+            clause_references(s, r);
+        }
+        bool last_of_block = i + 1 == layout.sentences.size() || layout.sentences[i + 1].block != s.block;
+        if (!s.text.empty() && s.text.back() == ':' && (s.lead_in || last_of_block)) {
+            Lead &l = s.lead_in ? item_lead : para_lead;
+            l = Lead{};
+            l.block = s.block;
+            l.sentence = s;
+            para_open = s.lead_in ? para_open : false;
+            if (r.cue.found()) {
+                l.cue = r.cue;
+                ListField a;
+                actors_of(s.text, r, a);
+                l.actors = a.values;
+                l.actor_comments = a.comments;
+                m_draft.left_out.push_back({fmt::format("{}: a lead-in; its cue {} applies to the items that follow",
+                                                        place(s), quote(r.cue.phrase))});
+            } else {
+                m_draft.left_out.push_back({fmt::format("{}: a lead-in without a cue: {}", place(s), quote(s.text))});
+            }
+            continue;
+        }
+        bool inherited = !r.cue.found() && lead && lead->cue.found() && starts_with_base_verb(s.text);
+        if (!r.cue.found() && !inherited) {
+            m_draft.left_out.push_back({fmt::format("{}: {}: {}", place(s), r.why, quote(s.text))});
+            continue;
+        }
+        Pending p;
+        p.sentence = s;
+        p.main_offset = r.main_offset;
+        p.cue_offset = inherited ? 0 : r.cue.begin;
+        if (inherited) {
+            p.lead_in = lead->sentence.text;
+        } else if (r.participle.empty() && !r.subject.empty()) {
+            p.opener = s.text.substr(0, std::min(r.subject.begin, r.cue.begin));
+        }
+        DraftCommitment &c = p.c;
+        c.id = fmt::format("{}.c{}", m_draft.id.value, pending.size() + 1);
+        c.paragraph = s.paragraph;
+        c.text = s.text;
+        if (listed) {
+            // A list item ends with "; and" or ";": keep its words only.
+            static const std::regex tail(R"((;|,)\s*(and|or)?\s*$)");
+            std::string kept = std::regex_replace(c.text, tail, "");
+            if (!kept.empty()) {
+                c.text = kept;
+            }
+        }
+        const Cue &cue = inherited ? lead->cue : r.cue;
+        c.action.value = cue.action;
+        if (inherited) {
+            c.comments.push_back({fmt::format("cue: {} -> {}, from the lead-in of {} ({})", quote(cue.phrase),
+                                              cue.action, place(lead->sentence), place(s))});
+            c.actors.values = lead->actors;
+            c.actors.comments = lead->actor_comments;
+        } else {
+            c.comments.push_back({fmt::format("cue: {} -> {} ({})", quote(cue.phrase), cue.action, place(s))});
+            actors_of(s.text, r, c.actors);
+        }
+        pending.push_back(std::move(p));
+        last_drafted = static_cast<int>(i);
+    }
+    for (auto &p : pending) {
+        finish(p);
+        m_draft.commitments.push_back(std::move(p.c));
+    }
+}
+
+Draft Drafter::run() {
+    validate_request();
+    Layout layout = split_text(m_text);
+    decide_title(layout);
+    decide_dialogue();
+    decide_date(layout);
+    decide_id();
+    decide_type();
+    decide_parties(layout);
+    decide_source(layout);
+    m_draft.date.value = m_date;
+    read_body(layout);
+    find_duplicate();
+    for (const auto &n : m_named) {
+        bool lines = n.places.front().compare(0, 5, "line ") == 0;
+        std::string where =
+            lines ? join(n.places) : (n.places.size() > 1 ? "paragraphs " : "paragraph ") + join(n.places);
+        m_draft.names.push_back(
+            {fmt::format("the text names {} {} {} ({}){}", kind_word(n.record->kind), n.record->id,
+                         quote(n.record->title), where, n.partial ? ", by the head of its name" : "")});
+    }
+    for (const auto &l : layout.skipped) {
+        m_draft.left_out.push_back({fmt::format("line {} {}: a heading, not a paragraph", l.number, quote(l.text))});
+    }
+    for (const auto *lines : {&layout.header, &layout.trailer}) {
+        for (const auto &l : *lines) {
+            if (m_used_lines.count(l.number) == 0) {
+                m_draft.left_out.push_back({fmt::format("line {} {}: not a sentence", l.number, quote(l.text))});
+            }
+        }
+    }
+    return m_draft;
+}
+
+} // namespace accord::extract::detail
+
+namespace accord::extract {
+
+Draft draft_statement(std::string_view text, std::string_view source_name, const DraftRequest &request,
+                      const Knowledge &knowledge) {
+    return detail::Drafter(text, source_name, request, knowledge).run();
+}
+
+Draft draft_statement(std::string_view text, std::string_view source_name, const DraftRequest &request, Store &store) {
+    Knowledge knowledge = load_knowledge(store);
+    return draft_statement(text, source_name, request, knowledge);
+}
+
+} // namespace accord::extract

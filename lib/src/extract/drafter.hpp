@@ -1,0 +1,92 @@
+#pragma once
+// The drafting of one statement, split by job: header.cpp decides the statement's fields
+// (title, date, id, type, parties, source, the duplicate warning), drafter.cpp reads the body's
+// sentences into commitments, references.cpp finds the records the text names. Internal to the
+// library; the interface is extract.hpp.
+#include "accord/extract/cues.hpp"
+#include "accord/extract/extract.hpp"
+#include "accord/extract/text.hpp"
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord::extract::detail {
+
+std::string quote(std::string_view text, std::size_t width = 70);
+std::string place(const Sentence &s);
+std::string join(const std::vector<std::string> &v, std::string_view sep = ", ");
+std::string kind_word(Kind k);
+bool starts_with_words(std::string_view lower_text, std::string_view words);
+// Is date a no later than date b (either may be partial)? True when either is not a date.
+bool before(const std::string &a, const std::string &b);
+
+class Drafter {
+  public:
+    Drafter(std::string_view text, std::string_view source_name, const DraftRequest &request,
+            const Knowledge &knowledge)
+        : m_text(text), m_request(request), m_k(knowledge), m_index(knowledge) {
+        m_draft.source_name = std::string(source_name);
+    }
+
+    Draft run();
+
+  private:
+    struct Pending {
+        DraftCommitment c;
+        Sentence sentence;
+        std::size_t cue_offset = 0; // where the cue starts: due dates are looked for after it,
+        std::string opener;         // then in the words before the subject ("By 2027, Japan will"),
+        std::string lead_in;        // then in the lead-in of an item ("By 2027, we will:")
+        std::size_t main_offset = 0;
+    };
+    struct Lead {
+        int block = -1; // the paragraph of the lead-in
+        Cue cue;
+        Sentence sentence;
+        std::vector<std::string> actors;
+        std::vector<Comment> actor_comments;
+    };
+    struct Named {
+        const KnownTitle *record;
+        std::vector<std::string> places;
+        bool partial;
+    };
+
+    // header.cpp
+    void validate_request();
+    void decide_title(const Layout &layout);
+    void decide_dialogue();
+    void decide_date(const Layout &layout);
+    void decide_id();
+    void decide_type();
+    void decide_parties(const Layout &layout);
+    void decide_source(const Layout &layout);
+    void find_duplicate();
+    std::vector<std::string> parties_named(std::string_view text) const;
+
+    // references.cpp
+    void clause_references(const Sentence &s, const Reading &r);
+    void note_names(std::string_view text, const Sentence &s);
+    std::vector<std::pair<std::string, std::string>> document_phrases(std::string_view text,
+                                                                      const std::vector<Token> &tokens,
+                                                                      const std::vector<NameMatch> &matched,
+                                                                      std::size_t from) const;
+
+    // drafter.cpp
+    void read_body(const Layout &layout);
+    void actors_of(std::string_view sentence, const Reading &r, ListField &actors);
+    void finish(Pending &p);
+
+    std::string_view m_text;
+    const DraftRequest &m_request;
+    const Knowledge &m_k;
+    NameIndex m_index;
+    Draft m_draft;
+    std::string m_date;
+    std::vector<Named> m_named; // forums and programs, in order of first mention
+    std::set<int> m_used_lines; // header and trailer lines that gave a title, date or source
+};
+
+} // namespace accord::extract::detail

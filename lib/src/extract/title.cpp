@@ -1,0 +1,193 @@
+// The statement's title: its heading (on one line or two, in capitals or not), else the
+// meeting a readout's first sentence names. Rules: docs/extract.md.
+#include "drafter.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+namespace accord::extract::detail {
+
+namespace {
+
+std::string basename(std::string_view path) {
+    std::size_t slash = path.find_last_of('/');
+    return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+// Written in capitals: no two lower-case letters in a row ("USE OF ICTs" is).
+bool capitals(std::string_view s) {
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        if (std::islower(static_cast<unsigned char>(s[i])) && std::islower(static_cast<unsigned char>(s[i + 1]))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Lines that head a web page or a release but name no statement.
+bool boilerplate(std::string_view line) {
+    static const std::regex re(
+        R"(^(office of the spokesperson|media note|media release|press release|news release|for immediate release|transcript|fact sheet|~+|-+|\*+|_+|#+)\s*$)",
+        std::regex::icase);
+    std::string l(line);
+    return std::regex_match(l, re) || starts_with_words(lower(line), "source") ||
+           starts_with_words(lower(line), "issued by") || starts_with_words(lower(line), "published by");
+}
+
+// A line that only says what kind of document follows ("Joint Press Statement").
+bool type_phrase(std::string_view line) {
+    static const std::regex re(
+        R"(^((joint|co-chairs['’]?|chairman['’]?s|chair['’]?s|leaders['’]?|ministers['’]?)\s+)?((press|media)\s+)?(statement|release|readout|communiqu[eé]|declaration|summary|summary report|report)\s*:?\s*$)",
+        std::regex::icase);
+    return std::regex_match(std::string(line), re);
+}
+
+bool document_or_meeting_noun(std::string_view line) {
+    static const std::regex re(
+        R"(\b(statement|declaration|communiqu|readout|release|dialogue|meeting|summit|conference|consultation|talks|forum|plan|report|summary)\w*\b)",
+        std::regex::icase);
+    return std::regex_search(std::string(line), re);
+}
+
+// "Manila, the Philippines", "New Delhi": a short line naming a place.
+bool place_line(std::string_view line) {
+    int n = word_count(line);
+    return !document_or_meeting_noun(line) && n <= 6 && (line.find(',') != std::string_view::npos || n <= 3);
+}
+
+bool connector_start(std::string_view line) {
+    static const std::string_view words[] = {"of", "on",  "for",     "and",  "at", "in",
+                                             "to", "the", "between", "with", "by"};
+    std::string l = lower(line);
+    if (!line.empty() && std::islower(static_cast<unsigned char>(line[0]))) {
+        return true;
+    }
+    return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return starts_with_words(l, w); });
+}
+
+bool connector_end(std::string_view line) {
+    static const std::string_view words[] = {" of", " on",  " for",     " and",  " at", " in",
+                                             " to", " the", " between", " with", " by", "-"};
+    std::string l = lower(line);
+    return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) {
+        return l.size() >= w.size() && l.compare(l.size() - w.size(), w.size(), w) == 0;
+    });
+}
+
+std::string body_text(const Layout &layout) {
+    std::string all;
+    for (const auto &s : layout.sentences) {
+        all += s.text + " ";
+    }
+    return all;
+}
+
+} // namespace
+
+void Drafter::decide_title(const Layout &layout) {
+    if (!m_request.title.empty()) {
+        m_draft.title.value = m_request.title;
+        return;
+    }
+    // Heading lines, joined where one runs on into the next (a heading on two lines).
+    struct Group {
+        std::string text;
+        std::vector<int> lines;
+    };
+    std::vector<Group> groups;
+    int previous = -10;
+    for (const auto &l : layout.header) {
+        bool dateline = (find_date(l.text) || find_date_in_words(l.text)) && word_count(l.text) <= 12;
+        bool sentence = !l.text.empty() && (l.text.back() == '.' || l.text.back() == ':' || l.text.back() == ';');
+        if (dateline || sentence || boilerplate(l.text) || place_line(l.text)) {
+            previous = -10;
+            continue;
+        }
+        if (l.number == previous + 1 && !groups.empty()) {
+            Group &g = groups.back();
+            if (connector_start(l.text) || connector_end(g.text)) {
+                g.text += " " + l.text;
+                g.lines.push_back(l.number);
+                previous = l.number;
+                continue;
+            }
+            if (type_phrase(g.text)) {
+                std::string head = g.text;
+                while (!head.empty() && (head.back() == ':' || head.back() == ' ')) {
+                    head.pop_back();
+                }
+                g.text = head + ": " + l.text;
+                g.lines.push_back(l.number);
+                previous = l.number;
+                continue;
+            }
+        }
+        groups.push_back({l.text, {l.number}});
+        previous = l.number;
+    }
+    // A line that only says what kind of document it is ("Readout") is no title by itself.
+    std::string kind;
+    for (const auto &g : groups) {
+        if (g.lines.size() == 1 && type_phrase(g.text) && kind.empty()) {
+            kind = g.text;
+            while (!kind.empty() && (kind.back() == ':' || kind.back() == ' ')) {
+                kind.pop_back();
+            }
+        }
+    }
+    groups.erase(std::remove_if(groups.begin(), groups.end(),
+                                [](const Group &g) { return g.lines.size() == 1 && type_phrase(g.text); }),
+                 groups.end());
+    const Group *best = nullptr;
+    for (const auto &g : groups) {
+        if (!best || word_count(g.text) > word_count(best->text)) {
+            best = &g;
+        }
+    }
+    if (best) {
+        std::string title = best->text;
+        bool in_capitals = capitals(title);
+        if (in_capitals) {
+            title = title_case(title, body_text(layout));
+        }
+        m_draft.title.value = title;
+        std::vector<std::string> numbers;
+        for (int n : best->lines) {
+            m_used_lines.insert(n);
+            numbers.push_back(std::to_string(n));
+        }
+        m_draft.title.comments.push_back(
+            {fmt::format("from {} {}, {} before the first paragraph{}", numbers.size() > 1 ? "lines" : "line",
+                         join(numbers, " and "), numbers.size() > 1 ? "a heading on two lines" : "a heading",
+                         in_capitals ? ", in title case" : ""),
+             true});
+        return;
+    }
+    // A readout without a heading: the meeting its first sentence says was held.
+    if (!layout.sentences.empty()) {
+        static const std::regex held(
+            R"((?:\b(?:held|convened|hosted|concluded|co-chaired|chaired)\s+the\s+|^The\s+)((?:[A-Z0-9][\w.'’-]*\s+){1,10}?(?:Dialogue|Meeting|Consultations?|Conference|Summit|Talks|Forum|Session))\b)");
+        std::smatch m;
+        const std::string &first = layout.sentences.front().text;
+        if (std::regex_search(first, m, held)) {
+            std::string head = kind.empty() ? std::string("Readout") : kind;
+            if (capitals(head)) {
+                head = title_case(head, "");
+            }
+            m_draft.title.value = head + " of the " + m.str(1);
+            m_draft.title.comments.push_back(
+                {fmt::format("no heading in the text: the meeting its first sentence names ({}); "
+                             "write the statement's title (or give --title)",
+                             quote(m.str(0))),
+                 true});
+            return;
+        }
+    }
+    m_draft.title.value = fmt::format("Untitled statement ({})", basename(m_draft.source_name));
+    m_draft.title.comments.push_back({"no heading in the text: write the statement's title (or give --title)", true});
+}
+
+} // namespace accord::extract::detail
