@@ -4,6 +4,8 @@
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <string>
 #include <vector>
 
@@ -17,9 +19,20 @@ struct ActorStatus {
     std::string status;
 };
 
-// A commitment's overall status and each actor's (SPEC section 1).
-std::string commitment_status(Store& store, const std::string& id);
-std::vector<ActorStatus> actor_statuses(Store& store, const std::string& id);
+// A commitment's overall status and each actor's (docs/format.md), one commitment at a time,
+// with statements prepared once. Both read v_actor_status, which SQLite narrows to the one
+// commitment; v_commitment_status with the same condition computes every commitment's
+// status first, which made `show` of a statement quadratic in its commitments.
+class CommitmentStatus {
+public:
+    explicit CommitmentStatus(Store& store);
+    std::string overall(const std::string& id);
+    std::vector<ActorStatus> actors(const std::string& id);
+
+private:
+    SQLite::Statement m_overall;
+    SQLite::Statement m_actors;
+};
 
 // Records that reference id: (source id, relation) pairs.
 std::vector<std::pair<std::string, std::string>> referenced_by(Store& store, const std::string& id);
