@@ -5,6 +5,14 @@
 //
 //   accord-gen --commitments N [--seed S] --out DIR            one file per dialogue
 //   accord-gen --commitments N [--seed S] --out FILE --single  one file
+//
+// --shape NAME gives the pathological shapes of `make bench` (issue 25) instead:
+//   one-statement  every commitment in one statement of one dialogue
+//   chain          every commitment but the first supersedes the one before it
+//   same-text      every commitment says the same sentence, one word of it drawn at random
+//   one-party      every commitment's only actor is asean
+// Without --shape the output is as it always was (tests pin seeds).
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -87,6 +95,8 @@ void write_base(std::ostream& out, std::size_t programs, Rng& r, std::size_t com
     }
 }
 
+const std::vector<std::string> k_shapes = {"one-statement", "chain", "same-text", "one-party"};
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -94,6 +104,7 @@ int main(int argc, char** argv) {
     std::uint64_t seed = 1;
     std::string out_path;
     bool single = false;
+    std::string shape;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--commitments" && i + 1 < argc) {
@@ -104,8 +115,15 @@ int main(int argc, char** argv) {
             out_path = argv[++i];
         } else if (a == "--single") {
             single = true;
+        } else if (a == "--shape" && i + 1 < argc) {
+            shape = argv[++i];
+            if (std::find(k_shapes.begin(), k_shapes.end(), shape) == k_shapes.end()) {
+                std::cerr << "accord-gen: unknown shape '" << shape
+                          << "' (one-statement, chain, same-text, one-party)\n";
+                return 2;
+            }
         } else {
-            std::cerr << "usage: accord-gen --commitments N [--seed S] --out DIR|FILE [--single]\n";
+            std::cerr << "usage: accord-gen --commitments N [--seed S] --out DIR|FILE [--single] [--shape NAME]\n";
             return 2;
         }
     }
@@ -114,8 +132,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     Rng r{seed};
-    const std::size_t per_stmt = 10;
-    const std::size_t stmts_per_dialogue = 2;
+    const std::size_t per_stmt = shape == "one-statement" ? n : 10;
+    const std::size_t stmts_per_dialogue = shape == "one-statement" ? 1 : 2;
     const std::size_t statements = (n + per_stmt - 1) / per_stmt;
     const std::size_t dialogues = (statements + stmts_per_dialogue - 1) / stmts_per_dialogue;
     namespace fs = std::filesystem;
@@ -136,6 +154,45 @@ int main(int argc, char** argv) {
         return f;
     };
     write_base(open("base.yaml"), std::max<std::size_t>(1, n / 50), r, n, per_stmt);
+    // One commitment: nested under its statement, or a top-level record of a list.
+    auto write_commitment = [&](std::ostream& out, std::size_t st, std::size_t k, std::size_t c, int year, bool nested) {
+        const std::string in(nested ? 8 : 2, ' ');
+        bool long_text = r.below(10) == 0;
+        std::string text = shape == "same-text" ? "Participants will strengthen regional cooperation on " +
+                                                      k_words[r.below(k_words.size())] + " and incident response."
+                                                : sentence(r, long_text ? 120 : 12);
+        std::string actor = shape == "one-party" ? std::string() : k_states[r.below(k_states.size())] + ", ";
+        if (nested) {
+            out << "      - id: st-" << st << ".c" << k << "\n";
+        } else {
+            out << "- kind: commitment\n" << in << "id: st-" << st << ".c" << k << "\n" << in << "statement: st-" << st
+                << "\n";
+        }
+        out << in << "text: \"" << text << "\"\n" << in << "paragraph: " << k + 1 << "\n" << in << "actors: [" << actor
+            << "asean]\n" << in << "action: " << k_verbs[r.below(k_verbs.size())] << "\n" << in << "themes: [norm-13"
+            << static_cast<char>('a' + r.below(11)) << ", topic-" << r.below(8) << "]\n" << in << "due: "
+            << year + 1 + static_cast<int>(r.below(3)) << "\n";
+        if (shape == "chain") {
+            if (c > 0) {
+                out << in << "references:\n" << in << "  - {relation: supersedes, target: st-" << (c - 1) / per_stmt
+                    << ".c" << (c - 1) % per_stmt << "}\n";
+            }
+        } else if (st > 10 && r.below(5) == 0) {
+            out << in << "references:\n" << in << "  - {relation: reaffirms, target: st-" << st - 1 - r.below(10) << ".c"
+                << r.below(per_stmt) << "}\n";
+        }
+        out << in << "progress:\n";
+        for (int e = 0; e < 3; ++e) {
+            out << in << "  - {date: " << year + 1 + e << ", status: " << k_statuses[r.below(4)];
+            if (e == 2) {
+                out << ", party: asean";
+            }
+            out << "}\n";
+        }
+    };
+    // One statement of n commitments would be one document of millions of values, more than
+    // the reader takes (a document's limit): its commitments name it from files of their own.
+    const bool commitments_apart = shape == "one-statement";
     std::size_t c_done = 0;
     for (std::size_t d = 0; d < dialogues; ++d) {
         char name[64];
@@ -153,26 +210,20 @@ int main(int argc, char** argv) {
             if (st > 0) {
                 out << "    references:\n      - {relation: recalls, target: st-" << st - 1 << "}\n";
             }
+            if (commitments_apart) {
+                std::ostream* file = nullptr;
+                for (std::size_t k = 0; k < per_stmt && c_done < n; ++k, ++c_done) {
+                    if (k % 20 == 0) {
+                        std::snprintf(name, sizeof name, "commitments-%07zu.yaml", k / 20);
+                        file = &open(name); // (ends the dialogue's file: it has the one statement)
+                    }
+                    write_commitment(*file, st, k, c_done, year, false);
+                }
+                continue;
+            }
             out << "    commitments:\n";
             for (std::size_t k = 0; k < per_stmt && c_done < n; ++k, ++c_done) {
-                bool long_text = r.below(10) == 0;
-                out << "      - id: st-" << st << ".c" << k << "\n        text: \"" << sentence(r, long_text ? 120 : 12)
-                    << "\"\n        paragraph: " << k + 1 << "\n        actors: [" << k_states[r.below(k_states.size())]
-                    << ", asean]\n        action: " << k_verbs[r.below(k_verbs.size())] << "\n        themes: [norm-13"
-                    << static_cast<char>('a' + r.below(11)) << ", topic-" << r.below(8) << "]\n        due: "
-                    << year + 1 + static_cast<int>(r.below(3)) << "\n";
-                if (st > 10 && r.below(5) == 0) {
-                    out << "        references:\n          - {relation: reaffirms, target: st-" << st - 1 - r.below(10)
-                        << ".c" << r.below(per_stmt) << "}\n";
-                }
-                out << "        progress:\n";
-                for (int e = 0; e < 3; ++e) {
-                    out << "          - {date: " << year + 1 + e << ", status: " << k_statuses[r.below(4)];
-                    if (e == 2) {
-                        out << ", party: asean";
-                    }
-                    out << "}\n";
-                }
+                write_commitment(out, st, k, c_done, year, true);
             }
         }
     }

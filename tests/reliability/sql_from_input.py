@@ -96,6 +96,12 @@ def skeleton(expr):
 def sites(path):
     text = strip_comments(open(path, encoding="utf-8").read())
     members = set(re.findall(r"SQLite::Statement\s+(\w+)\s*;", text))
+    # Members declared in the library's header for this source (lib/src/X/Y.cpp: lib/include/accord/X/Y.hpp).
+    parts = path.replace(os.sep, "/").rsplit("/lib/src/", 1)
+    if len(parts) == 2 and path.endswith(".cpp"):
+        header = os.path.join(parts[0], "lib", "include", "accord", parts[1][:-4] + ".hpp")
+        if os.path.exists(header):
+            members |= set(re.findall(r"SQLite::Statement\s+(\w+)\s*;", strip_comments(open(header, encoding="utf-8").read())))
     patterns = [
         (re.compile(r"SQLite::Statement\s+\w+\s*\("), 1),  # SQLite::Statement q(db, SQL)
         (re.compile(r"SQLite::Statement\s*>?\s*\("), 1),  # SQLite::Statement(db, SQL), make_unique<...>(db, SQL)
@@ -104,6 +110,10 @@ def sites(path):
     ]
     if members:
         patterns.append((re.compile(r"\b(?:%s)\s*\((?!\s*\))" % "|".join(map(re.escape, members))), 1))
+    # A function that prepares (or reuses) a statement for the SQL it takes: its calls are sites.
+    preparers = set(re.findall(r"SQLite::Statement&\s+(?:\w+::)*(\w+)\s*\(\s*const std::string&\s*\w+\s*\)", text))
+    if preparers:
+        patterns.append((re.compile(r"(?<![:\w])(?:%s)\s*\((?!\s*const\b)" % "|".join(map(re.escape, preparers))), 0))
     found = {}
     for pattern, index in patterns:
         for m in pattern.finditer(text):

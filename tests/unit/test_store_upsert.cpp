@@ -93,7 +93,17 @@ TEST_CASE("status: latest event per actor, overall the lowest, withdrawn only wh
     Diagnostics d;
     import_text(store, k_base, d);
     REQUIRE(d.empty());
+    // CommitmentStatus (show) and the view v_commitment_status (reports) give the same status.
+    auto commitment_status = [&](Store& st, const std::string& id) {
+        std::string status = CommitmentStatus(st).overall(id);
+        SQLite::Statement q(st.db(), "SELECT status FROM v_commitment_status WHERE commitment_id = ?");
+        q.bind(1, id);
+        REQUIRE(q.executeStep());
+        CHECK(q.getColumn(0).getString() == status);
+        return status;
+    };
     CHECK(commitment_status(store, "s1.c1") == "unassessed");
+    CHECK(CommitmentStatus(store).overall("no-such-commitment") == "unassessed");
     // Each event in a file of its own (a file owns its events: the same file again would replace them).
     int files = 0;
     auto progress = [&](const std::string& yaml) {

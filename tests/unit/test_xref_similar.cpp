@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <set>
 
 using namespace accord;
 using namespace accord::xref;
@@ -78,7 +79,7 @@ TEST_CASE("similar pairs leave out commitments already linked or of one statemen
     import_files(store, r, diags);
     REQUIRE(diags.empty());
     Graph graph = Graph::load(store);
-    auto pairs = find_similar(graph, SimilarRequest{});
+    auto pairs = find_similar(graph, SimilarRequest{}).pairs;
     REQUIRE(pairs.size() == 1);
     CHECK(pairs[0].later->id == "s2025.c1");
     CHECK(pairs[0].earlier->id == "s2018.c1");
@@ -86,10 +87,69 @@ TEST_CASE("similar pairs leave out commitments already linked or of one statemen
     // s2023.c1 builds on s2018.c1: alike, but linked.
     SimilarRequest low;
     low.min_score = 0.2;
-    for (const auto& p : find_similar(graph, low)) {
+    for (const auto& p : find_similar(graph, low).pairs) {
         bool linked = (p.later->id == "s2023.c1" && p.earlier->id == "s2018.c1") ||
                       (p.later->id == "s2024.c1" && p.earlier->id == "s2023.c1");
         CHECK_FALSE(linked);
         CHECK(p.later->parent != p.earlier->parent);
+    }
+}
+
+namespace {
+
+// n texts of the same sentence with one word drawn from a few: every pair is alike.
+SimilarityIndex near_identical(std::size_t n) {
+    SimilarityIndex index;
+    std::mt19937 rng(7);
+    const std::vector<std::string> words = {"training", "exercises", "norms", "resilience", "standards"};
+    for (std::size_t i = 0; i < n; ++i) {
+        index.add("Participants will strengthen regional cooperation on " + words[rng() % words.size()] +
+                  " and incident response.");
+    }
+    return index;
+}
+
+} // namespace
+
+TEST_CASE("near-identical texts: the pairs looked at grow linearly, the result stays bounded", "[xref][similar][growth]") {
+    // Issue 25: every text was compared with every other (20,000 generated commitments: 48 s,
+    // 703 MB). keep() is asked about each pair at or above the threshold that was looked at.
+    std::size_t asked[2] = {0, 0};
+    const std::size_t sizes[2] = {300, 3000};
+    for (int k = 0; k < 2; ++k) {
+        SimilarityIndex index = near_identical(sizes[k]);
+        auto pairs = index.pairs(0.6, 100, [&](std::size_t, std::size_t) { return ++asked[k], true; });
+        CHECK(pairs.size() == 100);
+        CHECK(pairs.front().score == Approx(1.0));
+    }
+    INFO("pairs looked at: " << asked[0] << " of 300 texts, " << asked[1] << " of 3,000");
+    CHECK(asked[0] >= 300);
+    CHECK(asked[1] <= 12 * asked[0]);
+}
+
+TEST_CASE("a lower threshold never loses a pair", "[xref][similar]") {
+    // Texts from a small vocabulary: every term is common, so pairs come from the hashes.
+    SimilarityIndex index;
+    std::mt19937 rng(11);
+    const std::vector<std::string> words = {"capacity", "building", "regional", "cooperation", "critical",
+                                            "infrastructure", "incident", "response", "norms", "state",
+                                            "behaviour", "cybercrime", "confidence", "measures", "training"};
+    for (int i = 0; i < 600; ++i) {
+        std::string text;
+        for (int w = 0; w < 8; ++w) {
+            text += words[rng() % words.size()] + " ";
+        }
+        index.add(text);
+    }
+    auto high = index.pairs(0.7, 0, keep_all);
+    auto low = index.pairs(0.5, 0, keep_all);
+    REQUIRE(high.size() > 10);
+    CHECK(low.size() > high.size());
+    std::set<std::pair<std::size_t, std::size_t>> in_low;
+    for (const auto& p : low) {
+        in_low.insert({p.a, p.b});
+    }
+    for (const auto& p : high) {
+        CHECK(in_low.count({p.a, p.b}) == 1);
     }
 }

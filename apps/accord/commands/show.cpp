@@ -27,19 +27,17 @@ void setup_show(CLI::App& cmd, GlobalOptions& global) {
 
 namespace {
 
-void print_status(Store& store, const Record& r, std::ostream& out) {
-    if (r.kind == Kind::commitment) {
-        fmt::print(out, "# status of {}: {}", r.id(), commitment_status(store, r.id()));
-        auto actors = actor_statuses(store, r.id());
-        if (!actors.empty() && !actors.front().party.empty()) {
-            out << " (";
-            for (std::size_t i = 0; i < actors.size(); ++i) {
-                fmt::print(out, "{}{}: {}", i ? ", " : "", actors[i].party, actors[i].status);
-            }
-            out << ")";
+void print_status(CommitmentStatus& status, const std::string& id, std::ostream& out) {
+    fmt::print(out, "# status of {}: {}", id, status.overall(id));
+    auto actors = status.actors(id);
+    if (!actors.empty() && !actors.front().party.empty()) {
+        out << " (";
+        for (std::size_t i = 0; i < actors.size(); ++i) {
+            fmt::print(out, "{}{}: {}", i ? ", " : "", actors[i].party, actors[i].status);
         }
-        out << '\n';
+        out << ")";
     }
+    out << '\n';
 }
 
 } // namespace
@@ -50,18 +48,18 @@ void run_show(const ShowOptions& options, Store& store, std::ostream& out) {
     if (!record) {
         throw DataError(fmt::format("no record '{}' in {}{}", options.id, store.path(), id_hint(store, options.id)));
     }
-    std::vector<Record> commitments;
+    std::vector<std::string> commitments; // shown, for their status lines
     ChildrenOf children = [&](const Record& parent) {
         auto kids = reader.children(parent);
         for (const auto& k : kids) {
             if (k.kind == Kind::commitment) {
-                commitments.push_back(k);
+                commitments.push_back(k.id());
             }
         }
         return kids;
     };
     if (record->kind == Kind::commitment) {
-        commitments.push_back(*record);
+        commitments.push_back(record->id());
     }
     if (auto place = PlaceFinder(store).record(options.id)) {
         fmt::print(out, "# file: {}:{}\n", place->file, place->line);
@@ -69,8 +67,9 @@ void run_show(const ShowOptions& options, Store& store, std::ostream& out) {
         out << "# file: none (imported before accord kept files; importing its file records it)\n";
     }
     write_yaml_record(out, *record, children);
-    for (const auto& c : commitments) {
-        print_status(store, c, out);
+    CommitmentStatus status(store);
+    for (const auto& id : commitments) {
+        print_status(status, id, out);
     }
     for (const auto& [source, relation] : referenced_by(store, options.id)) {
         fmt::print(out, "# referenced by {} ({})\n", source, relation);

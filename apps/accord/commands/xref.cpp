@@ -76,7 +76,8 @@ std::shared_ptr<XrefOptions> setup_xref(CLI::App& cmd, GlobalOptions& global) {
     similar->add_option("--min-score", options->similar.min_score, "lowest score shown (0..1)")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
-    similar->add_option("--limit", options->similar.limit, "at most this many pairs (0: all)")
+    similar->add_option("--limit", options->similar.limit,
+                        "at most this many pairs, the best (0: all; stderr says how many more there are)")
         ->capture_default_str()
         ->check(whole_number());
     auto* suggest = similar->add_flag("--suggest", options->similar.suggest,
@@ -136,7 +137,7 @@ void run_xref_similar(const XrefSimilarOptions& options, Store& store, std::ostr
     xref::SimilarRequest request;
     request.min_score = options.min_score;
     request.limit = options.limit;
-    auto pairs = xref::find_similar(graph, request);
+    auto [pairs, found] = xref::find_similar(graph, request);
     if (options.suggest) {
         xref::write_similar_suggestions(out, pairs);
     } else if (options.format == "json") {
@@ -146,6 +147,11 @@ void run_xref_similar(const XrefSimilarOptions& options, Store& store, std::ostr
     }
     if (pairs.empty() && options.format != "json") {
         fmt::print(err, "accord: no unlinked pair of commitments scores {:.2f} or more\n", options.min_score);
+    }
+    if (found > pairs.size()) {
+        std::size_t more = found - pairs.size();
+        fmt::print(err, "accord: {} more pair{} {:.2f} or more (--limit 0 shows all)\n", more,
+                   more == 1 ? " scores" : "s score", options.min_score);
     }
 }
 

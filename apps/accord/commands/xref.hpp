@@ -3,6 +3,7 @@
 #include "output.hpp"
 
 #include "accord/store/store.hpp"
+#include "accord/xref/similar.hpp"
 
 #include <memory>
 #include <ostream>
@@ -25,8 +26,8 @@ struct XrefLineageOptions : OutputOptions {
 };
 
 struct XrefSimilarOptions : OutputOptions {
-    double min_score = 0.6;
-    std::size_t limit = 0;
+    double min_score = xref::SimilarRequest{}.min_score;
+    std::size_t limit = xref::SimilarRequest::k_default_limit; // 0: all
     bool suggest = false;
     std::string format = "text";
 };

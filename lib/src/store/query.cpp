@@ -69,18 +69,23 @@ Table list_records(Store& store, Kind kind, const Filter& filter) {
     return t;
 }
 
-std::string commitment_status(Store& store, const std::string& id) {
-    SQLite::Statement q(store.db(), "SELECT status FROM v_commitment_status WHERE commitment_id = ?");
-    q.bind(1, id);
-    return q.executeStep() ? q.getColumn(0).getString() : std::string("unassessed");
+CommitmentStatus::CommitmentStatus(Store& store)
+    : m_overall(store.db(), "SELECT " + status_rule_sql("status") +
+                                " FROM v_actor_status WHERE commitment_id = ? HAVING count(*) > 0"),
+      m_actors(store.db(), "SELECT ifnull(party_id, ''), status FROM v_actor_status WHERE commitment_id = ?") {}
+
+std::string CommitmentStatus::overall(const std::string& id) {
+    m_overall.reset();
+    m_overall.bind(1, id);
+    return m_overall.executeStep() ? m_overall.getColumn(0).getString() : std::string("unassessed");
 }
 
-std::vector<ActorStatus> actor_statuses(Store& store, const std::string& id) {
-    SQLite::Statement q(store.db(), "SELECT ifnull(party_id, ''), status FROM v_actor_status WHERE commitment_id = ?");
-    q.bind(1, id);
+std::vector<ActorStatus> CommitmentStatus::actors(const std::string& id) {
+    m_actors.reset();
+    m_actors.bind(1, id);
     std::vector<ActorStatus> out;
-    while (q.executeStep()) {
-        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+    while (m_actors.executeStep()) {
+        out.push_back({m_actors.getColumn(0).getString(), m_actors.getColumn(1).getString()});
     }
     return out;
 }

@@ -86,8 +86,19 @@ Record from_row(Kind kind, SQLite::Statement& q) {
 
 } // namespace
 
+SQLite::Statement& RecordReader::statement(const std::string& sql) {
+    auto& q = m_statements[sql];
+    if (!q) {
+        q = std::make_unique<SQLite::Statement>(m_db, sql);
+    } else {
+        q->reset();
+        q->clearBindings();
+    }
+    return *q;
+}
+
 std::optional<Kind> RecordReader::kind_of(const std::string& id) {
-    SQLite::Statement q(m_db, "SELECT kind FROM record WHERE id = ?");
+    SQLite::Statement& q = statement("SELECT kind FROM record WHERE id = ?");
     q.bind(1, id);
     if (!q.executeStep()) {
         return std::nullopt;
@@ -110,8 +121,8 @@ std::optional<Record> RecordReader::load(const std::string& id) {
 std::vector<Record> RecordReader::load_where(Kind kind, const std::string& column, const std::string& value,
                                              const std::string& order) {
     const KindSpec& spec = kind_spec(kind);
-    SQLite::Statement q(m_db, fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY {}", select_list(spec), spec.table,
-                                          column, order));
+    SQLite::Statement& q = statement(
+        fmt::format("SELECT {} FROM {} WHERE {} = ? ORDER BY {}", select_list(spec), spec.table, column, order));
     q.bind(1, value);
     std::vector<Record> out;
     while (q.executeStep()) {
@@ -140,7 +151,7 @@ void RecordReader::load_links(Record& record) {
             } else {
                 sql = "SELECT target_id FROM record_reference WHERE source_id = ?1 AND field = ?2 ORDER BY pos";
             }
-            SQLite::Statement q(m_db, sql);
+            SQLite::Statement& q = statement(sql);
             q.bind(1, id);
             q.bind(2, std::string(fs.name));
             std::vector<std::string> ids;
@@ -151,8 +162,8 @@ void RecordReader::load_links(Record& record) {
                 record.values[f] = ids;
             }
         } else if (fs.type == FieldType::references) {
-            SQLite::Statement q(m_db, "SELECT relation, target_id FROM record_reference WHERE source_id = ? AND "
-                                      "field = 'references' ORDER BY pos");
+            SQLite::Statement& q = statement("SELECT relation, target_id FROM record_reference WHERE source_id = ? "
+                                             "AND field = 'references' ORDER BY pos");
             q.bind(1, id);
             std::vector<Reference> refs;
             while (q.executeStep()) {

@@ -460,12 +460,12 @@ private:
             const Node& v = node.val(i);
             if (k.type == NodeType::scalar && k.value == "id" && v.type == NodeType::scalar &&
                 v.scalar_type() == ScalarType::string && is_valid_id(v.value)) {
-                m_subject = fmt::format("record {}", v.value);
+                m_subject.assign("record ").append(v.value);
                 break;
             }
         }
         // Keys: scalars, each once.
-        std::vector<std::string> keys;
+        std::vector<std::string_view> keys; // views of the key nodes' text
         for (std::size_t i = 0; i < node.map_size(); ++i) {
             const Node& k = node.key(i);
             if (k.type != NodeType::scalar) {
@@ -518,7 +518,7 @@ private:
         if (const Node* idn = value_of("id"); idn && spec.field("id") && idn->type == NodeType::scalar &&
                                               idn->scalar_type() == ScalarType::string && is_valid_id(idn->value)) {
             id = idn->value;
-            m_subject = fmt::format("record {}", id);
+            m_subject.assign("record ").append(id);
         } else if (kind == Kind::progress) {
             std::string owner = parent_id;
             if (const Node* c = value_of("commitment"); c && c->type == NodeType::scalar) {
@@ -532,7 +532,7 @@ private:
 
         std::vector<std::string> hinted; // fields named by a did-you-mean: not reported missing again
         for (std::size_t i = 0; i < node.map_size(); ++i) {
-            const std::string& name = keys[i];
+            std::string_view name = keys[i];
             if (name.empty()) {
                 continue;
             }

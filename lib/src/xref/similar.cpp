@@ -17,8 +17,12 @@ namespace accord::xref {
 
 namespace {
 
-// A term is "very common" above this many documents (and 5% of them).
-constexpr std::size_t k_min_common = 64;
+std::uint64_t mix(std::uint64_t z) {
+    z += 0x9e3779b97f4a7c15ULL;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
 
 bool better(const ScoredPair& x, const ScoredPair& y) {
     if (x.score != y.score) {
@@ -50,9 +54,8 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
             ++df[t];
         }
     }
-    const std::size_t common = std::max(k_min_common, n / 20);
     // Weights (1 + ln tf) * idf, idf = ln((1 + n) / (1 + df)) + 1, normalised per document;
-    // each document split into its indexed terms and its very common ones.
+    // each document split into its rare terms (in at most k_rare documents) and its common ones.
     struct Weighted {
         std::vector<std::pair<std::uint32_t, float>> rare, common;
     };
@@ -68,80 +71,109 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
         }
         norm = std::sqrt(norm);
         for (auto [t, x] : w) {
-            auto& side = df[t] > common ? docs[i].common : docs[i].rare;
+            auto& side = df[t] > k_rare ? docs[i].common : docs[i].rare;
             side.emplace_back(t, static_cast<float>(x / norm));
         }
     }
-    // Postings of the indexed terms, by document. A pair that shares no indexed term scores
-    // at most |common part of a| * |common part of b| (Cauchy-Schwarz), so it can reach
-    // min_score only when both documents have a common part of norm >= min_score: those
-    // documents are also indexed by their common terms, among themselves. No pair at or
-    // above min_score is missed.
-    std::vector<std::vector<std::pair<std::uint32_t, float>>> postings(vocabulary), heavy_postings(vocabulary);
-    std::vector<char> heavy(n, 0);
+    // Candidates of document i: every later document that shares a rare term with it (a
+    // posting list of at most k_rare), found by accumulating the dot products over those
+    // terms; and, for a document with common terms, the k_neighbours documents with common
+    // terms on either side of it in each of k_orderings orders by SimHash: a 64-bit hash of
+    // the document's vector, one random hyperplane per bit, so that two texts differ in a
+    // bit with probability angle / pi (Charikar 2002), read from k_orderings starting bits.
+    // The exact score of every candidate is then computed. Work per document: at most k_rare
+    // postings per rare term and 2 * k_orderings * k_neighbours hashed neighbours, whatever
+    // the vocabulary. The candidates do not depend on min_score, which only filters: a lower
+    // threshold never loses a pair.
+    std::vector<std::vector<std::pair<std::uint32_t, float>>> postings(vocabulary);
+    std::vector<std::uint32_t> hashed; // the documents with common terms, by number
+    std::vector<std::uint64_t> signature(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
         for (auto [t, x] : docs[i].rare) {
             postings[t].emplace_back(static_cast<std::uint32_t>(i), x);
         }
-        double common_norm = 0;
-        for (auto [t, x] : docs[i].common) {
-            common_norm += static_cast<double>(x) * x;
+        if (docs[i].common.empty()) {
+            continue;
         }
-        if (!docs[i].common.empty() && std::sqrt(common_norm) + 1e-6 >= min_score) {
-            heavy[i] = 1;
-            for (auto [t, x] : docs[i].common) {
-                heavy_postings[t].emplace_back(static_cast<std::uint32_t>(i), x);
+        hashed.push_back(static_cast<std::uint32_t>(i));
+        double sum[64] = {};
+        for (const auto* part : {&docs[i].rare, &docs[i].common}) {
+            for (auto [t, x] : *part) {
+                std::uint64_t plane = mix(t); // the sign of term t's coordinate in each bit's hyperplane
+                for (int bit = 0; bit < 64; ++bit) {
+                    sum[bit] += ((plane >> bit) & 1) ? x : -x;
+                }
             }
+        }
+        for (int bit = 0; bit < 64; ++bit) {
+            if (sum[bit] > 0) {
+                signature[i] |= std::uint64_t(1) << bit;
+            }
+        }
+    }
+    // order[k]: the hashed documents by their signature rotated by k * 64 / k_orderings bits
+    // (ties by number); place[k][i]: document i's index in it.
+    std::vector<std::vector<std::uint32_t>> order(hashed.empty() ? 0 : k_orderings, hashed);
+    std::vector<std::vector<std::uint32_t>> place(order.size(), std::vector<std::uint32_t>(n, 0));
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const int rotate = static_cast<int>(k * 64 / k_orderings);
+        auto key = [&](std::uint32_t d) {
+            std::uint64_t s = signature[d];
+            return rotate ? (s << rotate) | (s >> (64 - rotate)) : s;
+        };
+        std::sort(order[k].begin(), order[k].end(), [&](std::uint32_t x, std::uint32_t y) {
+            auto kx = key(x);
+            auto ky = key(y);
+            return kx != ky ? kx < ky : x < y;
+        });
+        for (std::size_t at = 0; at < order[k].size(); ++at) {
+            place[k][order[k][at]] = static_cast<std::uint32_t>(at);
         }
     }
     auto worse_first = [](const ScoredPair& x, const ScoredPair& y) { return better(x, y); };
     std::priority_queue<ScoredPair, std::vector<ScoredPair>, decltype(worse_first)> best(worse_first);
     std::vector<ScoredPair> all;
-    std::vector<double> acc(n, 0.0); // dot product over the indexed terms
+    std::vector<double> acc(n, 0.0); // dot product over the rare terms
     std::vector<char> touched_mark(n, 0);
     std::vector<std::uint32_t> touched;
-    auto later_than = [](std::uint32_t i, const std::vector<std::pair<std::uint32_t, float>>& p) {
-        return std::upper_bound(p.begin(), p.end(), i, [](std::uint32_t v, const auto& e) { return v < e.first; });
+    std::vector<float> common_weight(vocabulary, 0.0f); // document i's common part, by term
+    auto touch = [&](std::uint32_t j) {
+        if (!touched_mark[j]) {
+            touched_mark[j] = 1;
+            touched.push_back(j);
+        }
     };
     for (std::size_t i = 0; i < n; ++i) {
         const auto me = static_cast<std::uint32_t>(i);
         for (auto [t, x] : docs[i].rare) {
             const auto& p = postings[t];
-            for (auto it = later_than(me, p); it != p.end(); ++it) {
-                if (!touched_mark[it->first]) {
-                    touched_mark[it->first] = 1;
-                    touched.push_back(it->first);
-                }
+            auto it = std::upper_bound(p.begin(), p.end(), me, [](std::uint32_t v, const auto& e) { return v < e.first; });
+            for (; it != p.end(); ++it) {
+                touch(it->first);
                 acc[it->first] += static_cast<double>(x) * it->second;
             }
         }
-        if (heavy[i]) {
-            for (auto [t, x] : docs[i].common) {
-                (void)x;
-                const auto& p = heavy_postings[t];
-                for (auto it = later_than(me, p); it != p.end(); ++it) {
-                    if (!touched_mark[it->first]) {
-                        touched_mark[it->first] = 1;
-                        touched.push_back(it->first);
+        if (!docs[i].common.empty()) {
+            for (std::size_t k = 0; k < order.size(); ++k) {
+                const auto& o = order[k];
+                const std::size_t at = place[k][i];
+                const std::size_t end = std::min(o.size(), at + k_neighbours + 1);
+                for (std::size_t x = at > k_neighbours ? at - k_neighbours : 0; x < end; ++x) {
+                    if (o[x] > me) {
+                        touch(o[x]);
                     }
                 }
             }
+        }
+        for (auto [t, x] : docs[i].common) {
+            common_weight[t] = x;
         }
         for (std::uint32_t j : touched) {
             double score = acc[j];
             acc[j] = 0.0;
             touched_mark[j] = 0;
-            // The very common terms both texts share.
-            const auto& ci = docs[i].common;
-            const auto& cj = docs[j].common;
-            for (std::size_t a = 0, b = 0; a < ci.size() && b < cj.size();) {
-                if (ci[a].first < cj[b].first) {
-                    ++a;
-                } else if (cj[b].first < ci[a].first) {
-                    ++b;
-                } else {
-                    score += static_cast<double>(ci[a++].second) * cj[b++].second;
-                }
+            for (auto [t, x] : docs[j].common) { // the common terms both texts share
+                score += static_cast<double>(common_weight[t]) * x;
             }
             score = std::min(score, 1.0);
             if (score + 1e-9 < min_score || !keep(i, j)) {
@@ -157,6 +189,10 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
                 best.push(sp);
             }
         }
+        for (auto [t, x] : docs[i].common) {
+            (void)x;
+            common_weight[t] = 0.0f;
+        }
         touched.clear();
     }
     while (!best.empty()) {
@@ -167,7 +203,7 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
     return all;
 }
 
-std::vector<SimilarPair> find_similar(const Graph& graph, const SimilarRequest& request) {
+SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
     std::vector<const Node*> commitments;
     SimilarityIndex index;
     for (const Node& n : graph.nodes()) {
@@ -184,6 +220,7 @@ std::vector<SimilarPair> find_similar(const Graph& graph, const SimilarRequest& 
             linked.insert(key(e.source, e.target));
         }
     }
+    SimilarResult out;
     auto keep = [&](std::size_t a, std::size_t b) {
         const Node& x = *commitments[a];
         const Node& y = *commitments[b];
@@ -197,9 +234,9 @@ std::vector<SimilarPair> find_similar(const Graph& graph, const SimilarRequest& 
                 }
             }
         }
+        ++out.found; // asked only about pairs at or above the threshold
         return true;
     };
-    std::vector<SimilarPair> out;
     for (const auto& p : index.pairs(request.min_score, request.limit, keep)) {
         const Node* x = commitments[p.a];
         const Node* y = commitments[p.b];
@@ -211,7 +248,7 @@ std::vector<SimilarPair> find_similar(const Graph& graph, const SimilarRequest& 
         std::string relation = (x->action == "recall" || x->action == "note") ? "recalls"
                                : x->action == "continue"                      ? "follows-up"
                                                                               : "reaffirms";
-        out.push_back({x, y, p.score, relation});
+        out.pairs.push_back({x, y, p.score, relation});
     }
     return out;
 }

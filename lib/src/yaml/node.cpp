@@ -13,7 +13,6 @@
 #include <cctype>
 #include <cstring>
 #include <memory>
-#include <regex>
 #include <streambuf>
 
 namespace accord::yaml {
@@ -41,6 +40,52 @@ bool is_core_integer(const std::string& v) {
         return all(2, [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
     }
     return all(v[0] == '-' || v[0] == '+' ? 1 : 0, digit);
+}
+
+// [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? | [-+]?\.(inf|Inf|INF) | \.(nan|NaN|NAN),
+// by hand: std::regex cost thousands of instructions a date ("2025-10" starts like a number).
+bool is_core_float(std::string_view v) {
+    std::size_t i = 0;
+    const std::size_t n = v.size();
+    auto digits = [&] {
+        std::size_t from = i;
+        while (i < n && v[i] >= '0' && v[i] <= '9') {
+            ++i;
+        }
+        return i - from;
+    };
+    if (i < n && (v[i] == '-' || v[i] == '+')) {
+        ++i;
+    }
+    if (i < n && v[i] == '.') {
+        std::string_view word = v.substr(i + 1);
+        if (word == "inf" || word == "Inf" || word == "INF") {
+            return true;
+        }
+        if (i == 0 && (word == "nan" || word == "NaN" || word == "NAN")) {
+            return true;
+        }
+    }
+    std::size_t whole = digits();
+    bool point = i < n && v[i] == '.';
+    std::size_t fraction = 0;
+    if (point) {
+        ++i;
+        fraction = digits();
+    }
+    if (whole == 0 && fraction == 0) {
+        return false;
+    }
+    if (i < n && (v[i] == 'e' || v[i] == 'E')) {
+        ++i;
+        if (i < n && (v[i] == '-' || v[i] == '+')) {
+            ++i;
+        }
+        if (digits() == 0) {
+            return false;
+        }
+    }
+    return i == n;
 }
 
 } // namespace
@@ -84,12 +129,7 @@ ScalarType Node::scalar_type() const {
     if (is_core_integer(v)) {
         return ScalarType::integer;
     }
-    // Floats are rare in accord files: the regex runs only on text that starts like a number.
-    char c0 = v[0];
-    bool maybe_number = (c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '+' || c0 == '.';
-    static const std::regex k_float(
-        "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
-    if (maybe_number && v.size() < 64 && std::regex_match(v, k_float)) {
+    if (v.size() < 64 && is_core_float(v)) {
         return ScalarType::number;
     }
     return ScalarType::string;
@@ -575,7 +615,7 @@ public:
         n.mark = at(mark);
         m_last_mark = mark;
         n.value = value;
-        n.plain = tag == "?";
+        n.plain = tag.size() == 1 && tag[0] == '?'; // yaml-cpp's tag of a plain scalar
         add(std::move(n));
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {

@@ -20,9 +20,20 @@ struct ActorStatus {
     std::string status;
 };
 
-// A commitment's overall status and each actor's (SPEC section 1).
-std::string commitment_status(Store& store, const std::string& id);
-std::vector<ActorStatus> actor_statuses(Store& store, const std::string& id);
+// A commitment's overall status and each actor's (docs/format.md), one commitment at a time,
+// with statements prepared once. Both read v_actor_status, which SQLite narrows to the one
+// commitment; v_commitment_status with the same condition computes every commitment's
+// status first, which made `show` of a statement quadratic in its commitments.
+class CommitmentStatus {
+public:
+    explicit CommitmentStatus(Store& store);
+    std::string overall(const std::string& id);
+    std::vector<ActorStatus> actors(const std::string& id);
+
+private:
+    SQLite::Statement m_overall;
+    SQLite::Statement m_actors;
+};
 
 // Where records and progress events were imported from (docs/format.md, "What a file owns"),
 // as the user can open it: the file relative to the current folder ("<stdin>" for standard

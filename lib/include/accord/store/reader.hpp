@@ -3,6 +3,10 @@
 #include "accord/model/record.hpp"
 #include "accord/store/store.hpp"
 
+#include <SQLiteCpp/Statement.h>
+
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,7 +28,11 @@ private:
     std::vector<Record> load_where(Kind kind, const std::string& column, const std::string& value,
                                    const std::string& order);
     void load_links(Record& record);
+    // The statement for sql, prepared on first use and reset for each later one: `show` of a
+    // statement loads the links and children of every commitment with the same few queries.
+    SQLite::Statement& statement(const std::string& sql);
     SQLite::Database& m_db;
+    std::map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
 };
 
 } // namespace accord

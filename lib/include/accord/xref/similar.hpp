@@ -3,11 +3,13 @@
 // statements whose texts are alike and that no reference links yet.
 //
 // Texts are compared by TF-IDF cosine over their terms (xref/text.hpp: lower-cased words,
-// stop words dropped, lightly stemmed). Pairs come from an inverted index: for each
-// commitment, dot products are accumulated only over the commitments that share one of
-// its terms, so memory grows with the postings, not with the square of the commitments.
-// Very common terms (in more than max(64, 5%) of the commitments) are left out of the
-// index; they still count in the score of every pair the other terms find.
+// stop words dropped, lightly stemmed). Pairs come from an inverted index of the rare terms
+// (in at most k_rare commitments): for each commitment, dot products are accumulated over the
+// commitments that share one of them. Commoner terms still count in every score; texts with
+// common terms also take as candidates their nearest such texts by SimHash
+// (locality-sensitive hashing for the cosine). The work is a constant number
+// of candidates per term of each text, whatever the vocabulary, and memory is the index plus
+// the pairs kept (docs/xref.md).
 #include "accord/xref/graph.hpp"
 
 #include <cstdint>
@@ -29,12 +31,19 @@ struct ScoredPair {
 // The similarity core, on texts alone.
 class SimilarityIndex {
 public:
+    // A term in more texts than this is common: left out of the index of rare terms.
+    static constexpr std::size_t k_rare = 256;
+    // A text with common terms is also compared with the k_neighbours such texts on either
+    // side of it in each of k_orderings orders by SimHash.
+    static constexpr std::size_t k_orderings = 8;
+    static constexpr std::size_t k_neighbours = 32;
+
     // Adds a text; returns its document number (0, 1, ...).
     std::size_t add(std::string_view text);
     std::size_t size() const { return m_docs.size(); }
 
     // Pairs with cosine >= min_score that keep(a, b) accepts, best first (ties: by a, b);
-    // at most limit of them (0: all).
+    // at most limit of them (0: all). keep is asked only about pairs at or above min_score.
     std::vector<ScoredPair> pairs(double min_score, std::size_t limit,
                                   const std::function<bool(std::size_t, std::size_t)>& keep) const;
 
@@ -44,8 +53,11 @@ private:
 };
 
 struct SimilarRequest {
+    // The default bounds the output (and the memory) whatever the data: near-identical texts
+    // make pairs by the million.
+    static constexpr std::size_t k_default_limit = 100;
     double min_score = 0.6;
-    std::size_t limit = 0; // 0: every pair at or above min_score
+    std::size_t limit = k_default_limit; // 0: every pair at or above min_score
 };
 
 struct SimilarPair {
@@ -56,7 +68,12 @@ struct SimilarPair {
                           // follows-up (continue), else reaffirms
 };
 
-std::vector<SimilarPair> find_similar(const Graph& graph, const SimilarRequest& request);
+struct SimilarResult {
+    std::vector<SimilarPair> pairs; // best first, at most the request's limit
+    std::size_t found = 0;          // pairs at or above min_score, before the limit
+};
+
+SimilarResult find_similar(const Graph& graph, const SimilarRequest& request);
 
 // A table (score, both ids and dates, both texts shortened), or JSON.
 void write_similar_text(std::ostream& out, const std::vector<SimilarPair>& pairs);
