@@ -91,8 +91,9 @@ TEST_CASE("migrating a version-1 database fills the index from its rows", "[xref
     Diagnostics d;
     import_text(store, k_records, d);
     // Back to version 1: version 2 only adds the search table, its index and triggers; version 3
-    // a view (the same again); version 4 the table of files and the columns that name them.
-    store.db().exec("DROP INDEX record_file; DROP INDEX progress_file; ALTER TABLE record DROP COLUMN file_id; "
+    // a view (the same again); version 4 the table of files and the columns that name them;
+    // version 6 the table of milestones (and the view again).
+    store.db().exec("DROP VIEW v_timeline; DROP TABLE program_milestone; DROP INDEX record_file; DROP INDEX progress_file; ALTER TABLE record DROP COLUMN file_id; "
                     "ALTER TABLE record DROP COLUMN line; ALTER TABLE record DROP COLUMN col; "
                     "ALTER TABLE progress DROP COLUMN file_id; ALTER TABLE progress DROP COLUMN line; "
                     "ALTER TABLE progress DROP COLUMN col; DROP TABLE file");

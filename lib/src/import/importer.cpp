@@ -538,6 +538,7 @@ public:
             DELETE FROM main.record_party WHERE record_id IN (SELECT id FROM temp.import_gone);
             DELETE FROM main.record_theme WHERE record_id IN (SELECT id FROM temp.import_gone);
             DELETE FROM main.record_reference WHERE source_id IN (SELECT id FROM temp.import_gone);
+            DELETE FROM main.program_milestone WHERE program_id IN (SELECT id FROM temp.import_gone);
             DELETE FROM main.progress WHERE seq IN (SELECT seq FROM temp.import_gone_progress);)SQL");
         for (std::string_view name : k_kind_names) {
             Kind kind = *kind_from_string(name);

@@ -96,7 +96,8 @@ std::vector<KindSpec> make_specs() {
                       ref("funders", FieldType::ref_list, k_party), ref("beneficiaries", FieldType::ref_list, k_party),
                       ref("themes", FieldType::ref_list, k_theme), f("location", FieldType::text),
                       f("start", FieldType::date), f("end", FieldType::date), vocab("status", k_program_statuses),
-                      ref("implements", FieldType::ref_list, kind_bit(Kind::commitment))})});
+                      ref("implements", FieldType::ref_list, kind_bit(Kind::commitment)),
+                      f("milestones", FieldType::milestones)})});
     specs.push_back({Kind::progress, "progress", "note",
                      with_common({parent("commitment", Kind::commitment), f("date", FieldType::date, true),
                                   [] {
@@ -198,6 +199,8 @@ void put_scalar(std::string& out, const Scalar& s) {
     }
 }
 
+void put_source(std::string& out, const Source& x);
+
 template <class T> void put_opt(std::string& out, const std::optional<T>& v) {
     if (!v) {
         out += '-';
@@ -207,9 +210,20 @@ template <class T> void put_opt(std::string& out, const std::optional<T>& v) {
         put(out, v->str());
     } else if constexpr (std::is_same_v<T, Scalar>) {
         put_scalar(out, *v);
+    } else if constexpr (std::is_same_v<T, Source>) {
+        put_source(out, *v);
     } else {
         put(out, *v);
     }
+}
+
+void put_source(std::string& out, const Source& x) {
+    out += 'S';
+    put_opt(out, x.title);
+    put_opt(out, x.publisher);
+    put_opt(out, x.url);
+    put_opt(out, x.published);
+    put_opt(out, x.paragraph);
 }
 
 } // namespace
@@ -252,13 +266,20 @@ std::string Record::canonical() const {
                         put(out, r.relation);
                         put(out, r.target);
                     }
+                } else if constexpr (std::is_same_v<T, std::vector<Milestone>>) {
+                    if (x.empty()) {
+                        out += '-';
+                        return;
+                    }
+                    out += 'm';
+                    out += std::to_string(x.size());
+                    for (const auto& m : x) {
+                        put(out, m.date.str());
+                        put(out, m.text);
+                        put_opt(out, m.source);
+                    }
                 } else {
-                    out += 'S';
-                    put_opt(out, x.title);
-                    put_opt(out, x.publisher);
-                    put_opt(out, x.url);
-                    put_opt(out, x.published);
-                    put_opt(out, x.paragraph);
+                    put_source(out, x);
                 }
             },
             v);

@@ -173,10 +173,6 @@ std::size_t write_all_rows(SQLite::Statement& q, const std::vector<std::string>&
 const char* const k_source_columns[] = {"source_title", "source_publisher", "source_url", "source_published",
                                         "source_paragraph"};
 
-bool in_kind_table(const FieldSpec& fs) {
-    return fs.type != FieldType::children && fs.type != FieldType::ref_list && fs.type != FieldType::references;
-}
-
 // How one exported column of a kind is filled.
 struct ColumnPlan {
     int sql_column = -1;                       // a column of the main query
@@ -189,8 +185,8 @@ struct ColumnPlan {
 std::vector<std::string> export_columns(Kind kind) {
     std::vector<std::string> cols;
     for (const auto& fs : kind_spec(kind).fields) {
-        if (fs.type == FieldType::children) {
-            continue;
+        if (fs.type == FieldType::children || fs.type == FieldType::milestones) {
+            continue; // nested records and a program's milestones are rows of their own
         }
         if (fs.type == FieldType::source) {
             cols.insert(cols.end(), std::begin(k_source_columns), std::end(k_source_columns));
@@ -242,7 +238,7 @@ std::size_t export_kind(Store& store, Kind kind, const Filter& filter, std::ostr
         plan.push_back(std::move(p));
     };
     for (const auto& fs : spec.fields) {
-        if (fs.type == FieldType::children) {
+        if (fs.type == FieldType::children || fs.type == FieldType::milestones) {
             continue;
         }
         if (fs.type == FieldType::source) {
@@ -359,7 +355,7 @@ std::size_t export_timeline(Store& store, const TimelineQuery& query, std::ostre
     }
     // The view's own order (see schema.sql.inc): made, references, progress, due on one day.
     sql += " ORDER BY date, commitment_id, CASE event WHEN 'made' THEN 0 WHEN 'progress' THEN 2 WHEN 'due' THEN 3 "
-           "ELSE 1 END, event, party, related_id";
+           "ELSE 1 END, event, party, related_id, text";
     SQLite::Statement q(db, sql);
     commitments.bind(q);
     if (query.commitment) {

@@ -7,10 +7,6 @@ namespace accord {
 
 namespace {
 
-bool in_kind_table(const FieldSpec& fs) {
-    return fs.type != FieldType::children && fs.type != FieldType::ref_list && fs.type != FieldType::references;
-}
-
 std::string select_list(const KindSpec& spec) {
     std::string cols;
     for (const auto& fs : spec.fields) {
@@ -43,6 +39,19 @@ std::optional<Scalar> opt_scalar(const SQLite::Column& c) {
     return Scalar(c.getString());
 }
 
+// A source from five columns (title, publisher, url, published, paragraph) from column col.
+Source source_at(SQLite::Statement& q, int col) {
+    Source s;
+    s.title = opt_text(q.getColumn(col));
+    s.publisher = opt_text(q.getColumn(col + 1));
+    s.url = opt_text(q.getColumn(col + 2));
+    if (auto p = opt_text(q.getColumn(col + 3))) {
+        s.published = PartialDate::parse(*p);
+    }
+    s.paragraph = opt_scalar(q.getColumn(col + 4));
+    return s;
+}
+
 Record from_row(Kind kind, SQLite::Statement& q) {
     Record rec(kind);
     const KindSpec& spec = rec.spec();
@@ -54,14 +63,8 @@ Record from_row(Kind kind, SQLite::Statement& q) {
         }
         FieldValue& v = rec.values[f];
         if (fs.type == FieldType::source) {
-            Source s;
-            s.title = opt_text(q.getColumn(col++));
-            s.publisher = opt_text(q.getColumn(col++));
-            s.url = opt_text(q.getColumn(col++));
-            if (auto p = opt_text(q.getColumn(col++))) {
-                s.published = PartialDate::parse(*p);
-            }
-            s.paragraph = opt_scalar(q.getColumn(col++));
+            Source s = source_at(q, col);
+            col += 5;
             if (!s.empty()) {
                 v = s;
             }
@@ -171,6 +174,24 @@ void RecordReader::load_links(Record& record) {
             }
             if (!refs.empty()) {
                 record.values[f] = refs;
+            }
+        } else if (fs.type == FieldType::milestones) {
+            SQLite::Statement& q = statement("SELECT date, text, source_title, source_publisher, source_url, "
+                                             "source_published, source_paragraph FROM program_milestone "
+                                             "WHERE program_id = ? ORDER BY pos");
+            q.bind(1, id);
+            std::vector<Milestone> milestones;
+            while (q.executeStep()) {
+                Milestone m;
+                m.date = PartialDate::parse(q.getColumn(0).getString()).value_or(PartialDate());
+                m.text = q.getColumn(1).getString();
+                if (Source s = source_at(q, 2); !s.empty()) {
+                    m.source = s;
+                }
+                milestones.push_back(std::move(m));
+            }
+            if (!milestones.empty()) {
+                record.values[f] = milestones;
             }
         }
     }

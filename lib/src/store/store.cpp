@@ -35,10 +35,14 @@ const char* const k_schema_v3 =
 const char* const k_schema_v4 =
 #include "schema_v4.sql.inc"
     ;
-// Step 5: v_timeline (re-)created: references at their own level (via_statement), date_first
+// Step 5: v_timeline (re-)created (now defined in step 6): references at their own level (via_statement), date_first
 // and date_last; the search index with the record ids.
 const char* const k_schema_v5 =
 #include "schema_v5.sql.inc"
+    ;
+// Step 6: program milestones; v_timeline re-created with the milestone event.
+const char* const k_schema_v6 =
+#include "schema_v6.sql.inc"
     ;
 
 int pragma_int(SQLite::Database& db, const char* pragma) {
@@ -385,6 +389,9 @@ int Store::migrate() {
         }
         if (from < 5) {
             m_db->exec(k_schema_v5);
+        }
+        if (from < 6) {
+            m_db->exec(k_schema_v6);
         }
         // Later versions append steps here: ALTER TABLE ... never DROP of user data.
         m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));

@@ -19,14 +19,10 @@ std::string digest(const Record& record) {
 
 namespace {
 
-bool stored_in_kind_table(const FieldSpec& fs) {
-    return fs.type != FieldType::children && fs.type != FieldType::ref_list && fs.type != FieldType::references;
-}
-
 std::vector<std::string> columns_of(const KindSpec& spec) {
     std::vector<std::string> cols;
     for (const auto& fs : spec.fields) {
-        if (!stored_in_kind_table(fs)) {
+        if (!in_kind_table(fs)) {
             continue;
         }
         if (fs.type == FieldType::source) {
@@ -88,7 +84,7 @@ int bind_values(SQLite::Statement& q, const Record& record) {
     const auto& spec = record.spec();
     for (std::size_t f = 0; f < spec.fields.size(); ++f) {
         const FieldSpec& fs = spec.fields[f];
-        if (!stored_in_kind_table(fs)) {
+        if (!in_kind_table(fs)) {
             continue;
         }
         const FieldValue& v = record.values[f];
@@ -204,7 +200,11 @@ Writer::Writer(Store& store)
                                "VALUES (?, ?, ?, ?, ?)"),
       m_delete_party_links(m_db, "DELETE FROM record_party WHERE record_id = ?"),
       m_delete_theme_links(m_db, "DELETE FROM record_theme WHERE record_id = ?"),
-      m_delete_references(m_db, "DELETE FROM record_reference WHERE source_id = ?") {}
+      m_delete_references(m_db, "DELETE FROM record_reference WHERE source_id = ?"),
+      m_insert_milestone(m_db, "INSERT INTO program_milestone (program_id, pos, date, text, source_title, "
+                               "source_publisher, source_url, source_published, source_paragraph) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      m_delete_milestones(m_db, "DELETE FROM program_milestone WHERE program_id = ?") {}
 
 Writer::~Writer() = default;
 
@@ -341,7 +341,7 @@ Writer::Upserted Writer::upsert(const Record& record, const std::string& d, cons
 void Writer::write_links(const Record& record, bool replace) {
     const std::string id = record.id();
     if (replace) {
-        for (auto* q : {&m_delete_party_links, &m_delete_theme_links, &m_delete_references}) {
+        for (auto* q : {&m_delete_party_links, &m_delete_theme_links, &m_delete_references, &m_delete_milestones}) {
             q->reset();
             q->bind(1, id);
             q->exec();
@@ -396,6 +396,28 @@ void Writer::write_links(const Record& record, bool replace) {
                 m_insert_reference.bind(4, (*refs)[pos].relation);
                 m_insert_reference.bind(5, (*refs)[pos].target);
                 m_insert_reference.exec();
+            }
+        } else if (fs.type == FieldType::milestones) {
+            const auto* milestones = std::get_if<std::vector<Milestone>>(&v);
+            if (!milestones) {
+                continue;
+            }
+            for (std::size_t pos = 0; pos < milestones->size(); ++pos) {
+                const Milestone& m = (*milestones)[pos];
+                auto& q = m_insert_milestone;
+                q.reset();
+                q.bind(1, id);
+                q.bind(2, static_cast<int>(pos));
+                q.bind(3, m.date.str());
+                q.bindNoCopy(4, m.text);
+                const Source none;
+                const Source& s = m.source ? *m.source : none;
+                bind_opt(q, 5, s.title);
+                bind_opt(q, 6, s.publisher);
+                bind_opt(q, 7, s.url);
+                bind_opt(q, 8, s.published);
+                bind_opt(q, 9, s.paragraph);
+                q.exec();
             }
         }
     }

@@ -300,17 +300,18 @@ private:
         return refs;
     }
 
-    std::optional<Source> source(const Node& n, const FieldSpec& fs) {
+    // A source mapping, the value of field `field` ("source", or "milestones.source").
+    std::optional<Source> source(const Node& n, std::string_view field) {
         if (n.type != NodeType::map) {
-            error(n.mark, fs.name, fmt::format("expected a mapping of title, publisher, url, published, paragraph; found {}",
-                                               n.describe()));
+            error(n.mark, field, fmt::format("expected a mapping of title, publisher, url, published, paragraph; found {}",
+                                             n.describe()));
             return std::nullopt;
         }
-        auto found = sub_mapping(n, fs.name, {"title", "publisher", "url", "published", "paragraph"});
+        auto found = sub_mapping(n, field, {"title", "publisher", "url", "published", "paragraph"});
         Source s;
         bool was_ok = m_ok;
         m_ok = true;
-        std::string sub = std::string(fs.name);
+        std::string sub = std::string(field);
         if (found[0]) {
             s.title = text(*found[0], sub + ".title");
         }
@@ -331,7 +332,7 @@ private:
             s.paragraph = paragraph(*found[4], sub + ".paragraph");
         }
         if (m_ok && s.empty()) {
-            error(n.mark, fs.name, "source is empty; give at least a title or url");
+            error(n.mark, field, "source is empty; give at least a title or url");
         }
         bool ok = m_ok;
         m_ok = was_ok && ok;
@@ -339,6 +340,69 @@ private:
             return std::nullopt;
         }
         return s;
+    }
+
+    // A program's milestones: [{date, text, source}], date and text required.
+    std::optional<std::vector<Milestone>> milestones(const Node& n, const FieldSpec& fs) {
+        if (n.type != NodeType::sequence) {
+            error(n.mark, fs.name, fmt::format("expected a list of {{date, text, source}}, found {}", n.describe()));
+            return std::nullopt;
+        }
+        std::vector<Milestone> out;
+        bool was_ok = m_ok;
+        m_ok = true;
+        const std::string name(fs.name);
+        for (const auto& item : n.items) {
+            if (item.type != NodeType::map) {
+                error(item.mark, fs.name, fmt::format("expected {{date, text, source}}, found {}", item.describe()));
+                continue;
+            }
+            const std::vector<std::string_view> keys = {"date", "text", "source"};
+            auto found = sub_mapping(item, fs.name, keys);
+            // A key the did-you-mean of sub_mapping named ("dat": date) is not reported missing again.
+            bool hinted[2] = {false, false};
+            for (std::size_t i = 0; i < item.map_size(); ++i) {
+                const Node& k = item.key(i);
+                if (k.type == NodeType::scalar && std::find(keys.begin(), keys.end(), k.value) == keys.end()) {
+                    std::string best = did_you_mean(k.value, keys);
+                    hinted[0] = hinted[0] || best == keys[0];
+                    hinted[1] = hinted[1] || best == keys[1];
+                }
+            }
+            if ((!found[0] && !hinted[0]) || (!found[1] && !hinted[1])) {
+                error(item.mark, fs.name,
+                      fmt::format("a milestone needs a date and a text (missing {})",
+                                  !found[0] && !found[1] ? "both" : (!found[0] ? "date" : "text")));
+            } else if (!found[0] || !found[1]) {
+                m_ok = false; // reported as an unknown key
+            }
+            Milestone m;
+            std::optional<PartialDate> d;
+            std::optional<std::string> t;
+            if (found[0]) {
+                d = date(*found[0], name + ".date");
+            }
+            if (found[1]) {
+                t = text(*found[1], name + ".text");
+                if (t && t->empty()) {
+                    error(found[1]->mark, name + ".text", "a milestone's text may not be empty");
+                }
+            }
+            if (found[2]) {
+                m.source = source(*found[2], name + ".source");
+            }
+            if (d && t) {
+                m.date = *d;
+                m.text = *t;
+                out.push_back(std::move(m));
+            }
+        }
+        bool ok = m_ok;
+        m_ok = was_ok && ok;
+        if (!ok) {
+            return std::nullopt;
+        }
+        return out;
     }
 
     // Converts one field's value; false when it had an error.
@@ -417,7 +481,12 @@ private:
             }
             break;
         case FieldType::source:
-            if (auto v = source(n, fs)) {
+            if (auto v = source(n, fs.name)) {
+                slot = *v;
+            }
+            break;
+        case FieldType::milestones:
+            if (auto v = milestones(n, fs)) {
                 slot = *v;
             }
             break;

@@ -75,6 +75,13 @@ Graph Graph::load(Store& store) {
         g.m_events[p.commitment].push_back(g.m_progress.size());
         g.m_progress.push_back(std::move(p));
     }
+    SQLite::Statement milestones(store.db(), "SELECT program_id, date, text, source_url FROM program_milestone "
+                                             "ORDER BY program_id, pos");
+    while (milestones.executeStep()) {
+        ProgramMilestone m{text(milestones, 0), text(milestones, 1), text(milestones, 2), text(milestones, 3)};
+        g.m_program_milestones[m.program].push_back(g.m_milestones.size());
+        g.m_milestones.push_back(std::move(m));
+    }
     return g;
 }
 
@@ -118,6 +125,16 @@ std::vector<const ProgressEvent*> Graph::progress_of(const std::string& commitme
     if (auto it = m_events.find(commitment); it != m_events.end()) {
         for (auto i : it->second) {
             out.push_back(&m_progress[i]);
+        }
+    }
+    return out;
+}
+
+std::vector<const ProgramMilestone*> Graph::milestones_of(const std::string& program) const {
+    std::vector<const ProgramMilestone*> out;
+    if (auto it = m_program_milestones.find(program); it != m_program_milestones.end()) {
+        for (auto i : it->second) {
+            out.push_back(&m_milestones[i]);
         }
     }
     return out;

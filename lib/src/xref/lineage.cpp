@@ -224,6 +224,9 @@ void write_commitment_details(std::ostream& out, const Graph& graph, const std::
     }
     for (const Node* p : programs) {
         fmt::print(out, "{}{}{}\n", indent, headings ? "" : "implemented by ", describe_node(*p, k_tree_width));
+        for (const ProgramMilestone* m : graph.milestones_of(p->id)) {
+            fmt::print(out, "{}  milestone {}: {}\n", indent, m->date, shorten(m->text, k_tree_width));
+        }
     }
     if (headings) {
         out << "progress:\n";
@@ -275,10 +278,11 @@ void write_tree(std::ostream& out, const Graph& graph, const Lineage& l) {
 // ---- the graph of a lineage (json, dot, mermaid) ------------------------------------
 
 struct GraphNode {
-    std::string id;   // a record id, or "progress:COMMITMENT:SEQ"
-    std::string role; // root, context, back, forward, commitment, program, progress
+    std::string id;   // a record id, "progress:COMMITMENT:SEQ" or "milestone:PROGRAM:N"
+    std::string role; // root, context, back, forward, commitment, program, progress, milestone
     const Node* node = nullptr;
     const ProgressEvent* event = nullptr;
+    const ProgramMilestone* milestone = nullptr;
 };
 
 struct GraphEdge {
@@ -293,7 +297,7 @@ struct Drawing {
 
     void node(const Graph& graph, const std::string& id, const std::string& role) {
         if (index.emplace(id, nodes.size()).second) {
-            nodes.push_back({id, role, graph.find(id), nullptr});
+            nodes.push_back({id, role, graph.find(id), nullptr, nullptr});
         }
     }
     void edge(const std::string& source, const std::string& relation, const std::string& target) {
@@ -329,11 +333,19 @@ Drawing draw(const Graph& graph, const Lineage& l) {
         for (const Node* p : programs_of(graph, c)) {
             d.node(graph, p->id, "program");
             d.edge(p->id, "implements", c);
+            auto milestones = graph.milestones_of(p->id);
+            for (std::size_t i = 0; i < milestones.size(); ++i) {
+                std::string id = fmt::format("milestone:{}:{}", p->id, i + 1);
+                if (d.index.emplace(id, d.nodes.size()).second) {
+                    d.nodes.push_back({id, "milestone", nullptr, nullptr, milestones[i]});
+                }
+                d.edge(id, "milestone of", p->id);
+            }
         }
         for (const ProgressEvent* p : graph.progress_of(c)) {
             std::string id = fmt::format("progress:{}:{}", c, p->seq);
             d.index[id] = d.nodes.size();
-            d.nodes.push_back({id, "progress", nullptr, p});
+            d.nodes.push_back({id, "progress", nullptr, p, nullptr});
             d.edge(id, "assesses", c);
         }
     }
@@ -354,6 +366,9 @@ std::vector<std::string> label_lines(const GraphNode& n, std::size_t width) {
             lines.back() += " (" + n.event->party + ")";
         }
         return lines;
+    }
+    if (n.milestone) {
+        return {"milestone " + n.milestone->date, shorten(n.milestone->text, width)};
     }
     if (!n.node) {
         return {n.id, "no such record"};
@@ -395,7 +410,7 @@ void write_dot(std::ostream& out, const Graph& graph, const Lineage& l) {
         std::string attrs = "label=\"" + escaped + "\"";
         if (n.role == "root") {
             attrs += ", style=\"rounded,bold\", penwidth=2";
-        } else if (n.role == "progress") {
+        } else if (n.role == "progress" || n.role == "milestone") {
             attrs += ", shape=note, style=solid";
         } else if (n.role == "program") {
             attrs += ", shape=component, style=solid";
@@ -403,7 +418,8 @@ void write_dot(std::ostream& out, const Graph& graph, const Lineage& l) {
         fmt::print(out, "  {} [{}];\n", dot_quote(n.id), attrs);
     }
     for (const auto& e : d.edges) {
-        std::string style = e.relation == "in" ? ", style=dotted" : (e.relation == "implements" || e.relation == "assesses")
+        std::string style = e.relation == "in" ? ", style=dotted"
+                            : (e.relation == "implements" || e.relation == "assesses" || e.relation == "milestone of")
                                                                        ? ", style=dashed"
                                                                        : "";
         fmt::print(out, "  {} -> {} [label={}{}];\n", dot_quote(e.source), dot_quote(e.target), dot_quote(e.relation),
@@ -447,12 +463,16 @@ void write_mermaid(std::ostream& out, const Graph& graph, const Lineage& l) {
         for (const auto& line : label_lines(n, 40)) {
             label += (label.empty() ? "" : "<br/>") + mermaid_text(line);
         }
-        const char* open = n.role == "progress" ? "([\"" : (n.role == "program" ? "[[\"" : "[\"");
-        const char* close = n.role == "progress" ? "\"])" : (n.role == "program" ? "\"]]" : "\"]");
+        bool event = n.role == "progress" || n.role == "milestone";
+        const char* open = event ? "([\"" : (n.role == "program" ? "[[\"" : "[\"");
+        const char* close = event ? "\"])" : (n.role == "program" ? "\"]]" : "\"]");
         fmt::print(out, "  n{}{}{}{}\n", i, open, label, close);
     }
     for (const auto& e : d.edges) {
-        const char* arrow = (e.relation == "in" || e.relation == "implements" || e.relation == "assesses") ? "-.->" : "-->";
+        const char* arrow =
+            (e.relation == "in" || e.relation == "implements" || e.relation == "assesses" || e.relation == "milestone of")
+                ? "-.->"
+                : "-->";
         fmt::print(out, "  n{} {}|{}| n{}\n", d.index[e.source], arrow, e.relation, d.index[e.target]);
     }
     out << "  classDef root stroke-width:3px\n";
@@ -480,7 +500,7 @@ void write_json(std::ostream& out, const Graph& graph, const Lineage& l) {
     fmt::print(out, "{{\"root\": {},\n \"nodes\": [", json_quote(l.root));
     bool first = true;
     for (const auto& n : d.nodes) {
-        if (n.event) {
+        if (n.event || n.milestone) {
             continue;
         }
         fmt::print(out, "{}\n  {{\"id\": {}, \"role\": {}", first ? "" : ",", json_quote(n.id), json_quote(n.role));
@@ -499,7 +519,7 @@ void write_json(std::ostream& out, const Graph& graph, const Lineage& l) {
     out << "],\n \"edges\": [";
     first = true;
     for (const auto& e : d.edges) {
-        if (e.relation == "assesses") {
+        if (e.relation == "assesses" || e.relation == "milestone of") {
             continue;
         }
         fmt::print(out, "{}\n  {{\"source\": {}, \"relation\": {}, \"target\": {}}}", first ? "" : ",",
@@ -515,6 +535,15 @@ void write_json(std::ostream& out, const Graph& graph, const Lineage& l) {
                        "\"note\": {}}}",
                        first ? "" : ",", json_quote(c), json_quote(p->date), json_quote(p->status),
                        json_or_null(p->party), json_or_null(p->evidence), json_or_null(p->note));
+            first = false;
+        }
+    }
+    out << "],\n \"milestones\": [";
+    first = true;
+    for (const auto& n : d.nodes) {
+        if (const ProgramMilestone* m = n.milestone) {
+            fmt::print(out, "{}\n  {{\"program\": {}, \"date\": {}, \"text\": {}, \"source\": {}}}", first ? "" : ",",
+                       json_quote(m->program), json_quote(m->date), json_quote(m->text), json_or_null(m->url));
             first = false;
         }
     }

@@ -43,6 +43,25 @@ std::string scalar_of(const Scalar& s) {
     return yaml_scalar(std::get<std::string>(s));
 }
 
+// The keys of a source mapping, each on its own line at `in`.
+void write_source(std::ostream& out, const Source& x, const std::string& in) {
+    if (x.title) {
+        out << in << "title: " << yaml_scalar(*x.title) << '\n';
+    }
+    if (x.publisher) {
+        out << in << "publisher: " << yaml_scalar(*x.publisher) << '\n';
+    }
+    if (x.url) {
+        out << in << "url: " << yaml_scalar(*x.url) << '\n';
+    }
+    if (x.published) {
+        out << in << "published: " << yaml_scalar(x.published->str()) << '\n';
+    }
+    if (x.paragraph) {
+        out << in << "paragraph: " << scalar_of(*x.paragraph) << '\n';
+    }
+}
+
 } // namespace
 
 void write_yaml_record(std::ostream& out, const Record& record, const ChildrenOf& children, bool top_level,
@@ -102,21 +121,17 @@ void write_yaml_record(std::ostream& out, const Record& record, const ChildrenOf
                     }
                 } else if constexpr (std::is_same_v<T, Source>) {
                     key(fs.name) << '\n';
-                    std::string in = pad(indent + 2);
-                    if (x.title) {
-                        out << in << "title: " << yaml_scalar(*x.title) << '\n';
-                    }
-                    if (x.publisher) {
-                        out << in << "publisher: " << yaml_scalar(*x.publisher) << '\n';
-                    }
-                    if (x.url) {
-                        out << in << "url: " << yaml_scalar(*x.url) << '\n';
-                    }
-                    if (x.published) {
-                        out << in << "published: " << yaml_scalar(x.published->str()) << '\n';
-                    }
-                    if (x.paragraph) {
-                        out << in << "paragraph: " << scalar_of(*x.paragraph) << '\n';
+                    write_source(out, x, pad(indent + 2));
+                } else if constexpr (std::is_same_v<T, std::vector<Milestone>>) {
+                    key(fs.name) << '\n';
+                    std::string in = pad(indent + 4);
+                    for (const auto& m : x) {
+                        out << pad(indent + 2) << "- date: " << yaml_scalar(m.date.str()) << '\n';
+                        out << in << "text: " << yaml_scalar(m.text) << '\n';
+                        if (m.source) {
+                            out << in << "source:\n";
+                            write_source(out, *m.source, pad(indent + 6));
+                        }
                     }
                 }
             },

@@ -28,6 +28,7 @@ enum class FieldType {
     evidence,    // an id of any record, or an http(s) URL
     references,  // [{relation, target}]
     source,      // {title, publisher, url, published, paragraph}
+    milestones,  // [{date, text, source}]: what a program did and when
     children,    // nested records of child_kind
 };
 
@@ -53,6 +54,13 @@ struct KindSpec {
     std::vector<std::string_view> field_names() const;
 };
 
+// Whether a field is a column of its kind's own table (the others are lists kept in link
+// tables, and nested records in theirs).
+inline bool in_kind_table(const FieldSpec& fs) {
+    return fs.type != FieldType::children && fs.type != FieldType::ref_list && fs.type != FieldType::references &&
+           fs.type != FieldType::milestones;
+}
+
 const KindSpec& kind_spec(Kind kind);
 
 struct Reference {
@@ -75,9 +83,16 @@ struct Source {
     bool empty() const { return !title && !publisher && !url && !published && !paragraph; }
 };
 
+// One dated step of a program (docs/format.md, "Programs").
+struct Milestone {
+    PartialDate date;
+    std::string text;
+    std::optional<Source> source;
+};
+
 // The value of one field. monostate: absent.
 using FieldValue = std::variant<std::monostate, std::string, std::int64_t, PartialDate, std::vector<std::string>,
-                                std::vector<Reference>, Source>;
+                                std::vector<Reference>, Source, std::vector<Milestone>>;
 
 struct Record {
     Kind kind = Kind::party;

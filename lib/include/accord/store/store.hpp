@@ -17,7 +17,7 @@ inline constexpr int k_application_id = 0x41435244;
 // PRAGMA user_version this build creates and understands (2: full-text search; 3: v_timeline for
 // export; 4: the file and line of each record; 5: v_timeline with via_statement, date_first and
 // date_last, and ids in the search index).
-inline constexpr int k_schema_version = 5;
+inline constexpr int k_schema_version = 6;
 
 class Store {
 public:

@@ -82,6 +82,8 @@ private:
     SQLite::Statement m_delete_party_links;
     SQLite::Statement m_delete_theme_links;
     SQLite::Statement m_delete_references;
+    SQLite::Statement m_insert_milestone;
+    SQLite::Statement m_delete_milestones;
     std::unique_ptr<SQLite::Statement> m_insert_search;
     void insert_search(const Record& record, const std::string& id, std::int64_t event);
 };

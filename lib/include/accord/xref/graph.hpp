@@ -41,6 +41,14 @@ struct ProgressEvent {
     bool has_source = false;
 };
 
+// One dated step of a program (its milestones field).
+struct ProgramMilestone {
+    std::string program;
+    std::string date;
+    std::string text;
+    std::string url; // its source's, if any
+};
+
 class Graph {
 public:
     static Graph load(Store& store);
@@ -55,13 +63,16 @@ public:
     std::vector<const Node*> children(const std::string& id) const;
     // A commitment's progress events, by date then input order.
     std::vector<const ProgressEvent*> progress_of(const std::string& commitment) const;
+    // A program's milestones, in input order.
+    std::vector<const ProgramMilestone*> milestones_of(const std::string& program) const;
 
 private:
     std::vector<Node> m_nodes;
     std::vector<Edge> m_edges;
     std::vector<ProgressEvent> m_progress;
+    std::vector<ProgramMilestone> m_milestones;
     std::unordered_map<std::string, std::size_t> m_index;
-    std::unordered_map<std::string, std::vector<std::size_t>> m_from, m_to, m_children, m_events;
+    std::unordered_map<std::string, std::vector<std::size_t>> m_from, m_to, m_children, m_events, m_program_milestones;
 };
 
 // "recalled by" for "recalls", ..., "implemented by" for "implements".
