@@ -235,7 +235,8 @@ bool passive_after(const std::string &low, std::size_t end) {
     if (be != "be") {
         return false;
     }
-    auto [at2, w] = word_after(low, at + be.size());
+    auto [at2, next] = word_after(low, at + be.size());
+    const auto &w = next; // a lambda may not capture a structured binding before C++20 (clang 14)
     static const std::vector<std::string_view> irregular = {
         "held",  "made",  "given", "taken",   "built", "set", "sent",   "led",   "met",        "done",
         "shown", "known", "seen",  "brought", "put",   "run", "chosen", "drawn", "undertaken", "overseen"};
