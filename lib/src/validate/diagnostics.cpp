@@ -161,7 +161,9 @@ std::map<std::pair<std::string, int>, Excerpt> source_lines(const std::vector<Di
         }
     }
     std::map<std::pair<std::string, int>, Excerpt> out;
-    for (const auto& [file, lines] : wanted) {
+    for (const auto& wanted_file : wanted) {
+        const std::string& file = wanted_file.first; // not a structured binding: the lambda
+        const auto& lines = wanted_file.second;      // below captures it (clang 14)
         std::error_code ec;
         if (!std::filesystem::is_regular_file(file, ec)) {
             continue;
