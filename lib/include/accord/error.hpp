@@ -1,5 +1,5 @@
 #pragma once
-// The one error hierarchy of accord: a kind that maps to the exit code of SPEC section 4.
+// The one error hierarchy of accord: a kind that maps to the exit code of docs/commands.md.
 #include <stdexcept>
 #include <string>
 

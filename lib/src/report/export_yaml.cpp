@@ -1,4 +1,4 @@
-// accord export yaml: the database written back in the input format of SPEC section 2.
+// accord export yaml: the database written back in the input format of docs/format.md.
 #include "accord/report/export.hpp"
 
 #include "accord/error.hpp"

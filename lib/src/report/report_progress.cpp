@@ -46,7 +46,7 @@ std::string group_cte(ProgressBy by) {
                            " ON rt.record_id = s.commitment_id");
     case ProgressBy::party:
         // Each actor counts for itself and for every organisation it is (recursively) a
-        // member of; a group's status for a commitment is the rule of SPEC section 1
+        // member of; a group's status for a commitment is the rule of docs/format.md
         // applied to the actors in that group. Commitments without actors: no group.
         return fmt::format(
             "a_up(commitment_id, actor, party) AS (\n"

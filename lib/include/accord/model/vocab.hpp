@@ -1,5 +1,5 @@
 #pragma once
-// Record kinds and the closed vocabularies of SPEC section 1, with string conversion.
+// Record kinds and the closed vocabularies of docs/format.md, with string conversion.
 #include <array>
 #include <optional>
 #include <string>
@@ -41,7 +41,7 @@ extern const Vocabulary k_relations;
 // (docs/reports.md); no action is an undertaking.
 bool is_acknowledgement(std::string_view action);
 
-// Commitment status, ordered as SPEC section 1 orders them (withdrawn apart).
+// Commitment status, ordered as docs/format.md orders them (withdrawn apart).
 enum class Status { unassessed, not_started, limited, substantial, complete, withdrawn };
 std::string_view to_string(Status s);
 std::optional<Status> status_from_string(std::string_view s);

@@ -1,5 +1,5 @@
 #pragma once
-// Exports (SPEC section 4, docs/export.md): each kind as a flat table, the references, the
+// Exports (docs/commands.md, docs/export.md): each kind as a flat table, the references, the
 // commitment timeline, written row by row as CSV, JSON or JSONL while SQLite reads them;
 // and the whole database as YAML in the input format.
 #include "accord/model/vocab.hpp"

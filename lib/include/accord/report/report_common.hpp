@@ -1,5 +1,5 @@
 #pragma once
-// What the reports share: their formats, the "as of" SQL (SPEC section 1), and the
+// What the reports share: their formats, the "as of" SQL (docs/format.md), and the
 // writers of aligned text tables, Markdown tables, CSV and JSON values.
 #include "accord/model/date.hpp"
 #include "accord/report/report_timeline.hpp"
@@ -38,7 +38,7 @@ struct ReportStyle {
 // is 2025-12-31), as YYYY-MM-DD.
 std::string as_of_day(const PartialDate& d);
 
-// The records as they stood on a day, in SQL (SPEC section 1, "as of"). The text
+// The records as they stood on a day, in SQL (docs/format.md, "as of"). The text
 // starts with `WITH RECURSIVE` and defines, for the named parameter :as_of (a
 // YYYY-MM-DD day):
 //   a_commitment(commitment_id, statement_id, due, due_end, made)

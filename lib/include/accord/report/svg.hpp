@@ -16,7 +16,7 @@ namespace accord {
 std::string_view key_colour(std::string_view key);
 // Every key that key_colour knows, for the stylesheet of the HTML page.
 const std::vector<std::string_view>& coloured_keys();
-// The six statuses, in SPEC section 1's order (withdrawn last): the keys of a status chart.
+// The six statuses, in docs/format.md's order (withdrawn last): the keys of a status chart.
 const std::vector<std::string>& status_keys();
 
 // One bar per group, its segments stacked bottom to top in key order, heights

@@ -1,5 +1,5 @@
 #pragma once
-// The shared filters of SPEC section 4, implemented once: each becomes a condition
+// The shared filters of docs/commands.md, implemented once: each becomes a condition
 // on a kind's rows with bound parameters (never SQL assembled from values).
 #include "accord/model/date.hpp"
 #include "accord/model/vocab.hpp"
@@ -44,7 +44,7 @@ struct Filter {
     // Binds the named parameters that where() used.
     void bind(SQLite::Statement& q) const;
 
-    // Bounds for ISO date text in SQL, where a partial date counts at its first day (SPEC 1):
+    // Bounds for ISO date text in SQL, where a partial date counts at its first day (docs/format.md):
     // `date >= since_bound()` and `date <= until_bound()` (both set only when since/until are).
     // A since of 2024-11 gives "2024-11", so the partial "2024-11" passes and "2024-10-31"
     // does not; the comparisons stay plain so an index on the date column can serve them.
@@ -52,7 +52,7 @@ struct Filter {
     std::string until_bound() const;
     std::string as_of_bound() const; // as until_bound(), for as_of
 
-    // SQL: the overall status of the commitment whose id is id_expr (SPEC 1: the lowest among
+    // SQL: the overall status of the commitment whose id is id_expr (docs/format.md: the lowest among
     // its actors, withdrawn only when all withdrew): today's, from v_commitment_status, or the
     // one on the as-of day when as_of is set (then bind() binds :as_of_end).
     std::string commitment_status_sql(const std::string& id_expr) const;
@@ -62,7 +62,7 @@ struct Filter {
 // recall; a commitment without an action is an undertaking).
 std::string acknowledgement_sql(const std::string& alias);
 
-// SQL aggregate over a column of actor statuses: SPEC section 1's rule for the overall
+// SQL aggregate over a column of actor statuses: docs/format.md's rule for the overall
 // status (lowest; withdrawn only when all withdrew), as in v_commitment_status.
 std::string status_rule_sql(const std::string& column);
 

@@ -34,7 +34,7 @@ public:
     SQLite::Database& db() { return *m_db; }
     const std::string& path() const { return m_path; }
     int schema_version();
-    // Puts an accord database back in WAL mode (SPEC section 5) if it was left in rollback
+    // Puts an accord database back in WAL mode (docs/commands.md, "accord init") if it was left in rollback
     // mode: by an import killed while it wrote into an empty database (importer.cpp), or by
     // a hand edit. Best effort: a file another connection has open stays as it is.
     void restore_wal();

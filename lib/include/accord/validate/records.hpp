@@ -1,6 +1,6 @@
 #pragma once
 // Turns YAML documents into records, checking every rule that needs no other record
-// (SPEC section 3). Rules across records (duplicate ids, dangling references, kinds of
+// (docs/format.md). Rules across records (duplicate ids, dangling references, kinds of
 // targets) are handed to the RecordSink, which sees the whole input and the database.
 #include "accord/model/record.hpp"
 #include "accord/validate/diagnostics.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Writes records in the input format of SPEC section 2.
+// Writes records in the input format of docs/format.md.
 #include "accord/model/record.hpp"
 
 #include <functional>
