@@ -276,6 +276,10 @@ void write_similar_json(std::ostream& out, const std::vector<SimilarPair>& pairs
     out << (pairs.empty() ? "]\n" : "\n]\n");
 }
 
+std::string reference_of(const SimilarPair& pair) {
+    return fmt::format("{{relation: {}, target: {}}}", pair.relation, pair.earlier->id);
+}
+
 void write_similar_suggestions(std::ostream& out, const std::vector<SimilarPair>& pairs) {
     // Grouped by the later commitment, in order of each group's best pair.
     std::vector<const Node*> order;
@@ -293,8 +297,7 @@ void write_similar_suggestions(std::ostream& out, const std::vector<SimilarPair>
                    later->id, later->parent, later->date);
         out << "references:\n";
         for (const SimilarPair* p : groups[later]) {
-            fmt::print(out, "  - {{relation: {}, target: {}}} # {:.2f} {}\n", p->relation, p->earlier->id, p->score,
-                       shorten(p->earlier->title, 60));
+            fmt::print(out, "  - {} # {:.2f} {}\n", reference_of(*p), p->score, shorten(p->earlier->title, 60));
         }
     }
 }

@@ -78,6 +78,8 @@ SimilarResult find_similar(const Graph& graph, const SimilarRequest& request);
 // A table (score, both ids and dates, both texts shortened), or JSON.
 void write_similar_text(std::ostream& out, const std::vector<SimilarPair>& pairs);
 void write_similar_json(std::ostream& out, const std::vector<SimilarPair>& pairs);
+// The reference the later commitment would state, as YAML: "{relation: reaffirms, target: ID}".
+std::string reference_of(const SimilarPair& pair);
 // The YAML `references:` lines to paste under each later commitment.
 void write_similar_suggestions(std::ostream& out, const std::vector<SimilarPair>& pairs);
 
