@@ -7,9 +7,13 @@ FUZZ_SECONDS ?= 60
 FUZZ_SEED  ?= 1
 JOBS       ?= 2
 DEMO_DB    ?= $(BUILD)/demo.db
-PACKAGES   := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev \
-              catch2 sqlite3 python3 python3-yaml python3-jsonschema graphviz chromium \
+# What `make demo` needs: a compiler, CMake and the libraries the tools link. Nothing else.
+DEMO_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev
+# What `make test` adds: Catch2, the Python and sqlite3 the tests drive, Graphviz and Chromium for the
+# lineage and HTML checks, help2man and man for the man pages, dpkg-dev for the Debian packages.
+TEST_PACKAGES := catch2 sqlite3 python3 python3-yaml python3-jsonschema graphviz chromium \
               help2man man-db dpkg-dev
+PACKAGES   := $(DEMO_PACKAGES) $(TEST_PACKAGES)
 # For the researcher's guide (docs/guides/researcher.md runs its pandas and R code), without
 # their recommended packages (R's recommend a compiler tool chain and dozens of R libraries).
 SLIM_PACKAGES := python3-pandas r-base-core
@@ -17,10 +21,11 @@ SLIM_PACKAGES := python3-pandas r-base-core
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps configure build demo test asan fuzz bench package format lint clean
+.PHONY: all deps deps-demo configure configure-demo build demo test asan fuzz bench package format lint clean
 
 all: build
 
+# Installs the missing packages of PACKAGES (and SLIM_PACKAGES without their recommends).
 deps:
 	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
@@ -39,18 +44,36 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$slim || exit 1; \
 	fi
 
+# Only what the demo needs.
+deps-demo:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(DEMO_PACKAGES)" SLIM_PACKAGES=
+
+# Everything: the tools, the man pages and the tests (set explicitly, so that a tree the demo
+# configured gains them).
 configure: deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS)
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACCORD_BUILD_TESTS=ON -DACCORD_MAN_PAGES=ON $(CMAKE_ARGS)
 
 build: configure
 	cmake --build $(BUILD) -j$(JOBS)
 
-demo: build
+# The demo configures a new tree without tests or man pages (it leaves a configured tree as it
+# is) and builds the one tool it runs.
+configure-demo: deps-demo
+	@if [ ! -f $(BUILD)/CMakeCache.txt ]; then \
+	  echo "cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACCORD_BUILD_TESTS=OFF -DACCORD_MAN_PAGES=OFF $(CMAKE_ARGS)"; \
+	  cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DACCORD_BUILD_TESTS=OFF -DACCORD_MAN_PAGES=OFF $(CMAKE_ARGS); \
+	fi
+
+demo: configure-demo
+	cmake --build $(BUILD) -j$(JOBS) --target accord_tool
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD)/bin/accord import --db $(DEMO_DB) data/
 	@echo
 	@echo "Where the commitments in data/ stand, statement by statement:"
 	$(BUILD)/bin/accord report progress --db $(DEMO_DB)
+	@# ---- The brief for the next U.S.-ASEAN Cyber Policy Dialogue goes here (issue 22, item 6):
+	@# ---- `accord report brief us-asean-cpd --format md` on the terminal, then --format html
+	@# ---- -o $(BUILD)/brief.html, printing its path. Not yet: `report brief` is being built.
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
