@@ -285,6 +285,14 @@ void Drafter::read_body(const Layout &layout) {
             continue;
         }
         note_names(s.text, s);
+        if (s.sub_item) {
+            // "(b) develop ... in particular:" then "i. a protocol ...": the sub-items say what
+            // their item undertakes; the item is the commitment.
+            std::string parent = s.paragraph.substr(0, s.paragraph.rfind('('));
+            m_draft.left_out.push_back(
+                {fmt::format("{}: a sub-item, part of item {}: {}", place(s), parent, quote(s.text))});
+            continue;
+        }
         std::string low = lower(s.text);
         // "This includes ..." completes the commitment before it.
         static const std::regex includes(R"(^th(is|ese) (will )?includ)");
@@ -374,7 +382,14 @@ void Drafter::read_body(const Layout &layout) {
             c.actors.comments = lead->actor_comments;
         } else {
             c.comments.push_back({fmt::format("cue: {} -> {} ({})", quote(cue.phrase), cue.action, place(s))});
-            actors_of(s.text, r, c.actors);
+            if (lead && !lead->actors.empty() && r.subject.empty() && r.reporter.empty()) {
+                // "Canada will:" then "support the translation ...": an item with a cue of its
+                // own and no subject is the lead-in's subject's.
+                c.actors.values = lead->actors;
+                c.actors.comments = lead->actor_comments;
+            } else {
+                actors_of(s.text, r, c.actors);
+            }
         }
         pending.push_back(std::move(p));
         last_drafted = static_cast<int>(i);
