@@ -183,6 +183,15 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
     s.head_words = static_cast<int>(words.size());
     // Can it be a party? A generic word, a pronoun, a name (a capital not merely at the start of
     // the sentence), or a last word in capitals ("Japan"); not "threats", not "the programme".
+    // Only the words before a preposition that follows the head: "The misuse of AI by criminal
+    // groups" is about a misuse, "the Government of Japan" about a government.
+    for (std::size_t k = 1; k < words.size(); ++k) {
+        static const std::vector<std::string_view> prepositions = {"of", "by", "from", "on", "against", "in", "for"};
+        if (one_of(prepositions, words[k].lower)) {
+            words.resize(k);
+            break;
+        }
+    }
     bool ok = false;
     for (const auto &w : words) {
         if (one_of(k_generic, w.lower) || one_of(k_pronouns, w.lower) || one_of(k_bodies, w.lower) ||

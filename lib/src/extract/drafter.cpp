@@ -293,6 +293,11 @@ void Drafter::read_body(const Layout &layout) {
                 {fmt::format("{}: a sub-item, part of item {}: {}", place(s), parent, quote(s.text))});
             continue;
         }
+        if (s.text.compare(0, 1, "\"") == 0 || s.text.compare(0, 3, "\u201C") == 0) {
+            // A quotation in a release: a person's words, not the statement's.
+            m_draft.left_out.push_back({fmt::format("{}: a quotation: {}", place(s), quote(s.text))});
+            continue;
+        }
         std::string low = lower(s.text);
         // "This includes ..." completes the commitment before it.
         static const std::regex includes(R"(^th(is|ese) (will )?includ)");
@@ -389,6 +394,18 @@ void Drafter::read_body(const Layout &layout) {
                 c.actors.comments = lead->actor_comments;
             } else {
                 actors_of(s.text, r, c.actors);
+            }
+            // "Cybercrime will remain a serious challenge": one capitalised word opening the
+            // sentence, which the database does not know as a party, is a thing, not a party.
+            std::string_view subject = std::string_view(s.text).substr(r.subject.begin, r.subject.end - r.subject.begin);
+            if (c.actors.values.empty() && m_k.available && r.subject.begin == 0 && !subject.empty() &&
+                subject.find(' ') == std::string_view::npos &&
+                std::any_of(subject.begin() + 1, subject.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)) != 0; }) &&
+                m_index.tokenize(subject).size() == 1 && m_index.tokenize(subject)[0].parties.empty()) {
+                m_draft.left_out.push_back(
+                    {fmt::format("{}: its subject {} is no party the database knows: {}", place(s), quote(subject),
+                                 quote(s.text))});
+                continue;
             }
         }
         pending.push_back(std::move(p));

@@ -130,6 +130,20 @@ void Drafter::decide_date(const Layout &layout) {
         }
         break;
     }
+    // "The Third ... Dialogue was held in Kuala Lumpur on 10 June 2025.", "On March 18, 2026, ...":
+    // a full date in the first paragraph, outside a commitment, is the meeting's.
+    for (const auto &s : layout.sentences) {
+        if (s.block != 0) {
+            break;
+        }
+        auto d = find_date(s.text);
+        if (d && d->str().size() == 10 && !find_cue(s.text).found()) {
+            m_date = d->str();
+            m_draft.date.comments.push_back(
+                {fmt::format("from {}: the date of the meeting the first paragraph tells of", place(s)), true});
+            return;
+        }
+    }
     if (const KnownTitle *t = m_k.title_of(m_draft.adopted_at.value); t && !t->date.empty()) {
         m_date = t->date;
         m_draft.date.comments.push_back(

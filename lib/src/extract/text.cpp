@@ -432,8 +432,11 @@ Layout split_text(std::string_view raw) {
         bool short_lines = b.lines.size() > 1 && std::all_of(b.lines.begin(), b.lines.end(), [](const Line &l) {
                                return word_count(l.text) < 15 && !ends_like_sentence(l.text);
                            });
+        // A long title on one line before the body is a heading too ("Joint Declaration of the
+        // ASEAN Plus Three Digital Ministers on the Cyber Resilience of Digital Infrastructure").
+        bool long_title = first_body < 0 && b.lines.size() == 1 && word_count(all) < 30;
         b.body = !b.number.empty() || b.items.size() > 1 || ends_like_sentence(all) ||
-                 (word_count(all) >= 15 && !capitals && !short_lines);
+                 (word_count(all) >= 15 && !capitals && !short_lines && !long_title);
         if ((begin_at >= 0 && static_cast<int>(i) <= begin_at) || static_cast<int>(i) >= end_at) {
             b.body = false;
         }
