@@ -124,7 +124,11 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
             modifier = true;
             continue;
         }
-        if (generic_subject(t.norm)) {
+        // "The two agencies", "both ministries": the statement's parties.
+        bool counted_body = k > 0 && (tokens[k - 1].norm == "two" || tokens[k - 1].norm == "both" ||
+                                      tokens[k - 1].norm == "three") &&
+                            std::find(vocab::k_bodies.begin(), vocab::k_bodies.end(), t.norm) != vocab::k_bodies.end();
+        if (generic_subject(t.norm) || counted_body) {
             // "The Ministers and Japan" names the parties and Japan; "the Government of Japan",
             // "the Minister for Foreign Affairs of Singapore" name Japan and Singapore.
             bool of_party = false;

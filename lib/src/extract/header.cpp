@@ -303,7 +303,32 @@ void Drafter::decide_parties(const Layout &layout) {
         f.comments.push_back({fmt::format("the parties of {} {}", kind_word(t->kind), t->id), true});
         return;
     }
-    f.values = parties_named(m_draft.title.value);
+    // (Not from an "Untitled statement (FILE)": a file name is no title.)
+    if (!m_draft.title.value.empty() && m_draft.title.value.rfind("Untitled statement (", 0) != 0) {
+        f.values = parties_named(m_draft.title.value);
+    }
+    // "We, the Ministers ... of ASEAN, the People's Republic of China, Japan and the Republic of
+    // Korea, ... hereby:": a declaration names who declares; it wins when it names the title's
+    // parties and more ("ASEAN Plus Three").
+    for (const auto &s : layout.sentences) {
+        if (lower(s.text).rfind("we, the ", 0) != 0) {
+            continue;
+        }
+        // Up to where the list of names ends (", meeting in Singapore", ", on the occasion of").
+        static const std::regex where(R"(,\s+(?!the\b|and\b)[a-z])");
+        std::smatch m;
+        std::string who = std::regex_search(s.text, m, where) ? m.prefix().str() : s.text;
+        auto named = parties_named(who);
+        bool wider = named.size() > f.values.size() && std::all_of(f.values.begin(), f.values.end(), [&](const std::string &p) {
+                         return std::find(named.begin(), named.end(), p) != named.end();
+                     });
+        if (wider) {
+            f.values = named;
+            f.comments.push_back({fmt::format("the states and organisations that {} names", place(s)), true});
+            return;
+        }
+        break;
+    }
     if (!f.values.empty()) {
         f.comments.push_back({"the states and organisations named in the title", true});
         return;
