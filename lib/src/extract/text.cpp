@@ -420,7 +420,6 @@ Layout split_text(std::string_view raw) {
     int first_body = -1;
     int last_body = -1;
     int numbered = 0;
-    int unnumbered = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         Block &b = blocks[i];
         std::string all = b.all_text();
@@ -446,13 +445,13 @@ Layout split_text(std::string_view raw) {
             }
             last_body = static_cast<int>(i);
         }
-        if (b.body) {
-            ++(b.number.empty() ? unnumbered : numbered);
+        if (b.body && !b.number.empty()) {
+            ++numbered;
         }
     }
-    // The text numbers its paragraphs when most of its paragraphs have a number (a release's
-    // numbered "Notes to editors" do not make its body numbered).
-    layout.numbered = numbered > 0 && numbered >= unnumbered;
+    // The text numbers its paragraphs when one of its paragraphs has a number (a release's
+    // numbered notes to editors, after "- ENDS -", are trailer, not body).
+    layout.numbered = numbered > 0;
     int counted = 0;
     int block_index = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
