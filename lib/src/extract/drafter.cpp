@@ -401,10 +401,12 @@ void Drafter::read_body(const Layout &layout) {
             }
             // "Cybercrime will remain a serious challenge": one capitalised word opening the
             // sentence, which the database does not know as a party, is a thing, not a party.
-            std::string_view subject = std::string_view(s.text).substr(r.subject.begin, r.subject.end - r.subject.begin);
+            std::string_view subject =
+                std::string_view(s.text).substr(r.subject.begin, r.subject.end - r.subject.begin);
+            auto lower_case = [](char ch) { return std::islower(static_cast<unsigned char>(ch)) != 0; };
             if (c.actors.values.empty() && m_k.available && r.subject.begin == 0 && !subject.empty() &&
                 subject.find(' ') == std::string_view::npos &&
-                std::any_of(subject.begin() + 1, subject.end(), [](char ch) { return std::islower(static_cast<unsigned char>(ch)) != 0; }) &&
+                std::any_of(subject.begin() + 1, subject.end(), lower_case) &&
                 m_index.tokenize(subject).size() == 1 && m_index.tokenize(subject)[0].parties.empty()) {
                 m_draft.left_out.push_back(
                     {fmt::format("{}: its subject {} is no party the database knows: {}", place(s), quote(subject),

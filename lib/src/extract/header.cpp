@@ -319,9 +319,8 @@ void Drafter::decide_parties(const Layout &layout) {
         std::smatch m;
         std::string who = std::regex_search(s.text, m, where) ? m.prefix().str() : s.text;
         auto named = parties_named(who);
-        bool wider = named.size() > f.values.size() && std::all_of(f.values.begin(), f.values.end(), [&](const std::string &p) {
-                         return std::find(named.begin(), named.end(), p) != named.end();
-                     });
+        auto in_named = [&](const std::string &p) { return std::find(named.begin(), named.end(), p) != named.end(); };
+        bool wider = named.size() > f.values.size() && std::all_of(f.values.begin(), f.values.end(), in_named);
         if (wider) {
             f.values = named;
             f.comments.push_back({fmt::format("the states and organisations that {} names", place(s)), true});

@@ -357,8 +357,9 @@ Layout split_text(std::string_view raw) {
                 }
             }
             const Item &prev_item = items.back();
-            std::string prev_label = prev_item.sub ? "" : prev_item.label;
-            item.style = marker_style(line, it->first, prev_item.sub ? prev_item.label.substr(prev_item.label.rfind('(')) : prev_label);
+            // The previous item's own marker ("(h)" before "(i)"), without its parent's.
+            std::string prev_label = prev_item.label.empty() ? "" : prev_item.label.substr(prev_item.label.rfind('('));
+            item.style = marker_style(line, it->first, prev_label);
             bool opens = parent && &items.back() == parent && !parent->text.empty() && parent->text.back() == ':';
             bool continues_sub = items.back().sub && item.style == items.back().style;
             if (parent && !parent->label.empty() && item.style != parent->style && (opens || continues_sub)) {
