@@ -114,6 +114,10 @@ TEST_CASE("the subject's head, apart from openers and asides in commas", "[extra
          "the Minister"},
         // A passive: its agents are the statement's parties, not its subject.
         {"ASEAN Member States are encouraged to ratify the Convention.", "encourage", ""},
+        // An agent aside, and a purpose before an imperative (2026-12-06).
+        {"Viet Nam, supported by Canada, expressed its readiness to host a workshop in early 2028.", "commit",
+         "Viet Nam"},
+        {"To strengthen the security of the region's digital infrastructure, resolve to:", "commit", ""},
     };
     for (const auto &c : cases) {
         std::string t = c.text;
@@ -167,4 +171,34 @@ TEST_CASE("one vocabulary: every undertaking cue is a verb of commitment for lin
     // Acknowledgements and reports are what lint calls reports.
     CHECK(xref::main_verb("Participants welcomed the launch of the CERT.").kind == xref::VerbKind::report);
     CHECK(xref::main_verb("Participants discussed the launch of the CERT.").kind == xref::VerbKind::report);
+}
+
+TEST_CASE("asides that join parties and asides that do not", "[extract][cues]") {
+    auto joined = [](const std::string &text) {
+        Reading r = read_sentence(text);
+        std::string out;
+        for (const auto &j : r.joined) {
+            out += (out.empty() ? "" : "|") + text.substr(j.begin, j.end - j.begin);
+        }
+        return out;
+    };
+    CHECK(joined("Singapore, together with Japan, will host the drill.") == "together with Japan");
+    // "with the support of" names who helps, not who undertakes.
+    CHECK(joined("Japan, with the support of the Japan-ASEAN Integration Fund (JAIF), will continue to fund the "
+                 "Centre.")
+              .empty());
+    // A list of parties, each with its aside: the first joins the subject.
+    std::string two = "The United States, through the Cybersecurity and Infrastructure Security Agency (CISA), and "
+                      "Japan, through its National Cybersecurity Office, will provide training.";
+    CHECK(joined(two) == "The United States");
+    CHECK(subject(two, read_sentence(two)) == "and Japan");
+}
+
+TEST_CASE("a subject is read by its head, before its preposition", "[extract][cues]") {
+    // "groups" would be a body that can act; the subject is a misuse.
+    Reading r = read_sentence("The misuse of generative artificial intelligence by criminal groups will make phishing "
+                              "harder to detect.");
+    CHECK_FALSE(r.cue.found());
+    // A generic head keeps its party: "the Government of Japan".
+    CHECK(read_sentence("The Government of Japan will fund the Centre.").cue.found());
 }

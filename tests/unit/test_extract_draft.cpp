@@ -214,3 +214,53 @@ TEST_CASE("the extract command parses its options in-process", "[cli]") {
     CHECK(options->parties == std::vector<std::string>{"us", "asean"});
     CHECK(options->output == "out.yaml");
 }
+
+TEST_CASE("kinds found on the 2026-12-06 held-out split", "[extract]") {
+    Store store = data_store();
+    DraftRequest given{"", "", "2027", "", {"viet-nam", "japan"}};
+    auto left_out = [](const Draft &d, const std::string &words) {
+        return std::any_of(d.left_out.begin(), d.left_out.end(),
+                           [&](const Comment &c) { return c.text.find(words) != std::string::npos; });
+    };
+
+    // The initials of a name of two words stand for it ("VN", as "UK" for United Kingdom).
+    Draft d = draft_statement("VN and Japan will co-host a drill in 2027.", "t.txt", given, store);
+    REQUIRE(d.commitments.size() == 1);
+    CHECK(d.commitments[0].actors.values == std::vector<std::string>{"viet-nam", "japan"});
+
+    // A quotation in a release, and a one-word subject the database does not know, are no
+    // commitments.
+    d = draft_statement("\"With Japan's help, we will build the skills our agencies need,\" said the Secretary.\n\n"
+                        "Cybercrime will remain a serious challenge for both countries, the Ambassador said.\n",
+                        "t.txt", given, store);
+    CHECK(d.commitments.empty());
+    CHECK(left_out(d, "a quotation"));
+    CHECK(left_out(d, "\"Cybercrime\" is no party the database knows"));
+
+    // "The two agencies" stand for the statement's parties.
+    d = draft_statement("The two agencies agreed to set up a joint response cell by the third quarter of 2027.",
+                        "t.txt", given, store);
+    REQUIRE(d.commitments.size() == 1);
+    CHECK(d.commitments[0].actors.values == std::vector<std::string>{"viet-nam", "japan"});
+    CHECK(d.commitments[0].due.value == "2027-09");
+}
+
+TEST_CASE("the statement's date and parties from its first paragraph and its declaring subject", "[extract]") {
+    Store store = data_store();
+    // No heading, no date line: the date of the meeting in the first paragraph; the parties it
+    // names, not those of the file's name.
+    Draft d = draft_statement("The First Viet Nam-Malaysia Cyber Dialogue was held in Hanoi on 10 June 2025.\n\n"
+                              "Both sides agreed to meet again in 2026.\n",
+                              "japan-notes.txt", {}, store);
+    CHECK(d.date.value == "2025-06-10");
+    CHECK(d.parties.values == std::vector<std::string>{"viet-nam", "malaysia"});
+    // "We, the Ministers of A, B and C, meeting in ...": those who declare, when the title names
+    // fewer of them.
+    d = draft_statement("ASEAN Declaration on Cyber Resilience\n\nTokyo, 3 March 2027\n\n"
+                        "We, the Ministers of ASEAN and Japan, meeting in Tokyo, hereby:\n\n"
+                        "1. Decide to set up a working group by 2028;\n",
+                        "d.txt", {}, store);
+    CHECK(d.parties.values == std::vector<std::string>{"asean", "japan"});
+    REQUIRE(d.commitments.size() == 1);
+    require_valid(store, d);
+}

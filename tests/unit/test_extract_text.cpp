@@ -123,6 +123,13 @@ TEST_CASE("due dates: the end of what the words allow", "[extract]") {
         {"will implement the Strategy 2026-2030", ""},
         {"will build on the Plan adopted in 2020", ""}, // before the statement
         {"will fund it until 2050", ""},                // more than 20 years after
+        // Found on the 2026-12-06 held-out split (docs/extract.md):
+        {"with its first report due in the course of 2028", "2028"},
+        {"will provide assistance through fiscal year 2029", "2029"},
+        {"offered to host a workshop ahead of its 2028 national elections", "2028"},
+        // The first phrase wins, whether it names a year or counts years.
+        {"will fund it within two years from this Meeting, and others by the 2030 Summit", "2028"},
+        {"will fund it by 2027, and report within five years", "2027"},
     };
     for (const auto &c : cases) {
         INFO(c.text);
@@ -179,4 +186,49 @@ TEST_CASE("headings that the paragraph rules must not take for paragraphs", "[ex
     REQUIRE(l.sentences.size() == 5);
     CHECK(l.sentences[1].paragraph == "1(a)");
     CHECK(l.sentences[4].paragraph == "2(ii)");
+}
+
+TEST_CASE("sub-items, the end of a release and a long title on one line", "[extract]") {
+    // Items marked in another way under an item that ends with ":" are its sub-items.
+    const char *nested = "Summary of a Meeting\n\n"
+                         "3. Participants agreed to:\n"
+                         "(a) update the directory by 2027;\n"
+                         "(b) develop new measures, in particular:\n"
+                         "i. a protocol for notifying incidents;\n"
+                         "ii. a template for national views; and\n"
+                         "(c) hold an exercise in 2028.\n\n"
+                         "4. Canada will:\n"
+                         "i. fund ten fellowships;\n"
+                         "ii. second an expert.\n";
+    Layout l = split_text(nested);
+    REQUIRE(l.sentences.size() == 9);
+    CHECK(l.sentences[2].paragraph == "3(b)");
+    CHECK_FALSE(l.sentences[2].sub_item);
+    CHECK(l.sentences[3].paragraph == "3(b)(i)");
+    CHECK(l.sentences[3].sub_item);
+    CHECK(l.sentences[4].paragraph == "3(b)(ii)");
+    CHECK(l.sentences[5].paragraph == "3(c)");
+    CHECK_FALSE(l.sentences[5].sub_item);
+    CHECK(l.sentences[7].paragraph == "4(i)"); // an item under a paragraph, not a sub-item
+    CHECK_FALSE(l.sentences[7].sub_item);
+
+    // "- ENDS -" closes a release: its numbered notes to editors are trailer, so the body stays
+    // unnumbered (its paragraphs counted from 1).
+    const char *release = "Japan and the Philippines Step Up Cooperation\n\n"
+                          "MANILA, 8 February 2027 - The two agencies met in Manila.\n\n"
+                          "The two sides agreed to set up a cell.\n\n"
+                          "\u2014 ENDS \u2014\n\n"
+                          "1. The DICT is a department.\n\n"
+                          "2. The NCO is an office.\n";
+    Layout r = split_text(release);
+    CHECK_FALSE(r.numbered);
+    REQUIRE(r.sentences.size() == 2);
+    CHECK(r.sentences[1].paragraph == "2");
+
+    // A title of more than fifteen words on one line, before the body, is a heading.
+    Layout t = split_text("Joint Declaration of the ASEAN Plus Three Digital Ministers on the Cyber Resilience of "
+                          "Digital Infrastructure\n\nWe will act.\n");
+    REQUIRE(t.header.size() == 1);
+    REQUIRE(t.sentences.size() == 1);
+    CHECK(t.sentences[0].paragraph == "1");
 }

@@ -90,14 +90,23 @@ bool aside(std::string_view text, Span s) {
     const std::string &first = w.front().lower;
     // "Japan, noting X, will ...": a participle in commas is an aside too.
     bool participle = !w.front().capital && first.size() > 5 && first.compare(first.size() - 3, 3, "ing") == 0;
-    return participle || one_of(k_aside_words, first);
+    // "Viet Nam, supported by Canada, ...": a past participle with its agent.
+    bool agent = w.size() > 1 && w[1].lower == "by" && first.size() > 3 &&
+                 (first.compare(first.size() - 2, 2, "ed") == 0 || first.compare(first.size() - 2, 2, "en") == 0);
+    // "To strengthen the security of ..., resolve to:": a purpose in front of the clause.
+    bool purpose = first == "to" && w.size() > 1 && s.begin == 0;
+    return participle || agent || purpose || one_of(k_aside_words, first);
 }
 
 bool joining(std::string_view text, Span s) {
     std::string low = lower(text.substr(s.begin, s.end - s.begin));
     for (auto j : k_joining) {
         if (starts_with_words(low, j)) {
-            return true;
+            // "with Japan" joins; "with the support of the Fund" is an aside: after the joining
+            // words (and "the"), a name.
+            auto w = words_in(text, s.begin + j.size(), s.end);
+            std::size_t k = !w.empty() && w.front().lower == "the" ? 1 : 0;
+            return k < w.size() && w[k].capital;
         }
     }
     return false;
@@ -125,6 +134,9 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
         // No subject: an imperative, when nothing but fillers and openers stands before the cue.
         bool only_fillers = true;
         for (std::size_t k = first; k < segs.size(); ++k) {
+            if (aside(text, segs[k]) && k + 1 < segs.size()) {
+                continue; // an opener: "To strengthen ..., resolve to:"
+            }
             for (const auto &w : words_in(text, segs[k].begin, segs[k].end)) {
                 only_fillers = only_fillers && one_of(k_fillers, w.lower);
             }
@@ -136,12 +148,23 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
     // "Indonesia, Malaysia and Singapore": a list of names takes the segments before the last.
     auto hw = words_in(text, h.begin, h.end);
     bool list = std::any_of(hw.begin(), hw.end(), [](const Word &w) { return w.lower == "and"; });
+    // "The United States, through CISA, and Japan, through its Office,": names before an aside
+    // belong to the list too.
+    bool across = false;
     for (int k = head - 1; list && k >= static_cast<int>(first); --k) {
         Span p = segs[static_cast<std::size_t>(k)];
+        if (!p.empty() && aside(text, p) && !joining(text, p) && k > static_cast<int>(first)) {
+            across = true;
+            continue;
+        }
         if (p.empty() || aside(text, p) || words_in(text, p.begin, p.end).size() > 4) {
             break;
         }
-        h.begin = p.begin;
+        if (across) {
+            s.joined.push_back(p);
+        } else {
+            h.begin = p.begin;
+        }
     }
     for (std::size_t k = static_cast<std::size_t>(head) + 1; k < segs.size(); ++k) {
         if (joining(text, segs[k])) {
@@ -160,6 +183,15 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
     s.head_words = static_cast<int>(words.size());
     // Can it be a party? A generic word, a pronoun, a name (a capital not merely at the start of
     // the sentence), or a last word in capitals ("Japan"); not "threats", not "the programme".
+    // Only the words before a preposition that follows the head: "The misuse of AI by criminal
+    // groups" is about a misuse, "the Government of Japan" about a government.
+    for (std::size_t k = 1; k < words.size(); ++k) {
+        static const std::vector<std::string_view> prepositions = {"of", "by", "from", "on", "against", "in", "for"};
+        if (one_of(prepositions, words[k].lower)) {
+            words.resize(k);
+            break;
+        }
+    }
     bool ok = false;
     for (const auto &w : words) {
         if (one_of(k_generic, w.lower) || one_of(k_pronouns, w.lower) || one_of(k_bodies, w.lower) ||

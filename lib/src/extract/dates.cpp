@@ -195,7 +195,29 @@ std::optional<PartialDate> find_dateline(std::string_view sentence, std::string 
     return d;
 }
 
+namespace {
+
+std::optional<Due> due_by_year(std::string_view text, int statement_year, std::size_t *where);
+std::optional<Due> due_by_count(std::string_view text, int statement_year, std::size_t *where);
+
+} // namespace
+
+// The first date phrase of the text: one with a year ("by 2027") or one counted from the
+// statement's year ("within two years", "later this year"), whichever comes first.
 std::optional<Due> find_due(std::string_view text, int statement_year) {
+    std::size_t at_year = std::string_view::npos;
+    std::size_t at_count = std::string_view::npos;
+    auto by_year = due_by_year(text, statement_year, &at_year);
+    auto by_count = due_by_count(text, statement_year, &at_count);
+    if (by_year && by_count) {
+        return at_count < at_year ? by_count : by_year;
+    }
+    return by_year ? by_year : by_count;
+}
+
+namespace {
+
+std::optional<Due> due_by_year(std::string_view text, int statement_year, std::size_t *where) {
     std::string low = lower(text);
     auto words = split_words(low);
     static const std::set<std::string> prepositions = {"in",      "by",         "before", "until", "till",
@@ -244,6 +266,17 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
             }
             --j;
         }
+        if (at(1) == "year" && at(2) == "fiscal") {
+            j -= 2; // "through fiscal year 2029": the year
+        } else if (at(1) == "fy") {
+            --j;
+        }
+        if (at(1) == "of" && at(2) == "course") {
+            j -= 2; // "in the course of 2028", "during the course of 2028"
+            if (at(1) == "the") {
+                --j;
+            }
+        }
         bool end_of = false;
         if (at(1) == "of" && (at(2) == "end" || at(2) == "beginning" || at(2) == "start")) {
             j -= 2;
@@ -279,7 +312,8 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
         // "at the 2027 Summit", "ahead of the 2027 exercise": a year naming an event to come.
         static const std::set<std::string> event_prepositions = {"at", "in", "by", "before", "until", "during", "for"};
         bool range_after = k + 1 < words.size() && is_year(words[k + 1].w);
-        if (prep == "the" && month == 0 && !range_after &&
+        bool determiner = prep == "the" || prep == "its" || prep == "their" || prep == "our";
+        if (determiner && month == 0 && !range_after &&
             (event_prepositions.count(at(2)) != 0 || (at(2) == "of" && at(3) == "ahead"))) {
             ok = true;
             from_word = at(2) == "of" ? j - 3 : j - 2;
@@ -313,10 +347,16 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
             due.value = std::to_string(year);
         }
         due.words = std::string(text.substr(words[from_word].begin, words[last].end - words[from_word].begin));
+        *where = words[from_word].begin;
         return due;
     }
-    // "by the end of this year", "later this year", "next year", "within two years", "over the
-    // next three years": a year counted from the statement's.
+    return std::nullopt;
+}
+
+// "by the end of this year", "later this year", "next year", "within two years", "over the next
+// three years": a year counted from the statement's.
+std::optional<Due> due_by_count(std::string_view text, int statement_year, std::size_t *where) {
+    std::string low = lower(text);
     if (statement_year > 0) {
         static const std::regex duration(
             R"(\b(?:within|over|in|during|for)\s+(?:the\s+)?(?:next|coming|following)?\s*(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years\b)");
@@ -332,6 +372,7 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
                 due.value = std::to_string(statement_year + years);
                 due.words = std::string(
                     text.substr(static_cast<std::size_t>(d.position(0)), static_cast<std::size_t>(d.length(0))));
+                *where = static_cast<std::size_t>(d.position(0));
                 return due;
             }
         }
@@ -344,11 +385,14 @@ std::optional<Due> find_due(std::string_view text, int statement_year) {
             due.value = std::to_string(statement_year + (which == "next" ? 1 : 0));
             due.words = std::string(
                 text.substr(static_cast<std::size_t>(m.position(0)), static_cast<std::size_t>(m.length(0))));
+            *where = static_cast<std::size_t>(m.position(0));
             return due;
         }
     }
     return std::nullopt;
 }
+
+} // namespace
 
 std::string title_case(std::string_view heading, std::string_view body) {
     std::set<std::string> capitals; // words the body writes in capitals

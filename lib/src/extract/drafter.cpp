@@ -124,7 +124,11 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
             modifier = true;
             continue;
         }
-        if (generic_subject(t.norm)) {
+        // "The two agencies", "both ministries": the statement's parties.
+        bool counted_body = k > 0 && (tokens[k - 1].norm == "two" || tokens[k - 1].norm == "both" ||
+                                      tokens[k - 1].norm == "three") &&
+                            std::find(vocab::k_bodies.begin(), vocab::k_bodies.end(), t.norm) != vocab::k_bodies.end();
+        if (generic_subject(t.norm) || counted_body) {
             // "The Ministers and Japan" names the parties and Japan; "the Government of Japan",
             // "the Minister for Foreign Affairs of Singapore" name Japan and Singapore.
             bool of_party = false;
@@ -285,6 +289,19 @@ void Drafter::read_body(const Layout &layout) {
             continue;
         }
         note_names(s.text, s);
+        if (s.sub_item) {
+            // "(b) develop ... in particular:" then "i. a protocol ...": the sub-items say what
+            // their item undertakes; the item is the commitment.
+            std::string parent = s.paragraph.substr(0, s.paragraph.rfind('('));
+            m_draft.left_out.push_back(
+                {fmt::format("{}: a sub-item, part of item {}: {}", place(s), parent, quote(s.text))});
+            continue;
+        }
+        if (s.text.compare(0, 1, "\"") == 0 || s.text.compare(0, 3, "\u201C") == 0) {
+            // A quotation in a release: a person's words, not the statement's.
+            m_draft.left_out.push_back({fmt::format("{}: a quotation: {}", place(s), quote(s.text))});
+            continue;
+        }
         std::string low = lower(s.text);
         // "This includes ..." completes the commitment before it.
         static const std::regex includes(R"(^th(is|ese) (will )?includ)");
@@ -374,7 +391,28 @@ void Drafter::read_body(const Layout &layout) {
             c.actors.comments = lead->actor_comments;
         } else {
             c.comments.push_back({fmt::format("cue: {} -> {} ({})", quote(cue.phrase), cue.action, place(s))});
-            actors_of(s.text, r, c.actors);
+            if (lead && !lead->actors.empty() && r.subject.empty() && r.reporter.empty()) {
+                // "Canada will:" then "support the translation ...": an item with a cue of its
+                // own and no subject is the lead-in's subject's.
+                c.actors.values = lead->actors;
+                c.actors.comments = lead->actor_comments;
+            } else {
+                actors_of(s.text, r, c.actors);
+            }
+            // "Cybercrime will remain a serious challenge": one capitalised word opening the
+            // sentence, which the database does not know as a party, is a thing, not a party.
+            std::string_view subject =
+                std::string_view(s.text).substr(r.subject.begin, r.subject.end - r.subject.begin);
+            auto lower_case = [](char ch) { return std::islower(static_cast<unsigned char>(ch)) != 0; };
+            if (c.actors.values.empty() && m_k.available && r.subject.begin == 0 && !subject.empty() &&
+                subject.find(' ') == std::string_view::npos &&
+                std::any_of(subject.begin() + 1, subject.end(), lower_case) &&
+                m_index.tokenize(subject).size() == 1 && m_index.tokenize(subject)[0].parties.empty()) {
+                m_draft.left_out.push_back(
+                    {fmt::format("{}: its subject {} is no party the database knows: {}", place(s), quote(subject),
+                                 quote(s.text))});
+                continue;
+            }
         }
         pending.push_back(std::move(p));
         last_drafted = static_cast<int>(i);

@@ -130,6 +130,20 @@ void Drafter::decide_date(const Layout &layout) {
         }
         break;
     }
+    // "The Third ... Dialogue was held in Kuala Lumpur on 10 June 2025.", "On March 18, 2026, ...":
+    // a full date in the first paragraph, outside a commitment, is the meeting's.
+    for (const auto &s : layout.sentences) {
+        if (s.block != 0) {
+            break;
+        }
+        auto d = find_date(s.text);
+        if (d && d->str().size() == 10 && !find_cue(s.text).found()) {
+            m_date = d->str();
+            m_draft.date.comments.push_back(
+                {fmt::format("from {}: the date of the meeting the first paragraph tells of", place(s)), true});
+            return;
+        }
+    }
     if (const KnownTitle *t = m_k.title_of(m_draft.adopted_at.value); t && !t->date.empty()) {
         m_date = t->date;
         m_draft.date.comments.push_back(
@@ -289,7 +303,31 @@ void Drafter::decide_parties(const Layout &layout) {
         f.comments.push_back({fmt::format("the parties of {} {}", kind_word(t->kind), t->id), true});
         return;
     }
-    f.values = parties_named(m_draft.title.value);
+    // (Not from an "Untitled statement (FILE)": a file name is no title.)
+    if (!m_draft.title.value.empty() && m_draft.title.value.rfind("Untitled statement (", 0) != 0) {
+        f.values = parties_named(m_draft.title.value);
+    }
+    // "We, the Ministers ... of ASEAN, the People's Republic of China, Japan and the Republic of
+    // Korea, ... hereby:": a declaration names who declares; it wins when it names the title's
+    // parties and more ("ASEAN Plus Three").
+    for (const auto &s : layout.sentences) {
+        if (lower(s.text).rfind("we, the ", 0) != 0) {
+            continue;
+        }
+        // Up to where the list of names ends (", meeting in Singapore", ", on the occasion of").
+        static const std::regex where(R"(,\s+(?!the\b|and\b)[a-z])");
+        std::smatch m;
+        std::string who = std::regex_search(s.text, m, where) ? m.prefix().str() : s.text;
+        auto named = parties_named(who);
+        auto in_named = [&](const std::string &p) { return std::find(named.begin(), named.end(), p) != named.end(); };
+        bool wider = named.size() > f.values.size() && std::all_of(f.values.begin(), f.values.end(), in_named);
+        if (wider) {
+            f.values = named;
+            f.comments.push_back({fmt::format("the states and organisations that {} names", place(s)), true});
+            return;
+        }
+        break;
+    }
     if (!f.values.empty()) {
         f.comments.push_back({"the states and organisations named in the title", true});
         return;

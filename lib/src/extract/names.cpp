@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <set>
 
 namespace accord::extract {
 
@@ -313,6 +314,45 @@ NameIndex::NameIndex(const Knowledge &knowledge) {
             if (!pn.words.empty()) {
                 m_party_names.push_back(std::move(pn));
             }
+        }
+    }
+    // "UK", "U.K.", "NZ": the initials of a name of two or three words in capitals ("United
+    // Kingdom", "New Zealand"), small words left out, stand for it when no other party has them.
+    std::map<std::string, const KnownParty *> initials;
+    std::set<std::string> clash;
+    for (const auto &p : knowledge.parties) {
+        for (const std::string *name : {&p.name, &p.short_name}) {
+            std::string letters;
+            bool ok = !name->empty() && !is_acronym(*name) && name->find('-') == std::string::npos;
+            int n = 0;
+            for (const auto &t : plain_tokens(*name)) {
+                if (t.stop) {
+                    continue;
+                }
+                ok = ok && t.capital && !is_acronym(t.raw);
+                letters += t.raw.empty() ? ' ' : t.raw[0];
+                ++n;
+            }
+            if (!ok || n < 2 || n > 3) {
+                continue;
+            }
+            auto [at, fresh] = initials.emplace(letters, &p);
+            if (!fresh && at->second != &p) {
+                clash.insert(letters);
+            }
+        }
+    }
+    for (const auto &[letters, party] : initials) {
+        bool taken = clash.count(letters) > 0;
+        for (const auto &pn : m_party_names) {
+            taken = taken || (pn.words.size() == 1 && pn.by_raw && pn.words[0] == letters);
+        }
+        if (!taken) {
+            PartyName pn;
+            pn.party = party;
+            pn.by_raw = true;
+            pn.words.push_back(letters);
+            m_party_names.push_back(std::move(pn));
         }
     }
     // Longest names first, so "United States of America" wins over "United States".

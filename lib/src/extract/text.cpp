@@ -150,10 +150,26 @@ std::optional<std::pair<std::string, std::size_t>> item_marker(std::string_view 
 }
 
 struct Item {
-    std::string label; // "(a)" or empty
+    std::string label; // "(a)" or empty; "(b)(i)" for a sub-item
     int line = 0;
     std::string text;
+    std::string style; // how its marker is written ("(x)", "x.", ...; roman or not), for nesting
+    bool sub = false;  // a sub-item: under an item that ends with ":" and marked another way
 };
+
+// How an item's marker is written: its brackets, and whether it is a roman numeral ("ii", "iv";
+// a lone "i" is roman unless it follows "h"), so that "(b) ... :" then "i. ..." nests.
+std::string marker_style(std::string_view line, const std::string &label, const std::string &previous_label) {
+    if (label.empty()) {
+        return line.substr(0, 1) == "-" ? "-" : "*";
+    }
+    std::string l = label.substr(1, label.size() - 2);
+    static const std::regex roman("^(i{1,3}|iv|vi{0,3}|ix|xi{0,3})$");
+    bool is_roman = std::regex_match(l, roman) && !(l.size() == 1 && previous_label == "(h)") &&
+                    !(l == "v" && previous_label == "(u)") && !(l == "x" && previous_label == "(w)");
+    std::string brackets(line.substr(0, 1) == "(" ? std::string_view("()") : line.substr(l.size(), 1));
+    return brackets + (is_roman ? "r" : "l");
+}
 
 struct Block {
     int line = 0;
@@ -318,7 +334,7 @@ Layout split_text(std::string_view raw) {
             Block b;
             b.line = number;
             b.number = p->first;
-            b.items.push_back({"", number, line.substr(p->second)});
+            b.items.push_back({"", number, line.substr(p->second), "", false});
             b.lines.push_back({number, line});
             blocks.push_back(b);
             open = true;
@@ -329,7 +345,28 @@ Layout split_text(std::string_view raw) {
         bool after_lead_in = it && !open && !blocks.empty() && !blocks.back().items.back().text.empty() &&
                              (blocks.back().items.back().text.back() == ':' || blocks.back().items.size() > 1);
         if (it && (open || after_lead_in)) {
-            blocks.back().items.push_back({it->first, number, line.substr(it->second)});
+            // A sub-item: after an item that ends with ":" (or another sub-item of it), marked in
+            // another way ("(b) develop ... in particular:" then "i. a protocol ...").
+            auto &items = blocks.back().items;
+            Item item{it->first, number, line.substr(it->second), "", false};
+            const Item *parent = nullptr;
+            for (std::size_t k = items.size(); k-- > 1;) {
+                if (!items[k].sub) {
+                    parent = &items[k];
+                    break;
+                }
+            }
+            const Item &prev_item = items.back();
+            // The previous item's own marker ("(h)" before "(i)"), without its parent's.
+            std::string prev_label = prev_item.label.empty() ? "" : prev_item.label.substr(prev_item.label.rfind('('));
+            item.style = marker_style(line, it->first, prev_label);
+            bool opens = parent && &items.back() == parent && !parent->text.empty() && parent->text.back() == ':';
+            bool continues_sub = items.back().sub && item.style == items.back().style;
+            if (parent && !parent->label.empty() && item.style != parent->style && (opens || continues_sub)) {
+                item.sub = true;
+                item.label = parent->label + item.label;
+            }
+            items.push_back(item);
             blocks.back().lines.push_back({number, line});
             open = true;
             continue;
@@ -337,7 +374,7 @@ Layout split_text(std::string_view raw) {
         if (!open) {
             Block b;
             b.line = number;
-            b.items.push_back({"", number, ""});
+            b.items.push_back({"", number, "", "", false});
             blocks.push_back(b);
             open = true;
         }
@@ -362,8 +399,28 @@ Layout split_text(std::string_view raw) {
             break;
         }
     }
+    // "- END -", "— ENDS —", "###": the end of a release; what follows is its trailer.
+    auto end_mark = [](const std::string &all) {
+        std::string word;
+        for (std::size_t k = 0; k < all.size(); ++k) {
+            if (all.compare(k, 3, "\u2013") == 0 || all.compare(k, 3, "\u2014") == 0) {
+                k += 2;
+            } else if (std::isalpha(static_cast<unsigned char>(all[k]))) {
+                word += static_cast<char>(std::tolower(static_cast<unsigned char>(all[k])));
+            } else if (std::string_view("-*#=_ .").find(all[k]) == std::string_view::npos) {
+                return false;
+            }
+        }
+        return word == "end" || word == "ends" || (word.empty() && all.find("###") != std::string::npos);
+    };
+    for (std::size_t i = 0; i < blocks.size() && static_cast<int>(i) < end_at; ++i) {
+        if (end_mark(blocks[i].all_text())) {
+            end_at = static_cast<int>(i);
+        }
+    }
     int first_body = -1;
     int last_body = -1;
+    int numbered = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         Block &b = blocks[i];
         std::string all = b.all_text();
@@ -375,9 +432,12 @@ Layout split_text(std::string_view raw) {
         bool short_lines = b.lines.size() > 1 && std::all_of(b.lines.begin(), b.lines.end(), [](const Line &l) {
                                return word_count(l.text) < 15 && !ends_like_sentence(l.text);
                            });
+        // A long title on one line before the body is a heading too ("Joint Declaration of the
+        // ASEAN Plus Three Digital Ministers on the Cyber Resilience of Digital Infrastructure").
+        bool long_title = first_body < 0 && b.lines.size() == 1 && word_count(all) < 30;
         b.body = !b.number.empty() || b.items.size() > 1 || ends_like_sentence(all) ||
-                 (word_count(all) >= 15 && !capitals && !short_lines);
-        if (begin_at >= 0 && (static_cast<int>(i) <= begin_at || static_cast<int>(i) >= end_at)) {
+                 (word_count(all) >= 15 && !capitals && !short_lines && !long_title);
+        if ((begin_at >= 0 && static_cast<int>(i) <= begin_at) || static_cast<int>(i) >= end_at) {
             b.body = false;
         }
         if (b.body) {
@@ -386,10 +446,13 @@ Layout split_text(std::string_view raw) {
             }
             last_body = static_cast<int>(i);
         }
-        if (!b.number.empty()) {
-            layout.numbered = true;
+        if (b.body && !b.number.empty()) {
+            ++numbered;
         }
     }
+    // The text numbers its paragraphs when one of its paragraphs has a number (a release's
+    // numbered notes to editors, after "- ENDS -", are trailer, not body).
+    layout.numbered = numbered > 0;
     int counted = 0;
     int block_index = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -426,6 +489,7 @@ Layout split_text(std::string_view raw) {
                 sen.number = ++n;
                 sen.line = item.line;
                 sen.item = k > 0;
+                sen.sub_item = item.sub;
                 sen.lead_in = k == 0 && b.items.size() > 1 && s + 1 == sentences.size() && !sen.text.empty() &&
                               sen.text.back() == ':';
                 layout.sentences.push_back(sen);

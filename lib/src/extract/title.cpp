@@ -166,10 +166,12 @@ void Drafter::decide_title(const Layout &layout) {
              true});
         return;
     }
-    // A readout without a heading: the meeting its first sentence says was held.
+    // A readout without a heading: the meeting its first sentence says was held (or met for).
     if (!layout.sentences.empty()) {
         static const std::regex held(
-            R"((?:\b(?:held|convened|hosted|concluded|co-chaired|chaired)\s+the\s+|^The\s+)((?:[A-Z0-9][\w.'’-]*\s+){1,10}?(?:Dialogue|Meeting|Consultations?|Conference|Summit|Talks|Forum|Session))\b)");
+            R"((?:\b(?:held|convened|hosted|concluded|co-chaired|chaired|for|attended)\s+the\s+|^The\s+))"
+            R"(((?:inaugural\s+)?[A-Z0-9][\w.'’-]*\s+(?:(?:[A-Z0-9][\w.'’-]*|and|of|on|for)\s+){0,10}?)"
+            R"((?:Dialogue|Meeting|Consultations?|Conference|Summit|Talks|Forum|Session))\b)");
         std::smatch m;
         const std::string &first = layout.sentences.front().text;
         if (std::regex_search(first, m, held)) {

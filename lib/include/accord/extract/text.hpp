@@ -25,6 +25,7 @@ struct Sentence {
     int number = 0;        // 1-based place among the sentences of its paragraph (or lettered item)
     int line = 0;          // 1-based line where its paragraph or item starts
     bool item = false;     // a list item
+    bool sub_item = false; // an item under an item ("(b) ... in particular:" then "i. ...")
     bool lead_in = false;  // ends with ':' and list items follow
 };
 
