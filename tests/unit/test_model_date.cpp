@@ -2,6 +2,7 @@
 #include "accord/model/date.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <cstdlib>
 #include <string>
@@ -30,6 +31,26 @@ TEST_CASE("a partial date keeps its precision and spans its period", "[date]") {
     CHECK(y.last_day().str() == "2025-12-31");
     CHECK(PartialDate::parse("2024-02")->last_day().str() == "2024-02-29");
     CHECK(PartialDate::parse("2025-02")->last_day().str() == "2025-02-28");
+}
+
+TEST_CASE("a partial date's text is zero-padded as fmt's {:04d}-{:02d}-{:02d}, in and out of range", "[date]") {
+    // str() formats by hand for years 0..9999 and falls back to fmt outside: both give the
+    // same text as fmt itself.
+    for (int year : {0, 7, 42, 999, 1000, 1999, 2025, 9999, 10000, 123456, -1}) {
+        for (int month : {0, 1, 9, 10, 12}) {
+            for (int day : {0, 1, 9, 10, 31}) {
+                if (month == 0 && day != 0) {
+                    continue;
+                }
+                PartialDate d(year, month, day);
+                std::string want = month == 0 ? fmt::format("{:04d}", year)
+                                   : day == 0 ? fmt::format("{:04d}-{:02d}", year, month)
+                                              : fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
+                CHECK(d.str() == want);
+            }
+        }
+    }
+    CHECK(PartialDate::parse("2025-03-07")->str() == "2025-03-07");
 }
 
 TEST_CASE("partial dates sort at their first day, coarser first", "[date]") {

@@ -119,15 +119,40 @@ std::string PartialDate::precision_name() const {
 }
 
 std::string PartialDate::str() const {
-    switch (precision()) {
-    case DatePrecision::year:
-        return fmt::format("{:04d}", m_year);
-    case DatePrecision::month:
-        return fmt::format("{:04d}-{:02d}", m_year, m_month);
-    case DatePrecision::day:
-        break;
+    // By hand: fmt::format was 1.2% of `accord check`'s CPU (a date per progress event and in
+    // every record's digest). Parsed dates have years 1000..9999; other values (a date built in
+    // code) go through fmt, as before.
+    if (m_year < 0 || m_year > 9999 || m_month < 0 || m_month > 99 || m_day < 0 || m_day > 99) {
+        switch (precision()) {
+        case DatePrecision::year:
+            return fmt::format("{:04d}", m_year);
+        case DatePrecision::month:
+            return fmt::format("{:04d}-{:02d}", m_year, m_month);
+        case DatePrecision::day:
+            break;
+        }
+        return fmt::format("{:04d}-{:02d}-{:02d}", m_year, m_month, m_day);
     }
-    return fmt::format("{:04d}-{:02d}-{:02d}", m_year, m_month, m_day);
+    char buf[10];
+    auto digits = [&buf](std::size_t at, int value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            buf[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    digits(0, m_year, 4);
+    std::size_t size = 4;
+    if (precision() != DatePrecision::year) {
+        buf[4] = '-';
+        digits(5, m_month, 2);
+        size = 7;
+        if (precision() == DatePrecision::day) {
+            buf[7] = '-';
+            digits(8, m_day, 2);
+            size = 10;
+        }
+    }
+    return std::string(buf, size);
 }
 
 PartialDate PartialDate::first_day() const {
