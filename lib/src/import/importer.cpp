@@ -1,6 +1,7 @@
 #include "accord/import/importer.hpp"
 
 #include "accord/error.hpp"
+#include "accord/import/inputs.hpp"
 #include "accord/store/writer.hpp"
 #include "accord/validate/records.hpp"
 #include "accord/yaml/node.hpp"
@@ -69,45 +70,6 @@ std::string_view to_string(Change::Class what) {
     return "";
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
-    std::vector<std::string> out;
-    for (const auto& p : paths) {
-        if (p == "-") {
-            out.push_back(p);
-            continue;
-        }
-        std::error_code ec;
-        auto status = fs::status(p, ec);
-        if (ec == std::errc::too_many_symbolic_link_levels) {
-            throw IoError(fmt::format("cannot read {}: a loop of symbolic links", p));
-        }
-        if (ec && ec != std::errc::no_such_file_or_directory) {
-            throw IoError(fmt::format("cannot read {}: {}", p, ec.message()));
-        }
-        if (!fs::exists(status)) {
-            throw IoError(fmt::format("cannot read {}: no such file or folder", p));
-        }
-        if (fs::is_directory(status)) {
-            std::vector<std::string> found;
-            for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator();
-                 it.increment(ec)) {
-                auto ext = it->path().extension().string();
-                if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) {
-                    found.push_back(it->path().lexically_normal().string());
-                }
-            }
-            if (ec) {
-                throw IoError(fmt::format("cannot read folder {}: {}", p, ec.message()));
-            }
-            std::sort(found.begin(), found.end());
-            out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-        } else {
-            out.push_back(p);
-        }
-    }
-    return out;
-}
-
 namespace {
 
 // A read-only streambuf over a string, so the parser reads the text without a copy.
@@ -115,48 +77,6 @@ class ViewBuf : public std::streambuf {
 public:
     explicit ViewBuf(std::string& s) { setg(s.data(), s.data(), s.data() + s.size()); }
 };
-
-// The error for a file that could not be opened or read (errno tells why).
-IoError read_error(const std::string& path) {
-    return IoError(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
-}
-
-// The most of a pipe, of stdin or of a device that is held (it cannot be read twice, so it is
-// held whole for the parser; a regular file is not held).
-constexpr std::size_t k_max_held = std::size_t(256) << 20;
-
-// Reads what is not a regular file (stdin: "-", a pipe, a device) whole, checking its text as it
-// comes: reading stops at the first problem of encoding (so that /dev/urandom is refused at its
-// first bad byte, /dev/zero at its first), and past k_max_held bytes (an endless source).
-std::string read_all(const std::string& path, yaml::TextCheck& check) {
-    std::ifstream file;
-    if (path != "-") {
-        file.open(path, std::ios::binary);
-        if (!file) {
-            throw read_error(path);
-        }
-    }
-    std::istream& in = path == "-" ? std::cin : file;
-    std::string text;
-    char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        std::string_view block(buf, static_cast<std::size_t>(in.gcount()));
-        if (text.size() + block.size() > k_max_held) {
-            throw IoError(fmt::format("cannot read {}: more than {} MiB from a pipe, a device or stdin (accord holds "
-                                      "such input whole); write it to a file first",
-                                      path == "-" ? "stdin" : path, k_max_held >> 20));
-        }
-        text.append(block);
-        if (!check.feed(block)) {
-            return text; // refused: the rest need not be read
-        }
-    }
-    if (in.bad()) {
-        throw read_error(path);
-    }
-    check.finish();
-    return text;
-}
 
 // The files of an import, each with its row of table `file` (Origin::file_id); and the files
 // under an imported folder that no longer exist (deleted or renamed), whose records the import
@@ -297,12 +217,12 @@ public:
           m_find_seen(m_db, "SELECT kind, file_index, line, col FROM temp.import_seen WHERE id = ?"),
           m_insert_seen(m_db, "INSERT OR IGNORE INTO temp.import_seen (id, kind, file_index, line, col) "
                               "VALUES (?, ?, ?, ?, ?)"),
-          m_insert_ref(m_db, "INSERT INTO temp.import_ref (subject, field, target, kinds, may_be_text, file, "
-                             "file_index, line, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+          m_insert_ref(m_db, "INSERT INTO temp.import_ref (subject, record, field, target, kinds, may_be_text, file, "
+                             "file_index, line, col) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
 
     // A record with this id was read.
     void declare(Kind kind, const std::string& id, const Origin& origin, const yaml::Mark& mark) {
-        if (!first_seen(id, kind, origin, mark, [&] { return fmt::format("record {}: duplicate id", id); })) {
+        if (!first_seen(id, id, kind, origin, mark, [&] { return fmt::format("record {}: duplicate id", id); })) {
             return;
         }
         if (m_known.size() < k_known_cap) {
@@ -328,7 +248,7 @@ public:
                                    record.text("date"),
                                    record.has("party") ? " for party " + record.text("party") : std::string());
             };
-            if (!first_seen(progress_key(record), Kind::progress, origin, mark, what)) {
+            if (!first_seen(progress_key(record), record.text("commitment"), Kind::progress, origin, mark, what)) {
                 return;
             }
         }
@@ -380,14 +300,15 @@ public:
         auto& q = m_insert_ref;
         q.reset();
         q.bind(1, ref.subject);
-        q.bind(2, ref.field);
-        q.bind(3, ref.target);
-        q.bind(4, static_cast<int>(ref.kinds));
-        q.bind(5, ref.may_be_text ? 1 : 0);
-        q.bind(6, ref.origin.file);
-        q.bind(7, static_cast<int64_t>(ref.origin.index));
-        q.bind(8, ref.mark.line);
-        q.bind(9, ref.mark.column);
+        q.bind(2, ref.record);
+        q.bind(3, ref.field);
+        q.bind(4, ref.target);
+        q.bind(5, static_cast<int>(ref.kinds));
+        q.bind(6, ref.may_be_text ? 1 : 0);
+        q.bind(7, ref.origin.file);
+        q.bind(8, static_cast<int64_t>(ref.origin.index));
+        q.bind(9, ref.mark.line);
+        q.bind(10, ref.mark.column);
         q.exec();
     }
 
@@ -458,7 +379,7 @@ public:
     void resolve() {
         SQLite::Statement q(m_db, R"SQL(
             SELECT p.subject, p.field, p.target, p.kinds, p.may_be_text, p.file, p.file_index, p.line, p.col,
-                   coalesce(s.kind, CASE WHEN g.id IS NULL THEN r.kind END), g.file_id, g.line
+                   coalesce(s.kind, CASE WHEN g.id IS NULL THEN r.kind END), g.file_id, g.line, p.record
               FROM temp.import_ref p
               LEFT JOIN temp.import_seen s ON s.id = p.target
               LEFT JOIN main.record r ON r.id = p.target
@@ -471,7 +392,7 @@ public:
             auto kinds = static_cast<KindSet>(q.getColumn(3).getInt());
             bool may_be_text = q.getColumn(4).getInt() != 0;
             Diagnostic d{q.getColumn(5).getString(), q.getColumn(7).getInt(), q.getColumn(8).getInt(), "",
-                         static_cast<std::size_t>(q.getColumn(6).getInt64()), subject_record(subject), field};
+                         static_cast<std::size_t>(q.getColumn(6).getInt64()), q.getColumn(12).getString(), field};
             if (!q.getColumn(10).isNull()) {
                 // Also text_or_ref: naming a record, it was a reference, and would dangle.
                 d.message = fmt::format("{}, field {}: dangling reference: {}", subject, field,
@@ -667,10 +588,10 @@ private:
         m_summary.changes.push_back(std::move(c));
     }
 
-    // Notes key as seen here; false (and an error naming the first place) when it was seen before.
-    // One statement in the common case: the lookup runs only for a duplicate.
+    // Notes key as seen here; false (and an error about record, naming the first place) when it
+    // was seen before. One statement in the common case: the lookup runs only for a duplicate.
     template <class What>
-    bool first_seen(const std::string& key, Kind kind, const Origin& origin, const yaml::Mark& mark, What what) {
+    bool first_seen(const std::string& key, const std::string& record, Kind kind, const Origin& origin, const yaml::Mark& mark, What what) {
         m_insert_seen.reset();
         m_insert_seen.bindNoCopy(1, key);
         m_insert_seen.bindNoCopy(2, to_string(kind).data()); // the kind names are NUL-terminated literals
@@ -688,7 +609,7 @@ private:
                          fmt::format("{} (first at {}:{}:{})", message,
                                      m_origins.at(static_cast<std::size_t>(m_find_seen.getColumn(1).getInt64())).file,
                                      m_find_seen.getColumn(2).getInt(), m_find_seen.getColumn(3).getInt()),
-                         origin.index, subject_record(message.substr(0, message.find(':')))});
+                         origin.index, record});
         }
         return false;
     }
@@ -876,31 +797,6 @@ private:
     Batch m_batch;
 };
 
-// Checks a file's text (yaml::TextCheck) a block at a time, so that only a block is held,
-// however large the file; the first problem, if any.
-std::optional<yaml::Problem> check_file(std::istream& in, const std::string& path) {
-    // Each block is checked as it is read: one pass, however long the lines (a piece of whole
-    // lines grew with a long line and was searched again for its end at every block, which
-    // made one line of 64 MB take 22 s).
-    constexpr std::size_t k_block = 1 << 16;
-    std::unique_ptr<char[]> block(new char[k_block]);
-    yaml::TextCheck check;
-    for (;;) {
-        in.read(block.get(), static_cast<std::streamsize>(k_block));
-        if (in.bad()) {
-            throw read_error(path);
-        }
-        if (!check.feed(std::string_view(block.get(), static_cast<std::size_t>(in.gcount())))) {
-            return check.result(); // the first bad byte: the rest need not be read
-        }
-        if (!in) {
-            break;
-        }
-    }
-    check.finish();
-    return check.result();
-}
-
 // Reads a file (or stdin: "-") document by document and hands what it finds to out. A
 // regular file is read twice from the disk, once for the checks of its text and once by the
 // parser, so that memory follows a document, not the file; anything else (stdin, a pipe, a
@@ -927,7 +823,7 @@ void read_file(const std::string& path, const Origin& origin, Reading& out) {
         file.seekg(0);
     } else {
         yaml::TextCheck check;
-        text = read_all(path, check);
+        text = read_input(path, check);
         if (auto p = check.result()) {
             tail(p->mark.line, p->mark.column, p->message);
             return;
@@ -1351,7 +1247,7 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
         db.exec("DROP TABLE IF EXISTS temp.import_seen");
         db.exec("CREATE TEMP TABLE import_seen (id TEXT PRIMARY KEY, kind TEXT, file_index INTEGER, line INTEGER, "
                 "col INTEGER) WITHOUT ROWID");
-        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_ref (subject TEXT, field TEXT, target TEXT, kinds INTEGER, "
+        db.exec("CREATE TEMP TABLE IF NOT EXISTS import_ref (subject TEXT, record TEXT, field TEXT, target TEXT, kinds INTEGER, "
                 "may_be_text INTEGER, file TEXT, file_index INTEGER, line INTEGER, col INTEGER)");
         // What the import deletes (ImportSink::find_gone).
         db.exec("CREATE TEMP TABLE IF NOT EXISTS import_gone (id TEXT PRIMARY KEY, kind TEXT, file_id INTEGER, "

@@ -62,9 +62,6 @@ struct ImportRequest {
     std::function<void(std::size_t, std::size_t, const std::string&)> on_file;
 };
 
-// Expands folders to their *.yaml / *.yml files, sorted by path. Throws IoError for a missing path.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
-
 // Imports into the store. Errors go to diags; when there is any, nothing is written.
 ImportSummary import_files(Store& store, const ImportRequest& request, Diagnostics& diags);
 
