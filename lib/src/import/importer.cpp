@@ -58,6 +58,9 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
             bool standard_input = files[i] == "-";
             origins.push_back({standard_input ? std::string("<stdin>") : std::move(files[i]), i, standard_input});
         }
+        for (const auto& s : request.streams) {
+            origins.push_back({s.name, origins.size(), false, 0, s.in});
+        }
     }
     auto& db = store.db();
     try {

@@ -196,7 +196,7 @@ private:
     Batch m_batch;
 };
 
-// Reads a file (or stdin: "-") document by document and hands what it finds to out. A
+// Reads a file (or stdin: "-", or the stream of origin) document by document and hands what it finds to out. A
 // regular file is read twice from the disk, once for the checks of its text and once by the
 // parser, so that memory follows a document, not the file; anything else (stdin, a pipe, a
 // device) cannot be read twice and is held whole, up to k_max_held.
@@ -206,7 +206,7 @@ void read_file(const std::string& path, const Origin& origin, Reading& out) {
     };
     Diagnostics& diags = out.diagnostics();
     std::error_code ec;
-    bool regular = path != "-" && fs::is_regular_file(path, ec);
+    bool regular = !origin.stream && path != "-" && fs::is_regular_file(path, ec);
     std::ifstream file;
     std::string text; // stdin or a pipe, held whole
     if (regular) {
@@ -222,7 +222,7 @@ void read_file(const std::string& path, const Origin& origin, Reading& out) {
         file.seekg(0);
     } else {
         yaml::TextCheck check;
-        text = read_input(path, check);
+        text = origin.stream ? read_held(*origin.stream, path, check) : read_input(path, check);
         if (auto p = check.result()) {
             tail(p->mark.line, p->mark.column, p->message);
             return;

@@ -7,6 +7,7 @@
 #include "accord/yaml/node.hpp"
 
 #include <cstdint>
+#include <istream>
 #include <string>
 
 namespace accord {
@@ -17,6 +18,7 @@ struct Origin {
     std::size_t index = 0; // input order of the file
     bool standard_input = false;
     std::int64_t file_id = 0; // the file's row in the database's table `file` (set by the import)
+    std::istream* stream = nullptr; // an input given as a stream (ImportRequest::streams): read from it
 };
 
 // A reference to check when all input has been read.
