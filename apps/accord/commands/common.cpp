@@ -14,6 +14,10 @@
 #include <iostream>
 #include <unistd.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace accord::cli {
 
 std::string GlobalOptions::resolved_db() const {
@@ -193,6 +197,15 @@ int parse_and_run(CLI::App& app, int argc, char** argv, StandardStreams& streams
 } // namespace
 
 int run(CLI::App& app, int argc, char** argv) {
+#ifdef __GLIBC__
+    // The process's allocator is the program's to set, not the library's (docs/ARCHITECTURE.md):
+    // keep freed memory at the top of the heap instead of returning it at once. An import frees
+    // and reallocates the same few MB (documents, SQLite's pages) thousands of times, and glibc's
+    // default trimming turned that into one brk call and fresh zeroed pages each time. The peak
+    // is unchanged: only memory already used is kept.
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TOP_PAD, 16 << 20);
+#endif
     StandardStreams streams;
     int code = parse_and_run(app, argc, argv, streams);
     // Every command's output is checked to its end: a full disk or a closed descriptor is exit 3.

@@ -3,7 +3,7 @@
 #include "drafter.hpp"
 
 #include "accord/error.hpp"
-#include "accord/validate/records.hpp"
+#include "accord/model/id.hpp"
 
 #include <fmt/format.h>
 

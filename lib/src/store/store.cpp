@@ -351,6 +351,16 @@ Store::SearchFields Store::search_fields(Kind kind) {
     return {};
 }
 
+std::vector<std::string> Store::search_text_triggers() {
+    std::vector<std::string> names;
+    for (const auto& s : k_search_sources) {
+        for (const char* event : {"insert", "update", "delete"}) {
+            names.push_back(fmt::format("{}_search_{}", to_string(s.kind), event));
+        }
+    }
+    return names;
+}
+
 void Store::check_foreign_keys() {
     SQLite::Statement q(*m_db, "PRAGMA main.foreign_key_check");
     if (q.executeStep()) {

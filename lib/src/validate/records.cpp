@@ -1,5 +1,7 @@
 #include "accord/validate/records.hpp"
 
+#include "accord/model/id.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -7,32 +9,6 @@
 #include <set>
 
 namespace accord {
-
-bool is_valid_id(std::string_view text) {
-    if (text.empty() || text.size() > 96) {
-        return false;
-    }
-    auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    if (!ok_first(text[0])) {
-        return false;
-    }
-    return std::all_of(text.begin(), text.end(),
-                       [&](char c) { return ok_first(c) || c == '.' || c == '_' || c == '-'; });
-}
-
-bool is_url(std::string_view text) {
-    return text.rfind("http://", 0) == 0 || text.rfind("https://", 0) == 0;
-}
-
-std::string subject_record(const std::string& subject) {
-    for (std::string_view prefix : {"record ", "progress of "}) {
-        if (subject.compare(0, prefix.size(), prefix) == 0) {
-            std::string id = subject.substr(prefix.size());
-            return is_valid_id(id) ? id : std::string();
-        }
-    }
-    return {};
-}
 
 namespace {
 
@@ -93,14 +69,26 @@ private:
     const Origin& m_origin;
     RecordSink& m_sink;
     Diagnostics& m_diags;
-    std::string m_subject;
+    std::string m_subject; // who messages are about: "record ID", "progress of ID", "a record" ...
+    std::string m_record;  // the id the subject names, or empty ("a record", "a statement in Y")
     bool m_ok = true;
+
+    // Messages name prefix + name; the record they are about is name when it is an id.
+    void name_subject(std::string_view prefix, const std::string& name) {
+        m_subject.assign(prefix).append(name);
+        m_record = is_valid_id(name) ? name : std::string();
+    }
+    // Messages name a record without an id.
+    void name_subject(std::string text) {
+        m_subject = std::move(text);
+        m_record.clear();
+    }
 
     void error(const yaml::Mark& mark, std::string_view field, const std::string& message) {
         m_ok = false;
         std::string text = field.empty() ? fmt::format("{}: {}", m_subject, message)
                                          : fmt::format("{}, field {}: {}", m_subject, clip(field), message);
-        m_diags.add({m_origin.file, mark.line, mark.column, std::move(text), m_origin.index, subject_record(m_subject),
+        m_diags.add({m_origin.file, mark.line, mark.column, std::move(text), m_origin.index, m_record,
                      clip(field)});
     }
 
@@ -208,7 +196,7 @@ private:
     }
 
     void refer(const Node& n, std::string_view field, const std::string& target, KindSet kinds, bool may_be_text) {
-        m_sink.refer({m_subject, std::string(field), target, kinds, may_be_text, m_origin, n.mark});
+        m_sink.refer({m_subject, m_record, std::string(field), target, kinds, may_be_text, m_origin, n.mark});
     }
 
     std::optional<std::vector<std::string>> ref_list(const Node& n, const FieldSpec& fs) {
@@ -513,10 +501,12 @@ private:
     void read_record(const Node& node, std::optional<Kind> nested, std::string_view parent_field,
                      const std::string& parent_id) {
         m_ok = true;
-        m_subject = !nested ? std::string("a record")
-                    : *nested == Kind::progress
-                        ? fmt::format("progress of {}", parent_id.empty() ? "?" : parent_id)
-                        : fmt::format("a {} in {}", to_string(*nested), parent_id.empty() ? "?" : parent_id);
+        if (nested && *nested == Kind::progress) {
+            name_subject("progress of ", parent_id.empty() ? "?" : parent_id);
+        } else {
+            name_subject(!nested ? std::string("a record")
+                                 : fmt::format("a {} in {}", to_string(*nested), parent_id.empty() ? "?" : parent_id));
+        }
         if (node.type != NodeType::map) {
             error(node.mark, "",
                   fmt::format("expected a record (a mapping of fields{}), found {}", nested ? "" : " with kind:",
@@ -529,7 +519,7 @@ private:
             const Node& v = node.val(i);
             if (k.type == NodeType::scalar && k.value == "id" && v.type == NodeType::scalar &&
                 v.scalar_type() == ScalarType::string && is_valid_id(v.value)) {
-                m_subject.assign("record ").append(v.value);
+                name_subject("record ", v.value);
                 break;
             }
         }
@@ -587,16 +577,20 @@ private:
         if (const Node* idn = value_of("id"); idn && spec.field("id") && idn->type == NodeType::scalar &&
                                               idn->scalar_type() == ScalarType::string && is_valid_id(idn->value)) {
             id = idn->value;
-            m_subject.assign("record ").append(id);
+            name_subject("record ", id);
         } else if (kind == Kind::progress) {
             std::string owner = parent_id;
             if (const Node* c = value_of("commitment"); c && c->type == NodeType::scalar) {
                 owner = c->value;
             }
-            m_subject = owner.empty() ? std::string("a progress event") : fmt::format("progress of {}", clip(owner));
+            if (owner.empty()) {
+                name_subject("a progress event");
+            } else {
+                name_subject("progress of ", clip(owner));
+            }
         } else {
-            m_subject = fmt::format("a {}{}", to_string(kind),
-                                    parent_id.empty() ? std::string() : fmt::format(" in {}", parent_id));
+            name_subject(fmt::format("a {}{}", to_string(kind),
+                                     parent_id.empty() ? std::string() : fmt::format(" in {}", parent_id)));
         }
 
         std::vector<std::string> hinted; // fields named by a did-you-mean: not reported missing again
@@ -684,6 +678,7 @@ private:
                 continue;
             }
             std::string subject = m_subject;
+            std::string record = m_record;
             if (list->type != NodeType::sequence) {
                 error(list->mark, fs.name, fmt::format("expected a list of {} records, found {}",
                                                        to_string(fs.child_kind), list->describe()));
@@ -698,7 +693,8 @@ private:
             for (const auto& item : list->items) {
                 read_record(item, fs.child_kind, link, id);
             }
-            m_subject = subject;
+            m_subject = std::move(subject);
+            m_record = std::move(record);
         }
     }
 };

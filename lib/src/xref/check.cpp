@@ -1,9 +1,9 @@
 #include "accord/xref/check.hpp"
 
+#include "accord/model/id.hpp"
 #include "accord/model/record.hpp"
 #include "accord/report/table.hpp"
 #include "accord/store/query.hpp"
-#include "accord/validate/records.hpp"
 #include "accord/xref/graph.hpp"
 #include "accord/xref/text.hpp"
 

@@ -1,7 +1,7 @@
 #include "accord/xref/places.hpp"
 
 #include "accord/error.hpp"
-#include "accord/import/importer.hpp"
+#include "accord/import/inputs.hpp"
 #include "accord/validate/records.hpp"
 
 #include <fmt/format.h>
@@ -29,8 +29,7 @@ public:
         }
     }
     void refer(PendingRef ref) override {
-        std::string subject = subject_record(ref.subject);
-        m_places.add_reference(subject.empty() ? ref.subject : subject, ref.field, ref.target,
+        m_places.add_reference(ref.record.empty() ? ref.subject : ref.record, ref.field, ref.target,
                                {ref.origin.file, ref.mark.line, ref.mark.column});
     }
 
@@ -38,27 +37,15 @@ private:
     Places& m_places;
 };
 
-std::string read_all(const std::string& path) {
-    if (path == "-") {
-        return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw IoError(fmt::format("cannot read {}", path));
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return std::move(ss).str();
-}
-
 } // namespace
 
 void Places::read(const std::vector<std::string>& paths) {
     std::vector<std::string> files = expand_inputs(paths);
     PlacesSink sink(*this);
     for (std::size_t i = 0; i < files.size(); ++i) {
-        std::string text = read_all(files[i]);
-        if (yaml::check_text(text)) {
+        yaml::TextCheck check;
+        std::string text = read_input(files[i], check);
+        if (check.result()) {
             continue; // not UTF-8: `accord check` says why
         }
         std::istringstream in(text);

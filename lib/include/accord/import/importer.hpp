@@ -8,6 +8,7 @@
 
 #include <array>
 #include <functional>
+#include <istream>
 #include <string>
 #include <vector>
 
@@ -52,8 +53,16 @@ struct ImportSummary {
     bool changed() const;
 };
 
+// An input that is not a file: its text, and the name it is shown and kept under as if it were
+// a file's path (messages, table `file`). Read whole, like stdin; it must outlive the import.
+struct NamedStream {
+    std::string name;
+    std::istream* in = nullptr;
+};
+
 struct ImportRequest {
     std::vector<std::string> paths; // files, folders (recursive *.yaml, *.yml) and "-" for stdin
+    std::vector<NamedStream> streams; // read after the paths, in this order
     bool dry_run = false;           // validate against the database and roll back
     // Deletes nothing: records and events that their file no longer holds stay (docs/commands.md).
     bool keep = false;
@@ -61,9 +70,6 @@ struct ImportRequest {
     // Called after each file with (files done, files in all, current file name).
     std::function<void(std::size_t, std::size_t, const std::string&)> on_file;
 };
-
-// Expands folders to their *.yaml / *.yml files, sorted by path. Throws IoError for a missing path.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
 
 // Imports into the store. Errors go to diags; when there is any, nothing is written.
 ImportSummary import_files(Store& store, const ImportRequest& request, Diagnostics& diags);

@@ -55,6 +55,11 @@ public:
         std::string_view body;
     };
     static SearchFields search_fields(Kind kind);
+    // The triggers that keep search_text in step with the kind tables (schema_v2.sql.inc), by
+    // name: KIND_search_insert, KIND_search_update and KIND_search_delete for each kind.
+    static std::vector<std::string> search_text_triggers();
+    // The trigger that indexes each new row of search_text (schema_v5.sql.inc).
+    static constexpr const char* k_search_index_trigger = "search_text_insert";
 
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::string path);

@@ -7,6 +7,7 @@
 #include "accord/yaml/node.hpp"
 
 #include <cstdint>
+#include <istream>
 #include <string>
 
 namespace accord {
@@ -17,11 +18,13 @@ struct Origin {
     std::size_t index = 0; // input order of the file
     bool standard_input = false;
     std::int64_t file_id = 0; // the file's row in the database's table `file` (set by the import)
+    std::istream* stream = nullptr; // an input given as a stream (ImportRequest::streams): read from it
 };
 
 // A reference to check when all input has been read.
 struct PendingRef {
     std::string subject; // "record ID" for messages
+    std::string record;  // the id of the record the subject names; empty: none ("a statement in Y")
     std::string field;
     std::string target;
     KindSet kinds = 0;
@@ -43,13 +46,5 @@ public:
 
 // Reads one document (a record, or a list of records) into the sink.
 void read_document(const yaml::Document& doc, const Origin& origin, RecordSink& sink, Diagnostics& diags);
-
-// True when text is a valid id: [a-z0-9][a-z0-9._-]*, at most 96 characters.
-bool is_valid_id(std::string_view text);
-// The record a message's subject names: X in "record X" and "progress of X"; empty otherwise
-// ("a record", "a statement in Y").
-std::string subject_record(const std::string& subject);
-// True when text starts with http:// or https://.
-bool is_url(std::string_view text);
 
 } // namespace accord

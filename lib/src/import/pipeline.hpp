@@ -1,0 +1,19 @@
+#pragma once
+// The import's reading threads and the messages they hand the writing thread.
+#include "sink.hpp"
+
+#include "accord/import/importer.hpp"
+#include "accord/validate/diagnostics.hpp"
+#include "accord/validate/records.hpp"
+
+#include <vector>
+
+namespace accord {
+
+// Reads the files of origins on reading threads and applies what they find to the sink, on the
+// calling thread, in the input's order (the one thread that uses the database); stops once
+// diags is full.
+void write_messages(const std::vector<Origin>& origins, ImportSink& sink, Diagnostics& diags, ImportSummary& summary,
+                    const ImportRequest& request);
+
+} // namespace accord

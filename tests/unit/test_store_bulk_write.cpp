@@ -1,0 +1,53 @@
+// The import's bulk-write pieces against a real database: the triggers they suspend are named
+// by the store, and come back as they were.
+#include "accord/store/bulk_write.hpp"
+#include "accord/store/store.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace accord;
+
+namespace {
+
+std::vector<std::string> triggers(SQLite::Database& db, const std::string& condition) {
+    SQLite::Statement q(db, "SELECT name FROM main.sqlite_master WHERE type = 'trigger' AND " + condition +
+                                " ORDER BY name");
+    std::vector<std::string> names;
+    while (q.executeStep()) {
+        names.push_back(q.getColumn(0).getString());
+    }
+    return names;
+}
+
+} // namespace
+
+TEST_CASE("the store names every trigger that keeps search_text in step, and only those") {
+    Store store = Store::memory();
+    std::vector<std::string> named = Store::search_text_triggers();
+    std::sort(named.begin(), named.end());
+    // Every trigger of a kind table writes search_text; search_text's own feed the index.
+    CHECK(named == triggers(store.db(), "tbl_name != 'search_text'"));
+    CHECK(std::vector<std::string>{Store::k_search_index_trigger} ==
+          triggers(store.db(), "tbl_name = 'search_text' AND sql LIKE '%AFTER INSERT%'"));
+}
+
+TEST_CASE("suspended triggers are dropped, and restored with their own text") {
+    Store store = Store::memory();
+    auto& db = store.db();
+    std::vector<std::string> before = triggers(db, "1");
+    {
+        SuspendedTriggers suspended(db, Store::search_text_triggers());
+        CHECK_FALSE(suspended.empty());
+        CHECK(triggers(db, "tbl_name != 'search_text'").empty());
+        CHECK(triggers(db, "1").size() == before.size() - Store::search_text_triggers().size());
+        suspended.restore();
+    }
+    CHECK(triggers(db, "1") == before);
+    SuspendedTriggers none(db, {});
+    CHECK(none.empty());
+}
