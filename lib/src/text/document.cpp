@@ -4,6 +4,8 @@
 #include "accord/error.hpp"
 #include "accord/text/strings.hpp"
 
+#include <algorithm>
+
 namespace accord::text {
 
 namespace {
@@ -80,12 +82,17 @@ void write_report(std::ostream& out, const Document& doc, Format format, const W
     case Format::jsonl:
         throw UsageError("reports are written as table, md, csv, json or html, not jsonl");
     case Format::csv:
-        if (doc.csv_section < doc.sections.size()) {
+        if (doc.csv) {
+            write_table(out, *doc.csv, Format::csv, options);
+        } else if (doc.csv_section < doc.sections.size()) {
             write_table(out, doc.sections[doc.csv_section].table, Format::csv, options);
         }
         return;
     case Format::html:
         write_html_begin(out, doc.title, doc.colours);
+        if (!doc.facts.empty()) {
+            write_html_facts(out, doc.facts);
+        }
         if (doc.figures) {
             doc.figures(out);
         }
@@ -100,6 +107,12 @@ void write_report(std::ostream& out, const Document& doc, Format format, const W
         return;
     case Format::md:
         out << "## " << md_text(doc.title) << '\n';
+        if (!doc.facts.empty()) {
+            out << '\n';
+        }
+        for (const auto& [label, value] : doc.facts) {
+            out << "- " << md_text(label) << ": " << md_text(value) << '\n';
+        }
         for (const auto& s : doc.sections) {
             out << (s.heading.empty() ? "\n" : "\n### " + md_text(s.heading) + "\n\n");
             write_table(out, s.table, Format::md, options);
@@ -112,13 +125,20 @@ void write_report(std::ostream& out, const Document& doc, Format format, const W
         if (doc.title_in_text) {
             out << doc.title << '\n';
         }
+        std::size_t width = 0;
+        for (const auto& fact : doc.facts) {
+            width = std::max(width, display_width(fact.first));
+        }
+        for (const auto& [label, value] : doc.facts) {
+            out << "  " << label << pad(static_cast<int>(width - display_width(label) + 2)) << value << '\n';
+        }
         for (const auto& s : doc.sections) {
             if (!s.heading.empty()) {
                 out << '\n' << s.heading << '\n';
             }
             write_table(out, s.table, Format::table, options);
         }
-        if (!doc.notes.empty() && !doc.notes_spaced) {
+        if (!doc.notes.empty() && !doc.notes_spaced && (doc.title_in_text || !doc.sections.empty())) {
             out << '\n';
         }
         for (const auto& n : doc.notes) {

@@ -34,6 +34,12 @@ Json Json::array() {
     return j;
 }
 
+Json Json::lines() {
+    Json j = array();
+    j.m_lines = true;
+    return j;
+}
+
 Json Json::object() {
     Json j;
     j.m_kind = Kind::object;
@@ -76,7 +82,24 @@ Json& Json::push(Json value) {
     return *this;
 }
 
-void Json::append_inline(std::string& out) const {
+void Json::append_lines(std::string& out, int indent) const {
+    if (m_items.empty()) {
+        out += "[]";
+        return;
+    }
+    const std::string in(static_cast<std::size_t>(indent) + 2, ' ');
+    out += '[';
+    for (std::size_t r = 0; r < m_items.size(); ++r) {
+        out += r ? ",\n" : "\n";
+        out += in;
+        m_items[r].second.append_inline(out, indent + 2);
+    }
+    out += '\n';
+    out.append(static_cast<std::size_t>(indent), ' ');
+    out += ']';
+}
+
+void Json::append_inline(std::string& out, int indent) const {
     switch (m_kind) {
     case Kind::null:
         out += "null";
@@ -90,6 +113,10 @@ void Json::append_inline(std::string& out) const {
         break;
     case Kind::array:
     case Kind::object: {
+        if (m_lines) {
+            append_lines(out, indent);
+            break;
+        }
         bool object = m_kind == Kind::object;
         out += object ? '{' : '[';
         for (std::size_t i = 0; i < m_items.size(); ++i) {
@@ -98,7 +125,7 @@ void Json::append_inline(std::string& out) const {
                 out += json_quote(m_items[i].first);
                 out += ": ";
             }
-            m_items[i].second.append_inline(out);
+            m_items[i].second.append_inline(out, indent);
         }
         out += object ? '}' : ']';
         break;
@@ -122,16 +149,11 @@ std::string Json::dump() const {
         for (const auto& item : value.m_items) {
             rows = rows && item.second.m_kind == Kind::object;
         }
-        if (!rows) {
-            value.append_inline(out);
-            continue;
+        if (rows) {
+            value.append_lines(out, 2);
+        } else {
+            value.append_inline(out, 2);
         }
-        out += '[';
-        for (std::size_t r = 0; r < value.m_items.size(); ++r) {
-            out += r ? ",\n    " : "\n    ";
-            value.m_items[r].second.append_inline(out);
-        }
-        out += "\n  ]";
     }
     out += m_items.empty() ? "}\n" : "\n}\n";
     return out;

@@ -5,6 +5,7 @@
 #include "accord/text/table.hpp"
 
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <utility>
@@ -21,11 +22,14 @@ struct Section {
 struct Document {
     std::string title;          // "## " in md, <title> and <h1> in html
     bool title_in_text = false; // table: the title as a first line
+    // Label: value lines under the title: indented and aligned in table, a list in md, <dl> in html.
+    std::vector<std::pair<std::string, std::string>> facts;
     std::vector<Section> sections;
     std::vector<std::string> notes; // after the tables, a paragraph each
     bool notes_spaced = false;      // table: a blank line between notes (else one after another)
     Json json;                      // the json format: the report's own structure, as it is
-    std::size_t csv_section = 0;    // the csv format: this section's table
+    std::size_t csv_section = 0;    // the csv format: this section's table,
+    std::optional<Table> csv;       // or this one, when the csv format has a table of its own
     // html: what follows the heading (charts as SVG figures); nothing when empty.
     std::function<void(std::ostream&)> figures;
     // html: words shown with a colour swatch in tables, and the colour of each word (CSS).
@@ -33,7 +37,8 @@ struct Document {
     std::vector<std::pair<std::string, std::string>> colours;
 };
 
-// Writes the document: table (sections as aligned tables, then the notes), md (a "## " title,
+// Writes the document: table (sections as aligned tables, then the notes, after a blank line
+// when anything came before them), md (a "## " title,
 // "### " sections, Markdown tables), csv (one section's table), json (Document::json), html
 // (one self-contained page: inline CSS and SVG, no script, printable on A4). jsonl is not a
 // report format: UsageError.

@@ -19,7 +19,8 @@ namespace accord::text {
 //     "empty": []
 //   }
 // that is, the top object a member a line; an array of objects there an object a line; all
-// else on one line, with ", " and ": " between items.
+// else on one line, with ", " and ": " between items, except arrays made with lines(), which are
+// written an item a line at any depth (each item two spaces in from the line that opens it).
 class Json {
 public:
     enum class Kind { null, boolean, number, string, array, object };
@@ -38,6 +39,7 @@ public:
     static Json boolean(bool b);
     static Json number(std::string digits); // empty: null
     static Json array();
+    static Json lines(); // an array written an item a line wherever it is
     static Json object();
     static Json strings(const std::vector<std::string>& items); // an array of strings
     // The rows (not the footer) as an array of objects of the machine columns.
@@ -52,8 +54,9 @@ public:
     Json& push(Json value);
     bool empty() const { return m_items.empty(); }
 
-    // Appends the value on one line.
-    void append_inline(std::string& out) const;
+    // Appends the value on one line (but for arrays made with lines(); indent: the spaces
+    // before the line it starts on).
+    void append_inline(std::string& out, int indent = 0) const;
     // The value in the layout above, ended with a line feed.
     std::string dump() const;
 
@@ -61,6 +64,8 @@ private:
     Kind m_kind = Kind::null;
     std::string m_text; // number digits, string text (unquoted), boolean "true"/"false"
     std::vector<std::pair<std::string, Json>> m_items; // array: keys empty
+    bool m_lines = false;
+    void append_lines(std::string& out, int indent) const;
 };
 
 } // namespace accord::text
