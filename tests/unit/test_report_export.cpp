@@ -2,6 +2,7 @@
 
 #include "accord/error.hpp"
 #include "accord/report/export.hpp"
+#include "accord/text/strings.hpp"
 #include "commands/export.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -20,14 +21,14 @@ using accord::test::store_with;
 
 namespace {
 
-RowCell text(std::string s) { return RowCell{RowCell::Type::text, std::move(s)}; }
-RowCell integer(std::string s) { return RowCell{RowCell::Type::integer, std::move(s)}; }
-RowCell null() { return RowCell{}; }
+text::Cell txt(std::string s) { return text::Cell(std::move(s)); }
+text::Cell integer(std::string s) { return text::Cell::number(std::move(s)); }
+text::Cell null() { return text::Cell(); }
 
-std::string write_rows(const RowFormat& format, const std::vector<std::vector<RowCell>>& rows,
+std::string write_rows(const RowFormat& format, const std::vector<text::Row>& rows,
                        std::vector<std::string> headers = {"a", "b"}) {
     std::ostringstream out;
-    RowWriter w(out, std::move(headers), format);
+    text::RowStream w(out, std::vector<text::Column>(headers.begin(), headers.end()), format.format, format.options());
     for (const auto& r : rows) {
         w.write(r);
     }
@@ -35,7 +36,7 @@ std::string write_rows(const RowFormat& format, const std::vector<std::vector<Ro
     return out.str();
 }
 
-RowFormat fmt_of(Format f) {
+RowFormat fmt_of(text::Format f) {
     RowFormat r;
     r.format = f;
     return r;
@@ -141,59 +142,60 @@ std::string timeline(Store& store, const TimelineQuery& q = {}) {
 } // namespace
 
 TEST_CASE("CSV cells are quoted as the sqlite3 shell quotes them", "[export]") {
-    CHECK(export_csv_cell("plain-id_1.2", false) == "plain-id_1.2");
-    CHECK(export_csv_cell("", false) == "\"\"");
-    CHECK(export_csv_cell("two words", false) == "\"two words\"");
-    CHECK(export_csv_cell("a,b", false) == "\"a,b\"");
-    CHECK(export_csv_cell("say \"hi\"", false) == "\"say \"\"hi\"\"\"");
-    CHECK(export_csv_cell("it's", false) == "\"it's\"");
-    CHECK(export_csv_cell("line\nbreak", false) == "\"line\nbreak\"");
-    CHECK(export_csv_cell("cr\rlf", false) == "\"cr\rlf\"");
-    CHECK(export_csv_cell("Vi\xE1\xBB\x87t", false) == "\"Vi\xE1\xBB\x87t\"");
-    CHECK(export_csv_cell("del\x7F", false) == "\"del\x7F\"");
-    CHECK(export_csv_cell("https://x.org/?a=1&b=2;c", false) == "https://x.org/?a=1&b=2;c");
+    CHECK(text::sqlite_csv_cell("plain-id_1.2", false) == "plain-id_1.2");
+    CHECK(text::sqlite_csv_cell("", false) == "\"\"");
+    CHECK(text::sqlite_csv_cell("two words", false) == "\"two words\"");
+    CHECK(text::sqlite_csv_cell("a,b", false) == "\"a,b\"");
+    CHECK(text::sqlite_csv_cell("say \"hi\"", false) == "\"say \"\"hi\"\"\"");
+    CHECK(text::sqlite_csv_cell("it's", false) == "\"it's\"");
+    CHECK(text::sqlite_csv_cell("line\nbreak", false) == "\"line\nbreak\"");
+    CHECK(text::sqlite_csv_cell("cr\rlf", false) == "\"cr\rlf\"");
+    CHECK(text::sqlite_csv_cell("Vi\xE1\xBB\x87t", false) == "\"Vi\xE1\xBB\x87t\"");
+    CHECK(text::sqlite_csv_cell("del\x7F", false) == "\"del\x7F\"");
+    CHECK(text::sqlite_csv_cell("https://x.org/?a=1&b=2;c", false) == "https://x.org/?a=1&b=2;c");
 }
 
 TEST_CASE("safe CSV (--safe-csv) neutralises cells a spreadsheet would run as formulas", "[export]") {
-    CHECK(export_csv_cell("=1+1", true) == "\"'=1+1\"");
-    CHECK(export_csv_cell("+1", true) == "\"'+1\"");
-    CHECK(export_csv_cell("-1", true) == "\"'-1\"");
-    CHECK(export_csv_cell("@SUM(A1)", true) == "\"'@SUM(A1)\"");
-    CHECK(export_csv_cell("\tx", true) == "\"'\tx\"");
-    CHECK(export_csv_cell("\rx", true) == "\"'\rx\"");
-    CHECK(export_csv_cell("a=1", true) == "a=1");
-    CHECK(export_csv_cell("", true) == "\"\"");
-    CHECK(export_csv_cell("=1+1", false) == "=1+1");
+    CHECK(text::sqlite_csv_cell("=1+1", true) == "\"'=1+1\"");
+    CHECK(text::sqlite_csv_cell("+1", true) == "\"'+1\"");
+    CHECK(text::sqlite_csv_cell("-1", true) == "\"'-1\"");
+    CHECK(text::sqlite_csv_cell("@SUM(A1)", true) == "\"'@SUM(A1)\"");
+    CHECK(text::sqlite_csv_cell("\tx", true) == "\"'\tx\"");
+    CHECK(text::sqlite_csv_cell("\rx", true) == "\"'\rx\"");
+    CHECK(text::sqlite_csv_cell("a=1", true) == "a=1");
+    CHECK(text::sqlite_csv_cell("", true) == "\"\"");
+    CHECK(text::sqlite_csv_cell("=1+1", false) == "=1+1");
 }
 
 TEST_CASE("the row writer writes CSV with LF, CRLF, a BOM, and absent apart from empty", "[export]") {
-    std::vector<std::vector<RowCell>> rows = {{text("x y"), integer("3")}, {null(), text("")}, {text("=2"), null()}};
-    CHECK(write_rows(fmt_of(Format::csv), rows) == "a,b\n\"x y\",3\n,\"\"\n=2,\n");
-    RowFormat f = fmt_of(Format::csv);
+    std::vector<text::Row> rows = {{txt("x y"), integer("3")}, {null(), txt("")}, {txt("=2"), null()}};
+    CHECK(write_rows(fmt_of(text::Format::csv), rows) == "a,b\n\"x y\",3\n,\"\"\n=2,\n");
+    RowFormat f = fmt_of(text::Format::csv);
     f.crlf = true;
     f.bom = true;
     f.safe_csv = true;
     CHECK(write_rows(f, rows) == "\xEF\xBB\xBF"
                                  "a,b\r\n\"x y\",3\r\n,\"\"\r\n\"'=2\",\r\n");
-    CHECK(write_rows(fmt_of(Format::csv), {}) == "a,b\n");
+    CHECK(write_rows(fmt_of(text::Format::csv), {}) == "a,b\n");
 }
 
 TEST_CASE("the row writer writes JSON and JSONL with nulls and numbers", "[export]") {
-    std::vector<std::vector<RowCell>> rows = {{text("x \"y\"\n"), integer("3")}, {null(), text("")}};
-    CHECK(write_rows(fmt_of(Format::json), rows) ==
+    std::vector<text::Row> rows = {{txt("x \"y\"\n"), integer("3")}, {null(), txt("")}};
+    CHECK(write_rows(fmt_of(text::Format::json), rows) ==
           "[\n {\"a\": \"x \\\"y\\\"\\n\", \"b\": 3},\n {\"a\": null, \"b\": \"\"}\n]\n");
-    CHECK(write_rows(fmt_of(Format::json), {}) == "[]\n");
-    CHECK(write_rows(fmt_of(Format::jsonl), rows) == "{\"a\": \"x \\\"y\\\"\\n\", \"b\": 3}\n{\"a\": null, \"b\": \"\"}\n");
-    CHECK(write_rows(fmt_of(Format::jsonl), {}).empty());
+    CHECK(write_rows(fmt_of(text::Format::json), {}) == "[]\n");
+    CHECK(write_rows(fmt_of(text::Format::jsonl), rows) == "{\"a\": \"x \\\"y\\\"\\n\", \"b\": 3}\n{\"a\": null, \"b\": \"\"}\n");
+    CHECK(write_rows(fmt_of(text::Format::jsonl), {}).empty());
 }
 
 TEST_CASE("the row writer writes each row as it comes and stops when the stream fails", "[export]") {
     std::ostringstream out;
-    RowWriter w(out, {"a"}, fmt_of(Format::csv));
-    w.write({text("one")});
+    RowFormat f = fmt_of(text::Format::csv);
+    text::RowStream w(out, {text::Column("a")}, f.format, f.options());
+    w.write({txt("one")});
     CHECK(out.str() == "a\none\n"); // already written, nothing held back
     out.setstate(std::ios::badbit);
-    CHECK_THROWS_AS(w.write({text("two")}), IoError);
+    CHECK_THROWS_AS(w.write({txt("two")}), IoError);
 }
 
 TEST_CASE("export KIND writes every field, lists joined with ';' and references as relation:target",
@@ -219,7 +221,7 @@ TEST_CASE("export KIND writes every field, lists joined with ';' and references 
     CHECK(s[2] == "s2,\"A later statement\",2025-06-01,,,,,recalls:d1;fulfils:s1.c2,,,,,,");
 
     std::ostringstream pr;
-    export_kind(store, Kind::progress, Filter{}, pr, fmt_of(Format::jsonl));
+    export_kind(store, Kind::progress, Filter{}, pr, fmt_of(text::Format::jsonl));
     CHECK(lines(pr.str()).size() == 3);
     CHECK(lines(pr.str())[0] == "{\"commitment\": \"s1.c1\", \"date\": \"2025-03\", \"status\": \"limited\", "
                                 "\"party\": null, \"assessor\": null, \"note\": null, \"evidence\": null, "
@@ -485,19 +487,19 @@ TEST_CASE("the export command parses its options and refuses those that do not f
 TEST_CASE("in JSON, lists are arrays and references objects", "[export]") {
     Store store = store_with(k_records);
     std::ostringstream commitments, statements, parties, events;
-    export_kind(store, Kind::commitment, Filter{}, commitments, fmt_of(Format::jsonl));
+    export_kind(store, Kind::commitment, Filter{}, commitments, fmt_of(text::Format::jsonl));
     auto c = lines(commitments.str());
     CHECK(c[0].find("\"actors\": [\"us\", \"singapore\"], \"action\": null, \"themes\": [\"cb\"], \"due\": "
                     "\"2025\", \"references\": []") != std::string::npos);
     CHECK(c[3].find("\"actors\": []") != std::string::npos); // none: an empty array
-    export_kind(store, Kind::statement, Filter{}, statements, fmt_of(Format::json));
+    export_kind(store, Kind::statement, Filter{}, statements, fmt_of(text::Format::json));
     CHECK(statements.str().find("\"references\": [{\"relation\": \"recalls\", \"target\": \"d1\"}, "
                                 "{\"relation\": \"fulfils\", \"target\": \"s1.c2\"}]") != std::string::npos);
-    export_kind(store, Kind::party, Filter{}, parties, fmt_of(Format::jsonl));
+    export_kind(store, Kind::party, Filter{}, parties, fmt_of(text::Format::jsonl));
     CHECK(lines(parties.str())[1].find("\"member_of\": [\"asean\"]") != std::string::npos);
     TimelineQuery q;
     q.commitment = "s1.c1";
-    export_timeline(store, q, events, fmt_of(Format::jsonl));
+    export_timeline(store, q, events, fmt_of(text::Format::jsonl));
     CHECK(lines(events.str())[0] ==
           "{\"date\": \"2024-10-17\", \"date_precision\": \"day\", \"date_first\": \"2024-10-17\", \"date_last\": "
           "\"2024-10-17\", \"event\": \"made\", \"commitment_id\": \"s1.c1\", \"statement_id\": \"s1\", "

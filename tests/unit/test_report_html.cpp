@@ -2,7 +2,7 @@
 // query on the hand-worked fixture (tests/fixtures/report/fixture.yaml).
 #include "helpers.hpp"
 
-#include "accord/report/html.hpp"
+#include "accord/text/strings.hpp"
 #include "accord/report/report_timeline.hpp"
 #include "accord/report/svg.hpp"
 
@@ -14,10 +14,10 @@
 using namespace accord;
 
 TEST_CASE("html_escape escapes the five characters of markup and keeps the rest", "[report][html]") {
-    CHECK(html_escape("a < b & c > \"d\" 'e'") == "a &lt; b &amp; c &gt; &quot;d&quot; &#39;e&#39;");
-    CHECK(html_escape("&amp;") == "&amp;amp;");
-    CHECK(html_escape("Việt Nam: ASEAN–U.S.") == "Việt Nam: ASEAN–U.S.");
-    CHECK(html_escape("") == "");
+    CHECK(text::html_escape("a < b & c > \"d\" 'e'") == "a &lt; b &amp; c &gt; &quot;d&quot; &#39;e&#39;");
+    CHECK(text::html_escape("&amp;") == "&amp;amp;");
+    CHECK(text::html_escape("Việt Nam: ASEAN–U.S.") == "Việt Nam: ASEAN–U.S.");
+    CHECK(text::html_escape("") == "");
 }
 
 TEST_CASE("a bar chart keeps one bar per group and draws heights to one scale", "[report][html]") {

@@ -272,11 +272,11 @@ TEST_CASE("report writers: the same numbers in every format, colour only when as
     Store store = fixture_store();
     auto r = progress_report(store, ProgressBy::party, Filter{}, k_b);
     std::ostringstream table, colour, md, csv, json;
-    write_progress(table, r, {ReportFormat::table, false});
-    write_progress(colour, r, {ReportFormat::table, true});
-    write_progress(md, r, {ReportFormat::md, false});
-    write_progress(csv, r, {ReportFormat::csv, false});
-    write_progress(json, r, {ReportFormat::json, false});
+    write_report(table, progress_document(r, {text::Format::table, false}), {text::Format::table, false});
+    write_report(colour, progress_document(r, {text::Format::table, true}), {text::Format::table, true});
+    write_report(md, progress_document(r, {text::Format::md, false}), {text::Format::md, false});
+    write_report(csv, progress_document(r, {text::Format::csv, false}), {text::Format::csv, false});
+    write_report(json, progress_document(r, {text::Format::json, false}), {text::Format::json, false});
     CHECK(table.str().find('\x1b') == std::string::npos);
     CHECK(colour.str().rfind("\x1b[1mparty", 0) == 0);
     CHECK(table.str().find("us                  1            0        0            0         2          1      4 "
@@ -285,17 +285,18 @@ TEST_CASE("report writers: the same numbers in every format, colour only when as
     CHECK(csv.str().find("us,United States,1,0,0,0,2,1,4,66.7,1\n") != std::string::npos);
     CHECK(csv.str().find('\r') == std::string::npos); // LF, as every CSV accord writes
     std::ostringstream crlf;
-    ReportStyle crlf_style{ReportFormat::csv, false};
-    crlf_style.csv.crlf = true;
-    write_progress(crlf, r, crlf_style);
+    ReportStyle crlf_style{text::Format::csv, false};
+    crlf_style.options.crlf = true;
+    write_report(crlf, progress_document(r, crlf_style), crlf_style);
     CHECK(crlf.str().find("us,United States,1,0,0,0,2,1,4,66.7,1\r\n") != std::string::npos);
     CHECK(json.str().find("\"group\": \"us\", \"label\": \"United States\", \"unassessed\": 1, \"not_started\": 0, "
                           "\"limited\": 0, \"substantial\": 0, \"complete\": 2, \"withdrawn\": 1, \"total\": 4, "
                           "\"complete_pct\": 66.7, \"overdue\": 1") != std::string::npos);
     CHECK(table.str().find("singapore counts for asean") != std::string::npos);
-    CHECK(report_format_from_string("md") == ReportFormat::md);
-    CHECK(report_format_from_string("html") == ReportFormat::html);
-    CHECK_THROWS_AS(report_format_from_string("pdf"), UsageError);
+    CHECK(text::parse_format("md", k_report_formats) == text::Format::md);
+    CHECK(text::parse_format("html", k_report_formats) == text::Format::html);
+    CHECK_THROWS_AS(text::parse_format("pdf", k_report_formats), UsageError);
+    CHECK_THROWS_AS(text::parse_format("jsonl", k_report_formats), UsageError);
     CHECK_THROWS_AS(progress_by_from_string("year"), UsageError);
 }
 
@@ -428,7 +429,7 @@ TEST_CASE("report upcoming: due periods ending in the window, not complete, soon
     CHECK(ids_of(last) == std::vector<std::string>{"fx-cpd-1-js.c1 0"});
     CHECK(last.items[0].status == "limited");
     std::ostringstream json;
-    write_upcoming(json, last, ReportStyle(ReportFormat::json));
+    write_report(json, upcoming_document(last, ReportStyle(text::Format::json)), ReportStyle(text::Format::json));
     CHECK(json.str().find("\"report\": \"upcoming\",\n  \"as_of\": \"2024-12-31\",\n  \"until\": \"2024-12-31\"") !=
           std::string::npos);
     CHECK(json.str().find("\"days_left\": 0") != std::string::npos);
@@ -487,7 +488,7 @@ TEST_CASE("the reports count undertakings; --include-noted counts acknowledgemen
     CHECK(r.statements[0].commitments == 1);
     CHECK(r.statements[0].acknowledgements == 1);
     std::ostringstream text;
-    write_dialogue(text, r, ReportStyle());
+    write_report(text, dialogue_document(r, ReportStyle()), ReportStyle());
     CHECK(text.str().find("Acknowledgements (action note or recall: not counted as undertakings)\n"
                           "commitment  statement  action  status      actors  text\n"
                           "ds.noted    ds         note    unassessed          Noted the launch of a centre.") !=

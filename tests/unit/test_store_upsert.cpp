@@ -136,7 +136,7 @@ TEST_CASE("the party filter rolls members up into their organisations", "[store]
     REQUIRE(d.empty());
     Filter f;
     f.party = "asean";
-    Table t = list_records(store, Kind::commitment, f);
+    text::Table t = list_records(store, Kind::commitment, f);
     REQUIRE(t.rows.size() == 2);
     f.party = "us";
     CHECK(list_records(store, Kind::commitment, f).rows.size() == 1);

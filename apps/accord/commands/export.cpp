@@ -100,7 +100,8 @@ void run_export(const ExportOptions& options, Store& store, std::ostream& out) {
         return;
     }
     RowFormat format;
-    format.format = format_from_string(options.format.empty() ? "csv" : options.format);
+    format.format = text::parse_format(options.format.empty() ? "csv" : options.format,
+                                       {text::Format::csv, text::Format::json, text::Format::jsonl});
     format.crlf = options.crlf;
     format.bom = options.bom;
     format.safe_csv = options.safe_csv;

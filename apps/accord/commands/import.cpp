@@ -1,7 +1,8 @@
 #include "import.hpp"
 
 #include "accord/output/output.hpp"
-#include "accord/report/table.hpp"
+#include "accord/text/strings.hpp"
+#include "accord/text/table.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -68,7 +69,7 @@ std::string counts_json(const KindCounts& c) {
                        c.inserted, c.updated, c.deleted, c.moved, c.unchanged);
 }
 
-std::string json_or_null(const std::string& text) { return text.empty() ? "null" : json_quote(text); }
+std::string json_or_null(const std::string& text) { return text.empty() ? "null" : text::json_quote(text); }
 std::string json_or_null(int number) { return number > 0 ? std::to_string(number) : "null"; }
 
 // The JSON summary (docs/commands.md). changes: list the plan (import; check has none).
@@ -93,9 +94,9 @@ void write_json(std::ostream& out, const ImportOptions& options, const ImportSum
                     continue;
                 }
                 fmt::print(out, "{}\n      {{\"kind\": \"{}\", \"id\": {}, \"file\": {}, \"line\": {}", first ? "" : ",",
-                           to_string(c.kind), json_quote(c.id), json_quote(c.file), c.line);
+                           to_string(c.kind), text::json_quote(c.id), text::json_quote(c.file), c.line);
                 if (what == Change::Class::moved) {
-                    fmt::print(out, ", \"from_file\": {}, \"from_line\": {}", json_quote(c.from_file), c.from_line);
+                    fmt::print(out, ", \"from_file\": {}, \"from_line\": {}", text::json_quote(c.from_file), c.from_line);
                 }
                 out << '}';
                 first = false;
@@ -110,7 +111,7 @@ void write_json(std::ostream& out, const ImportOptions& options, const ImportSum
         fmt::print(out,
                    "{}\n    {{\"file\": {}, \"line\": {}, \"column\": {}, \"record\": {}, \"field\": {}, \"message\": {}}}",
                    i ? "," : "", json_or_null(d.file), json_or_null(d.line), json_or_null(d.column),
-                   json_or_null(d.record), json_or_null(d.field), json_quote(d.message));
+                   json_or_null(d.record), json_or_null(d.field), text::json_quote(d.message));
     }
     fmt::print(out, "{}],\n  \"error_count\": {}\n}}\n", errors.empty() ? "" : "\n  ", error_count);
 }
@@ -129,13 +130,13 @@ void write_plan(std::ostream& out, const ImportSummary& summary) {
     if (summary.changes.empty()) {
         return;
     }
-    Table t;
-    t.headers = {"change", "kind", "id", "file"};
+    text::Table t;
+    t.columns = {text::Column("change"), text::Column("kind"), text::Column("id"), text::Column("file")};
     for (const auto& c : summary.changes) {
         static const char* const k_verbs[] = {"insert", "update", "delete", "move"};
         t.rows.push_back({k_verbs[static_cast<int>(c.what)], std::string(to_string(c.kind)), c.id, where(c)});
     }
-    write_table(out, t, Format::table);
+    text::write_table(out, t, text::Format::table);
 }
 
 // A progress bar on stderr, shown only on a terminal once an import has run for a second.
@@ -209,18 +210,22 @@ void print_result(const ImportOptions& options, const ImportSummary& summary, co
                    diags.count() == 1 ? "" : "s", summary.files, summary.files == 1 ? "" : "s");
         return;
     }
-    Table t;
-    t.headers = {"kind", "inserted", "updated", "deleted", "moved", "unchanged"};
+    // The counts are left-aligned under their headers (as this summary has always been written):
+    // text cells, not numbers.
+    text::Table t;
+    for (const char* h : {"kind", "inserted", "updated", "deleted", "moved", "unchanged"}) {
+        t.columns.emplace_back(h);
+    }
     auto row = [](std::string name, const KindCounts& c) {
-        return std::vector<std::string>{std::move(name),          std::to_string(c.inserted), std::to_string(c.updated),
-                                        std::to_string(c.deleted), std::to_string(c.moved),    std::to_string(c.unchanged)};
+        return text::Row{std::move(name),          std::to_string(c.inserted), std::to_string(c.updated),
+                         std::to_string(c.deleted), std::to_string(c.moved),    std::to_string(c.unchanged)};
     };
     for (std::size_t k = 0; k < k_kind_names.size(); ++k) {
         t.rows.push_back(row(std::string(k_kind_names[k]), summary.counts[k]));
     }
     KindCounts total = summary.total();
     t.rows.push_back(row("total", total));
-    write_table(out, t, Format::table);
+    text::write_table(out, t, text::Format::table);
     const char* files = summary.files == 1 ? "" : "s";
     if (options.dry_run) {
         write_plan(out, summary);

@@ -2,6 +2,7 @@
 
 #include "accord/error.hpp"
 #include "accord/store/query.hpp"
+#include "accord/text/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -9,6 +10,11 @@
 #include <memory>
 
 namespace accord::cli {
+
+namespace {
+constexpr std::initializer_list<text::Format> k_list_formats = {text::Format::table, text::Format::csv,
+                                                                text::Format::json, text::Format::jsonl};
+} // namespace
 
 std::shared_ptr<ListOptions> setup_list(CLI::App& cmd, GlobalOptions& global) {
     auto options = std::make_shared<ListOptions>();
@@ -18,7 +24,7 @@ std::shared_ptr<ListOptions> setup_list(CLI::App& cmd, GlobalOptions& global) {
         ->required()
         ->check(one_of(std::vector<std::string>(k_kind_names.begin(), k_kind_names.end())));
     cmd.add_option("--format", options->format, "output format")
-        ->check(one_of({"table", "csv", "json", "jsonl"}))
+        ->check(one_of(text::format_names(k_list_formats)))
         ->capture_default_str();
     add_filter_options(cmd, options->filters);
     add_output_option(cmd, *options);
@@ -36,13 +42,14 @@ void run_list(const ListOptions& options, Store& store, std::ostream& out) {
     if (!kind) {
         throw UsageError(fmt::format("unknown kind '{}'", options.kind));
     }
-    Table t = list_records(store, *kind, options.filters.to_filter(store, kind_bit(*kind)));
-    if (*kind == Kind::commitment && options.format == "table") {
+    text::Table t = list_records(store, *kind, options.filters.to_filter(store, kind_bit(*kind)));
+    const text::Format format = text::parse_format(options.format, k_list_formats);
+    if (*kind == Kind::commitment && format == text::Format::table) {
         for (auto& row : t.rows) {
-            row.back() = shorten(row.back(), 60);
+            row.back() = row.back().shown_as(text::shorten(row.back().value, 60));
         }
     }
-    write_table(out, t, format_from_string(options.format), options.csv());
+    text::write_table(out, t, format, options.write_options());
 }
 
 } // namespace accord::cli

@@ -2,7 +2,7 @@
 // The output options every command that prints records or reports shares (docs/commands.md,
 // "Output"): -o FILE, and --crlf and --safe-csv where it writes CSV. Implemented once, in the
 // library's output module (accord/output/output.hpp) and here.
-#include "accord/report/table.hpp"
+#include "accord/text/table.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -16,7 +16,13 @@ struct OutputOptions {
     std::string output;    // -o/--output FILE ("" or "-": standard output)
     bool crlf = false;     // CSV: lines end with CR LF (default LF)
     bool safe_csv = false; // CSV: a cell a spreadsheet would take for a formula gets a leading '
-    CsvStyle csv() const { return {crlf, safe_csv}; }
+    // The table writer's options: --crlf, --safe-csv (colour is the command's to set).
+    text::WriteOptions write_options() const {
+        text::WriteOptions o;
+        o.crlf = crlf;
+        o.safe_csv = safe_csv;
+        return o;
+    }
     bool to_stdout() const { return output.empty() || output == "-"; }
 };
 

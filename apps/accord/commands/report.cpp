@@ -28,7 +28,7 @@ std::vector<std::string> names(const std::string_view* first, std::size_t n) {
 // where acknowledgements are left out.
 void add_report_options(CLI::App& cmd, ReportOptions& o, bool noted = true) {
     cmd.add_option("--format", o.format, "output format")
-        ->check(one_of(names(k_report_format_names, std::size(k_report_format_names))))
+        ->check(one_of(text::format_names(k_report_formats)))
         ->capture_default_str();
     if (noted) {
         cmd.add_flag("--include-noted", o.include_noted,
@@ -55,9 +55,10 @@ void on_run(CLI::App& cmd, const std::shared_ptr<ReportOptions>& options, Global
 
 // The html format also draws the timeline of the commitments the report selects.
 ReportStyle style_of(const ReportOptions& o, Store& store, const Filter& filter, const std::string& day) {
-    ReportStyle style(report_format_from_string(o.format), o.colour);
-    style.csv = o.csv();
-    if (style.format == ReportFormat::html) {
+    ReportStyle style(text::parse_format(o.format, k_report_formats), o.colour);
+    style.options.crlf = o.crlf;
+    style.options.safe_csv = o.safe_csv;
+    if (style.format == text::Format::html) {
         style.timeline = report_timeline(store, filter, day);
     }
     return style;
@@ -155,7 +156,7 @@ void setup_report(CLI::App& cmd, GlobalOptions& global) {
                     "against the last day of --until, default today), commitments made and programs started in "
                     "between.\nExample: accord report changes --since 2025-01 --until 2025-06");
     ch->add_option("--format", changes->format, "output format")
-        ->check(one_of(names(k_report_format_names, std::size(k_report_format_names))))
+        ->check(one_of(text::format_names(k_report_formats)))
         ->capture_default_str();
     ch->add_flag("--include-noted", changes->include_noted,
                  "count acknowledgements (commitments whose action is note or recall) as undertakings too");
@@ -172,14 +173,16 @@ void run_report_progress(const ReportOptions& options, Store& store, std::ostrea
     const Filter filter = report_filter(options, store);
     const std::string day = report_day(options);
     auto report = progress_report(store, progress_by_from_string(options.by), filter, day);
-    write_progress(out, report, style_of(options, store, filter, day));
+    const ReportStyle style = style_of(options, store, filter, day);
+    write_report(out, progress_document(report, style), style);
 }
 
 void run_report_overdue(const ReportOptions& options, Store& store, std::ostream& out) {
     const Filter filter = report_filter(options, store);
     const std::string day = report_day(options);
     auto report = overdue_report(store, filter, day);
-    write_overdue(out, report, style_of(options, store, filter, day));
+    const ReportStyle style = style_of(options, store, filter, day);
+    write_report(out, overdue_document(report, style), style);
 }
 
 void run_report_upcoming(const ReportOptions& options, Store& store, std::ostream& out) {
@@ -203,14 +206,16 @@ void run_report_upcoming(const ReportOptions& options, Store& store, std::ostrea
         until = add_offset(first, *span).str();
     }
     auto report = upcoming_report(store, filter, day, until);
-    write_upcoming(out, report, style_of(options, store, filter, day));
+    const ReportStyle style = style_of(options, store, filter, day);
+    write_report(out, upcoming_document(report, style), style);
 }
 
 void run_report_scores(const ReportOptions& options, Store& store, std::ostream& out) {
     const Filter filter = report_filter(options, store);
     const std::string day = report_day(options);
     auto report = scores_report(store, filter, day);
-    write_scores(out, report, style_of(options, store, filter, day));
+    const ReportStyle style = style_of(options, store, filter, day);
+    write_report(out, scores_document(report, style), style);
 }
 
 void run_report_coverage(const ReportOptions& options, Store& store, std::ostream& out) {
@@ -221,7 +226,8 @@ void run_report_coverage(const ReportOptions& options, Store& store, std::ostrea
     const Filter filter = report_filter(options, store);
     const std::string day = report_day(options);
     auto report = coverage_report(store, filter, group, day);
-    write_coverage(out, report, style_of(options, store, filter, day));
+    const ReportStyle style = style_of(options, store, filter, day);
+    write_report(out, coverage_document(report, style), style);
 }
 
 void run_report_changes(const ReportOptions& options, Store& store, std::ostream& out) {
@@ -240,7 +246,7 @@ void run_report_changes(const ReportOptions& options, Store& store, std::ostream
     if (style.timeline) {
         style.timeline->since = since;
     }
-    write_changes(out, report, style);
+    write_report(out, changes_document(report, style), style);
 }
 
 void run_report_dialogue(const ReportOptions& options, Store& store, std::ostream& out) {
@@ -248,7 +254,8 @@ void run_report_dialogue(const ReportOptions& options, Store& store, std::ostrea
     const std::string day = report_day(options);
     auto report = dialogue_report(store, options.id, filter, day);
     filter.dialogue = options.id; // the timeline of this dialogue's commitments
-    write_dialogue(out, report, style_of(options, store, filter, day));
+    const ReportStyle style = style_of(options, store, filter, day);
+    write_report(out, dialogue_document(report, style), style);
 }
 
 } // namespace accord::cli

@@ -2,7 +2,7 @@
 
 #include "accord/error.hpp"
 #include "accord/output/output.hpp"
-#include "accord/report/table.hpp"
+#include "accord/text/table.hpp"
 #include "accord/xref/search.hpp"
 
 #include <fmt/format.h>
@@ -93,31 +93,29 @@ int run_search(const SearchOptions& options, Store& store, std::ostream& out, st
     xref::SearchResult result = xref::search(store, request);
 
     bool json = options.format == "json";
-    Table t;
-    t.headers = {"kind", "id", "date", "field", "snippet"};
-    if (json) {
-        t.headers.insert(t.headers.begin() + 2, "event");
-        t.headers.push_back("score");
-        t.numeric = {"event", "score"};
-    }
+    using text::Cell;
+    using text::CellType;
+    using text::Column;
+    using text::Show;
+    text::Table t;
+    t.columns = {Column("kind"),         Column("id"),    Column("event", "event", CellType::integer, Show::machine),
+                 Column("date"),         Column("field"), Column("snippet"),
+                 Column("score", "score", CellType::real, Show::machine)};
     for (const auto& h : result.hits) {
         bool color = options.color && !json;
         std::string snippet = color ? coloured(h.snippet) : xref::mark_snippet(h.snippet, "[", "]");
-        std::vector<std::string> row{std::string(to_string(h.kind)), h.id, h.date, h.field, snippet};
-        if (json) {
-            row.insert(row.begin() + 2, h.kind == Kind::progress ? std::to_string(h.event) : std::string());
-            row.push_back(fmt::format("{:.3f}", h.score));
-        }
-        t.rows.push_back(std::move(row));
+        t.rows.push_back({Cell(std::string(to_string(h.kind))), Cell::or_null(h.id),
+                          h.kind == Kind::progress ? Cell::integer(h.event) : Cell(), Cell::or_null(h.date),
+                          Cell::or_null(h.field), Cell::or_null(snippet), Cell::real(fmt::format("{:.3f}", h.score))});
     }
     if (json || !t.rows.empty()) {
         if (options.color && !json) {
             // Made visible above, with accord's own colours: written as it is.
             std::ostringstream table;
-            write_table(table, t, Format::table);
+            text::write_table(table, t, text::Format::table);
             write_raw(out, table.str());
         } else {
-            write_table(out, t, json ? Format::json : Format::table);
+            text::write_table(out, t, json ? text::Format::json : text::Format::table);
         }
     }
     if (result.hits.empty()) {

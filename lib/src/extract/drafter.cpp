@@ -4,7 +4,7 @@
 #include "vocabulary.hpp"
 
 #include "accord/model/date.hpp"
-#include "accord/report/table.hpp"
+#include "accord/text/strings.hpp"
 
 #include <fmt/format.h>
 
@@ -15,7 +15,7 @@
 namespace accord::extract::detail {
 
 std::string quote(std::string_view text, std::size_t width) {
-    return "\"" + shorten(text, width) + "\"";
+    return "\"" + text::shorten(text, width) + "\"";
 }
 
 std::string place(const Sentence &s) {
@@ -24,11 +24,7 @@ std::string place(const Sentence &s) {
 }
 
 std::string join(const std::vector<std::string> &v, std::string_view sep) {
-    std::string out;
-    for (const auto &s : v) {
-        out += (out.empty() ? "" : std::string(sep)) + s;
-    }
-    return out;
+    return fmt::format("{}", fmt::join(v, sep));
 }
 
 std::string kind_word(Kind k) {

@@ -14,121 +14,13 @@ namespace accord {
 // ---------------------------------------------------------------------------------------
 // Writing rows
 
-namespace {
-
-bool csv_needs_quotes(std::string_view text) {
-    if (text.empty()) {
-        return true;
-    }
-    for (char ch : text) {
-        auto c = static_cast<unsigned char>(ch);
-        if (c <= 0x20 || c == '"' || c == '\'' || c == ',' || c >= 0x7F) {
-            return true;
-        }
-    }
-    return false;
-}
-
-} // namespace
-
-std::string export_csv_cell(std::string_view text, bool safe_csv) {
-    std::string safe;
-    if (safe_csv) {
-        safe = csv_safe(text);
-        text = safe;
-    }
-    if (!csv_needs_quotes(text)) {
-        return std::string(text);
-    }
-    // csv_cell quotes (doubling quotes) what RFC 4180 requires; the rest is quoted as is.
-    if (text.find_first_of(",\"\r\n") != std::string_view::npos) {
-        return csv_cell(text);
-    }
-    return "\"" + std::string(text) + "\"";
-}
-
-RowWriter::RowWriter(std::ostream& out, std::vector<std::string> headers, const RowFormat& format,
-                     std::vector<ColumnShape> shapes)
-    : m_out(out), m_keys(std::move(headers)), m_format(format), m_shapes(std::move(shapes)) {
-    m_shapes.resize(m_keys.size(), ColumnShape::value);
-    if (m_format.format == Format::table) {
-        throw UsageError("exports are written as csv, json or jsonl");
-    }
-    if (m_format.format == Format::csv) {
-        if (m_format.bom) {
-            m_line += "\xEF\xBB\xBF";
-        }
-        for (std::size_t c = 0; c < m_keys.size(); ++c) {
-            m_line += c ? "," : "";
-            m_line += export_csv_cell(m_keys[c], false);
-        }
-        m_line += m_format.csv().line_end();
-        m_out.write(m_line.data(), static_cast<std::streamsize>(m_line.size()));
-        check();
-    } else {
-        for (auto& k : m_keys) {
-            k = json_quote(k);
-        }
-    }
-}
-
-void RowWriter::check() { check_output(m_out); }
-
-void RowWriter::write(const std::vector<RowCell>& cells) {
-    m_line.clear();
-    if (m_format.format == Format::csv) {
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            if (c) {
-                m_line += ',';
-            }
-            const RowCell& cell = cells[c];
-            if (cell.type == RowCell::Type::text) {
-                m_line += export_csv_cell(cell.text, m_format.safe_csv);
-            } else if (cell.type == RowCell::Type::integer) {
-                m_line += cell.text;
-            }
-        }
-        m_line += m_format.csv().line_end();
-    } else {
-        bool array = m_format.format == Format::json;
-        if (array) {
-            m_line += m_rows ? ",\n " : "[\n ";
-        }
-        m_line += '{';
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            if (c) {
-                m_line += ", ";
-            }
-            m_line += m_keys[c];
-            m_line += ": ";
-            const RowCell& cell = cells[c];
-            if (m_shapes[c] != ColumnShape::value) {
-                append_json_list(m_line, cell.type == RowCell::Type::null ? std::string_view() : cell.text,
-                                 m_shapes[c] == ColumnShape::references);
-            } else if (cell.type == RowCell::Type::null) {
-                m_line += "null";
-            } else if (cell.type == RowCell::Type::integer) {
-                m_line += cell.text;
-            } else {
-                m_line += json_quote(cell.text);
-            }
-        }
-        m_line += '}';
-        if (!array) {
-            m_line += '\n';
-        }
-    }
-    m_out.write(m_line.data(), static_cast<std::streamsize>(m_line.size()));
-    ++m_rows;
-    check();
-}
-
-void RowWriter::finish() {
-    if (m_format.format == Format::json) {
-        m_out << (m_rows ? "\n]\n" : "[]\n");
-    }
-    m_out.flush();
-    check();
+text::WriteOptions RowFormat::options() const {
+    text::WriteOptions o;
+    o.crlf = crlf;
+    o.bom = bom;
+    o.safe_csv = safe_csv;
+    o.sqlite_csv = true;
+    return o;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -136,30 +28,40 @@ void RowWriter::finish() {
 
 namespace {
 
-void read_cell(SQLite::Statement& q, int column, RowCell& cell) {
+void read_cell(SQLite::Statement& q, int column, text::Cell& cell) {
     SQLite::Column c = q.getColumn(column);
     if (c.isNull()) {
-        cell.type = RowCell::Type::null;
-        cell.text.clear();
+        cell.type = text::CellType::null;
+        cell.value.clear();
     } else if (c.isInteger()) {
-        cell.type = RowCell::Type::integer;
-        cell.text = c.getString();
+        cell.type = text::CellType::integer;
+        cell.value = c.getString();
     } else {
-        cell.type = RowCell::Type::text;
-        cell.text = c.getString();
+        cell.type = text::CellType::text;
+        cell.value = c.getString();
     }
 }
 
-void set_text_or_null(RowCell& cell, std::string text) {
-    cell.type = text.empty() ? RowCell::Type::null : RowCell::Type::text;
-    cell.text = std::move(text);
+void set_text_or_null(text::Cell& cell, std::string text) {
+    cell.type = text.empty() ? text::CellType::null : text::CellType::text;
+    cell.value = std::move(text);
+}
+
+std::vector<text::Column> export_table_columns(const std::vector<std::string>& headers,
+                                              const std::vector<text::Shape>& shapes) {
+    std::vector<text::Column> columns;
+    for (std::size_t c = 0; c < headers.size(); ++c) {
+        columns.emplace_back(headers[c]);
+        columns.back().shape = c < shapes.size() ? shapes[c] : text::Shape::value;
+    }
+    return columns;
 }
 
 // Writes every row of q (one column per header, in order) as it is read; returns the count.
 std::size_t write_all_rows(SQLite::Statement& q, const std::vector<std::string>& headers, std::ostream& out,
-                           const RowFormat& format, const std::vector<ColumnShape>& shapes = {}) {
-    RowWriter writer(out, headers, format, shapes);
-    std::vector<RowCell> row(headers.size());
+                           const RowFormat& format, const std::vector<text::Shape>& shapes = {}) {
+    text::RowStream writer(out, export_table_columns(headers, shapes), format.format, format.options());
+    std::vector<text::Cell> row(headers.size());
     while (q.executeStep()) {
         for (std::size_t c = 0; c < row.size(); ++c) {
             read_cell(q, static_cast<int>(c), row[c]);
@@ -205,12 +107,12 @@ const std::vector<std::string>& timeline_columns() {
     return cols;
 }
 
-const std::vector<ColumnShape>& timeline_shapes() {
-    static const std::vector<ColumnShape> shapes = [] {
-        std::vector<ColumnShape> s(timeline_columns().size(), ColumnShape::value);
+const std::vector<text::Shape>& timeline_shapes() {
+    static const std::vector<text::Shape> shapes = [] {
+        std::vector<text::Shape> s(timeline_columns().size(), text::Shape::value);
         for (std::size_t c = 0; c < s.size(); ++c) {
             if (timeline_columns()[c] == "actors") {
-                s[c] = ColumnShape::list;
+                s[c] = text::Shape::list;
             }
         }
         return s;
@@ -275,13 +177,13 @@ std::size_t export_kind(Store& store, Kind kind, const Filter& filter, std::ostr
                                         filter.where(kind)));
     filter.bind(q);
 
-    std::vector<ColumnShape> shapes;
+    std::vector<text::Shape> shapes;
     for (const auto& p : plan) {
-        shapes.push_back(p.sql_column >= 0 ? ColumnShape::value
-                                           : (p.references ? ColumnShape::references : ColumnShape::list));
+        shapes.push_back(p.sql_column >= 0 ? text::Shape::value
+                                           : (p.references ? text::Shape::references : text::Shape::list));
     }
-    RowWriter writer(out, export_columns(kind), format, shapes);
-    std::vector<RowCell> row(plan.size());
+    text::RowStream writer(out, export_table_columns(export_columns(kind), shapes), format.format, format.options());
+    std::vector<text::Cell> row(plan.size());
     std::string joined;
     while (q.executeStep()) {
         std::string id = id_column >= 0 ? q.getColumn(id_column).getString() : std::string();

@@ -1,8 +1,7 @@
 #include "accord/report/report_changes.hpp"
 
 #include "accord/error.hpp"
-#include "accord/report/html.hpp"
-#include "accord/report/table.hpp"
+#include "accord/report/svg.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -93,102 +92,68 @@ ChangesReport changes_report(Store& store, const Filter& filter, const std::stri
     return r;
 }
 
-void write_changes(std::ostream& out, const ChangesReport& r, const ReportStyle& style) {
-    if (style.format == ReportFormat::json) {
-        out << "{\n  \"report\": \"changes\",\n  \"since\": " << json_quote(r.since)
-            << ",\n  \"until\": " << json_quote(r.until) << ",\n  \"compared_with\": " << json_quote(r.before)
-            << ",\n  \"status_changes\": [";
-        for (std::size_t i = 0; i < r.changes.size(); ++i) {
-            const auto& c = r.changes[i];
-            out << (i ? ",\n" : "\n")
-                << fmt::format("    {{\"commitment\": {}, \"statement\": {}, \"from\": {}, \"to\": {}}}",
-                               json_quote(c.commitment), json_quote(c.statement), json_quote(c.from),
-                               json_quote(c.to));
+text::Document changes_document(const ChangesReport& r, const ReportStyle& style) {
+    using text::Cell;
+    using text::Column;
+    using text::Json;
+    text::Document doc;
+    doc.title = fmt::format("Changes from {} to {} (statuses on {} against {})", r.since, r.until, r.before, r.until);
+    doc.title_in_text = true;
+
+    auto table = [](std::initializer_list<const char*> keys) {
+        text::Table t;
+        for (const char* k : keys) {
+            t.columns.emplace_back(k);
         }
-        out << (r.changes.empty() ? "]" : "\n  ]") << ",\n  \"new_commitments\": [";
-        for (std::size_t i = 0; i < r.made.size(); ++i) {
-            const auto& c = r.made[i];
-            out << (i ? ",\n" : "\n")
-                << fmt::format("    {{\"commitment\": {}, \"statement\": {}, \"made\": {}, \"status\": {}}}",
-                               json_quote(c.commitment), json_quote(c.statement), json_quote(c.made),
-                               json_quote(c.status));
-        }
-        out << (r.made.empty() ? "]" : "\n  ]") << ",\n  \"new_programs\": [";
-        for (std::size_t i = 0; i < r.programs.size(); ++i) {
-            const auto& p = r.programs[i];
-            out << (i ? ",\n" : "\n")
-                << fmt::format("    {{\"program\": {}, \"type\": {}, \"start\": {}, \"implements\": {}, \"title\": {}}}",
-                               json_quote(p.id), json_text(p.type), json_quote(p.start),
-                               json_text_list(p.implements), json_quote(p.title));
-        }
-        out << (r.programs.empty() ? "]" : "\n  ]") << "\n}\n";
-        return;
-    }
-    if (style.format == ReportFormat::csv) {
-        Grid g{{"change", "id", "statement", "date", "from", "to", "implements", "title"}, {}, {}};
-        for (const auto& c : r.changes) {
-            g.rows.push_back({"status", c.commitment, c.statement, Cell(), c.from, c.to, Cell(), Cell()});
-        }
-        for (const auto& c : r.made) {
-            g.rows.push_back({"new-commitment", c.commitment, c.statement, c.made, Cell(), c.status, Cell(), Cell()});
-        }
-        for (const auto& p : r.programs) {
-            g.rows.push_back({"new-program", p.id, Cell(), p.start, Cell(), Cell(), join(p.implements, ";"), p.title});
-        }
-        write_csv_grid(out, g, style.csv);
-        return;
-    }
-    Grid changes{{"commitment", "statement", "from", "to"}, {}, {}};
+        t.none = "(none)";
+        return t;
+    };
+    text::Table changes = table({"commitment", "statement", "from", "to"});
+    text::Table made = table({"commitment", "statement", "made", "status"});
+    text::Table programs = table({"program", "start", "type", "implements", "title"});
+    text::Table csv = table({"change", "id", "statement", "date", "from", "to", "implements", "title"});
+    Json change_rows = Json::array();
+    Json made_rows = Json::array();
+    Json program_rows = Json::array();
     for (const auto& c : r.changes) {
         changes.rows.push_back({c.commitment, c.statement, c.from, c.to});
+        csv.rows.push_back({"status", c.commitment, c.statement, Cell(), c.from, c.to, Cell(), Cell()});
+        change_rows.push(Json::row(changes.columns, changes.rows.back()));
     }
-    Grid made{{"commitment", "statement", "made", "status"}, {}, {}};
     for (const auto& c : r.made) {
         made.rows.push_back({c.commitment, c.statement, c.made, c.status});
+        csv.rows.push_back({"new-commitment", c.commitment, c.statement, c.made, Cell(), c.status, Cell(), Cell()});
+        made_rows.push(Json::row(made.columns, made.rows.back()));
     }
-    Grid programs{{"program", "start", "type", "implements", "title"}, {}, {}};
     for (const auto& p : r.programs) {
-        programs.rows.push_back({p.id, p.start, p.type, join(p.implements, ", "), p.title});
+        programs.rows.push_back({p.id, p.start, Cell(p.type), fmt::format("{}", fmt::join(p.implements, ", ")), p.title});
+        csv.rows.push_back({"new-program", p.id, Cell(), p.start, Cell(), Cell(),
+                            fmt::format("{}", fmt::join(p.implements, ";")), p.title});
+        program_rows.push(Json::object().add("program", p.id).add("type", p.type).add("start", p.start)
+                              .add("implements", Json::strings(p.implements)).add("title", p.title));
     }
-    bool md = style.format == ReportFormat::md;
-    std::string title = fmt::format("Changes from {} to {} (statuses on {} against {})", r.since, r.until, r.before,
-                                    r.until);
-    if (style.format == ReportFormat::html) {
-        BarChart chart{fmt::format("Status on {} of the commitments whose status changed or that were made, by "
-                                   "statement",
-                                   r.until),
-                       "commitments", status_keys(), {}};
-        for (const auto& c : r.changes) {
-            chart.add(c.statement, c.to);
-        }
-        for (const auto& c : r.made) {
-            chart.add(c.statement, c.status);
-        }
-        write_html_begin(out, title);
-        write_html_charts(out, chart, style);
-        for (const auto& [name, g] : {std::pair<const char*, const Grid*>{"Status changes", &changes},
-                                      {"New commitments", &made},
-                                      {"New programs", &programs}}) {
-            write_html_heading(out, name);
-            write_html_grid(out, *g);
-        }
-        write_html_end(out);
-        return;
+    doc.sections.push_back({"Status changes", std::move(changes)});
+    doc.sections.push_back({"New commitments", std::move(made)});
+    doc.sections.push_back({"New programs", std::move(programs)});
+    csv.none.clear();
+    doc.csv = std::move(csv);
+
+    doc.json = Json::object();
+    doc.json.add("report", "changes").add("since", r.since).add("until", r.until).add("compared_with", r.before);
+    doc.json.add("status_changes", std::move(change_rows)).add("new_commitments", std::move(made_rows));
+    doc.json.add("new_programs", std::move(program_rows));
+
+    BarChart chart{fmt::format("Status on {} of the commitments whose status changed or that were made, by statement",
+                               r.until),
+                   "commitments", status_keys(), {}};
+    for (const auto& c : r.changes) {
+        chart.add(c.statement, c.to);
     }
-    out << (md ? "## " + md_text(title) : title) << '\n';
-    auto section = [&](const char* name, const Grid& g) {
-        out << '\n' << (md ? "### " : "") << name << (md ? "\n\n" : "\n");
-        if (g.rows.empty()) {
-            out << "(none)\n";
-        } else if (md) {
-            write_md_grid(out, g);
-        } else {
-            write_text_grid(out, g, style.colour);
-        }
-    };
-    section("Status changes", changes);
-    section("New commitments", made);
-    section("New programs", programs);
+    for (const auto& c : r.made) {
+        chart.add(c.statement, c.status);
+    }
+    add_charts(doc, style, std::move(chart));
+    return doc;
 }
 
 } // namespace accord

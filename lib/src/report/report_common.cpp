@@ -1,8 +1,6 @@
 #include "accord/report/report_common.hpp"
 
 #include "accord/error.hpp"
-#include "accord/output/output.hpp"
-#include "accord/report/table.hpp"
 
 #include <fmt/format.h>
 
@@ -10,31 +8,27 @@
 
 namespace accord {
 
-ReportFormat report_format_from_string(std::string_view name) {
-    if (name == "table") {
-        return ReportFormat::table;
-    }
-    if (name == "md") {
-        return ReportFormat::md;
-    }
-    if (name == "json") {
-        return ReportFormat::json;
-    }
-    if (name == "csv") {
-        return ReportFormat::csv;
-    }
-    if (name == "html") {
-        return ReportFormat::html;
-    }
-    throw UsageError(fmt::format("unknown report format '{}' (table, md, json, csv, html)", name));
+void write_report(std::ostream& out, const text::Document& doc, const ReportStyle& style) {
+    text::write_report(out, doc, style.format, style.options);
 }
 
-std::string join(const std::vector<std::string>& items, const char* sep) {
-    std::string s;
-    for (const auto& i : items) {
-        s += (s.empty() ? "" : sep) + i;
+void add_charts(text::Document& doc, const ReportStyle& style, BarChart chart, std::function<void(std::ostream&)> more) {
+    if (style.format != text::Format::html) {
+        return;
     }
-    return s;
+    doc.figures = [chart = std::move(chart), timeline = style.timeline, more = std::move(more)](std::ostream& out) {
+        write_bar_chart(out, chart);
+        if (timeline) {
+            write_timeline_chart(out, *timeline);
+        }
+        if (more) {
+            more(out);
+        }
+    };
+    doc.swatches = status_keys();
+    for (auto key : coloured_keys()) {
+        doc.colours.emplace_back(std::string(key), std::string(key_colour(key)));
+    }
 }
 
 std::string as_of_day(const PartialDate& d) { return d.last_day().str(); }
@@ -126,161 +120,7 @@ std::string percent_complete(long complete, long total, long withdrawn) {
     return fmt::format("{}.{}", tenths / 10, tenths % 10);
 }
 
-namespace {
-
-bool is_numeric(const Grid& g, std::size_t c) { return c < g.numeric.size() && g.numeric[c]; }
-
-} // namespace
-
-void write_text_grid(std::ostream& out, const Grid& g, bool colour) {
-    std::vector<std::size_t> widths(g.headers.size());
-    for (std::size_t c = 0; c < g.headers.size(); ++c) {
-        widths[c] = display_width(g.headers[c]);
-        for (const auto& r : g.rows) {
-            widths[c] = std::max(widths[c], display_width(r[c].value_or("")));
-        }
-    }
-    auto line = [&](const std::vector<std::string>& cells, bool header) {
-        std::string s;
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            std::size_t pad = widths[c] - display_width(cells[c]);
-            bool last = c + 1 == cells.size();
-            if (is_numeric(g, c)) {
-                s.append(pad, ' ');
-                s += cells[c];
-            } else {
-                s += cells[c];
-                if (!last) {
-                    s.append(pad, ' ');
-                }
-            }
-            if (!last) {
-                s += "  ";
-            }
-        }
-        while (!s.empty() && s.back() == ' ') {
-            s.pop_back();
-        }
-        if (header && colour) {
-            write_raw(out, "\x1b[1m"); // accord's own sequence: a terminal that shows the data's controls lets it through
-            out << s;
-            write_raw(out, "\x1b[0m");
-        } else {
-            out << s;
-        }
-        out << '\n';
-    };
-    line(g.headers, true);
-    for (const auto& r : g.rows) {
-        std::vector<std::string> cells;
-        for (const auto& cell : r) {
-            cells.push_back(cell.value_or(""));
-        }
-        line(cells, false);
-    }
-}
-
-std::string md_text(std::string_view text) {
-    std::string e;
-    e.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char ch = text[i];
-        switch (ch) {
-        case '&':
-            e += "&amp;";
-            break;
-        case '<':
-            e += "&lt;";
-            break;
-        case '>':
-            e += "&gt;";
-            break;
-        case '\\':
-        case '`':
-        case '*':
-        case '[':
-        case ']':
-            e += '\\';
-            e += ch;
-            break;
-        case '\r':
-            if (i + 1 < text.size() && text[i + 1] == '\n') {
-                ++i;
-            }
-            e += ' ';
-            break;
-        case '\n':
-            e += ' ';
-            break;
-        default:
-            // U+2028 and U+2029 (line and paragraph separators) end a line for some renderers.
-            if (ch == '\xE2' && (text.compare(i, 3, "\u2028") == 0 || text.compare(i, 3, "\u2029") == 0)) {
-                e += ' ';
-                i += 2;
-            } else {
-                e += ch;
-            }
-        }
-    }
-    return e;
-}
-
-void write_md_grid(std::ostream& out, const Grid& g) {
-    auto escape = [](const std::string& s) {
-        std::string e;
-        for (char ch : md_text(s)) {
-            if (ch == '|') {
-                e += "\\|";
-            } else {
-                e += ch;
-            }
-        }
-        return e;
-    };
-    out << "|";
-    for (const auto& h : g.headers) {
-        out << ' ' << escape(h) << " |";
-    }
-    out << "\n|";
-    for (std::size_t c = 0; c < g.headers.size(); ++c) {
-        out << (is_numeric(g, c) ? "--:|" : "---|");
-    }
-    out << '\n';
-    for (const auto& r : g.rows) {
-        out << "|";
-        for (const auto& cell : r) {
-            out << ' ' << escape(cell.value_or("")) << " |";
-        }
-        out << '\n';
-    }
-}
-
-void write_csv_grid(std::ostream& out, const Grid& g, const CsvStyle& csv) {
-    for (std::size_t c = 0; c < g.headers.size(); ++c) {
-        out << (c ? "," : "") << csv_cell(g.headers[c]);
-    }
-    out << csv.line_end();
-    for (const auto& r : g.rows) {
-        for (std::size_t c = 0; c < r.size(); ++c) {
-            out << (c ? "," : "") << csv_cell(r[c].value_or(""), csv.safe && !is_numeric(g, c));
-        }
-        out << csv.line_end();
-    }
-}
-
-std::string json_text(const Cell& v) { return v ? json_quote(*v) : "null"; }
-
-std::string json_number(const Cell& v) { return v && !v->empty() ? *v : "null"; }
-
-std::string json_text_list(const std::vector<std::string>& items) {
-    std::string s = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        s += (i ? ", " : "") + json_quote(items[i]);
-    }
-    return s + "]";
-}
-
-Cell cell_of(const SQLite::Column& c) {
+std::optional<std::string> cell_of(const SQLite::Column& c) {
     if (c.isNull()) {
         return std::nullopt;
     }

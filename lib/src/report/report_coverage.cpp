@@ -1,8 +1,6 @@
 #include "accord/report/report_coverage.hpp"
 
-#include "accord/report/html.hpp"
-#include "accord/report/table.hpp"
-
+#include "accord/report/svg.hpp"
 #include "accord/store/query.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -123,108 +121,76 @@ std::vector<std::string> coverage_notes(const CoverageReport& r) {
 
 } // namespace
 
-void write_coverage(std::ostream& out, const CoverageReport& r, const ReportStyle& style) {
-    const auto notes = coverage_notes(r);
-    if (style.format == ReportFormat::json) {
-        out << "{\n  \"report\": \"coverage\",\n  \"as_of\": " << json_quote(r.as_of)
-            << ",\n  \"group\": " << json_text(r.group) << ",\n  \"themes\": [";
-        for (std::size_t i = 0; i < r.rows.size(); ++i) {
-            const auto& row = r.rows[i];
-            out << (i ? ",\n" : "\n")
-                << fmt::format("    {{\"theme\": {}, \"label\": {}, \"group\": {}, \"code\": {}, \"commitments\": {}, "
-                               "\"implemented\": {}, \"implementing\": {}, \"programs\": {}, \"parties\": {}, "
-                               "\"no_program\": {}}}",
-                               json_quote(row.theme), json_quote(row.label), json_text(row.group),
-                               json_text(row.code), row.commitments, row.implemented, row.implementing, row.programs,
-                               json_text_list(row.parties), row.gap() ? "true" : "false");
-        }
-        out << (r.rows.empty() ? "]" : "\n  ]") << ",\n  \"programs_implementing_nothing\": [";
-        for (std::size_t i = 0; i < r.unlinked.size(); ++i) {
-            const auto& p = r.unlinked[i];
-            out << (i ? ",\n" : "\n")
-                << fmt::format("    {{\"program\": {}, \"type\": {}, \"status\": {}, \"start\": {}, \"title\": {}}}",
-                               json_quote(p.id), json_text(p.type), json_text(p.status), json_text(p.start),
-                               json_quote(p.title));
-        }
-        out << (r.unlinked.empty() ? "]" : "\n  ]") << ",\n  \"notes\": " << json_text_list(notes) << "\n}\n";
-        return;
-    }
-    bool csv = style.format == ReportFormat::csv;
-    Grid g;
-    g.headers = {"theme", "group", "code", "commitments", "implemented", "implementing", "programs", "parties", "flag"};
-    g.numeric = {false, false, false, true, true, true, true, true, false};
-    if (csv) {
-        g.headers = {"theme",    "group", "code",       "label",      "commitments", "implemented",
-                     "implementing", "programs", "parties", "party_ids", "no_program"};
-        g.numeric = {false, false, false, false, true, true, true, true, true, false, false};
-    }
+text::Document coverage_document(const CoverageReport& r, const ReportStyle& style) {
+    using text::Cell;
+    using text::CellType;
+    using text::Column;
+    using text::Json;
+    using text::Show;
+    text::Document doc;
+    doc.title = "Coverage of themes, as of " + r.as_of;
+    doc.notes = coverage_notes(r);
+    doc.notes_spaced = true;
+
+    // The csv format writes the themes only; JSON also lists the programs implementing nothing.
+    text::Table themes;
+    themes.columns = {Column("theme"),
+                      Column("group"),
+                      Column("code"),
+                      Column("label", "label", CellType::text, Show::machine),
+                      Column("commitments", CellType::integer),
+                      Column("implemented", CellType::integer),
+                      Column("implementing", CellType::integer),
+                      Column("programs", CellType::integer),
+                      Column("parties", CellType::integer),
+                      Column("party_ids", "party_ids", CellType::text, Show::machine),
+                      Column("flag", "flag", CellType::text, Show::human),
+                      Column("no_program", "no_program", CellType::boolean, Show::machine)};
+    Json theme_rows = Json::array();
     for (const auto& row : r.rows) {
-        std::string parties = std::to_string(row.parties.size());
-        if (csv) {
-            g.rows.push_back({row.theme, row.group, row.code, row.label, std::to_string(row.commitments),
-                              std::to_string(row.implemented), std::to_string(row.implementing),
-                              std::to_string(row.programs), parties, join(row.parties, ";"),
-                              row.gap() ? "true" : "false"});
-        } else {
-            g.rows.push_back({row.theme, row.group, row.code, std::to_string(row.commitments),
-                              std::to_string(row.implemented), std::to_string(row.implementing),
-                              std::to_string(row.programs), parties, row.gap() ? Cell("no program") : Cell()});
-        }
+        themes.rows.push_back({row.theme, Cell(row.group), Cell(row.code), row.label, Cell::integer(row.commitments),
+                               Cell::integer(row.implemented), Cell::integer(row.implementing),
+                               Cell::integer(row.programs), Cell::integer(static_cast<long long>(row.parties.size())),
+                               fmt::format("{}", fmt::join(row.parties, ";")),
+                               row.gap() ? Cell("no program") : Cell(), Cell::boolean(row.gap())});
+        Json item = Json::object();
+        item.add("theme", row.theme).add("label", row.label).add("group", row.group).add("code", row.code);
+        item.add("commitments", row.commitments).add("implemented", row.implemented);
+        item.add("implementing", row.implementing).add("programs", row.programs);
+        item.add("parties", Json::strings(row.parties)).add("no_program", Json::boolean(row.gap()));
+        theme_rows.push(std::move(item));
     }
-    if (csv) {
-        write_csv_grid(out, g, style.csv); // the themes only; JSON also lists the programs implementing nothing
-        return;
-    }
-    Grid p{{"program", "type", "status", "start", "title"}, {}, {}};
+    text::Table programs;
+    programs.columns = {Column("program"), Column("type"), Column("status"), Column("start"), Column("title")};
+    programs.none = "(none)";
+    Json program_rows = Json::array();
     for (const auto& u : r.unlinked) {
-        p.rows.push_back({u.id, u.type, u.status, u.start, u.title});
+        programs.rows.push_back({u.id, Cell(u.type), Cell(u.status), Cell(u.start), u.title});
+        program_rows.push(Json::object().add("program", u.id).add("type", u.type).add("status", u.status)
+                              .add("start", u.start).add("title", u.title));
     }
-    const std::string title = "Coverage of themes, as of " + r.as_of;
-    if (style.format == ReportFormat::html) {
-        BarChart chart{"Commitments per theme that a program implements, as of " + r.as_of, "commitments",
-                       {"implemented", "not implemented"}, {}};
-        HeatMap map{"Coverage heat map, as of " + r.as_of + ": each cell shaded by its share of the largest value in "
-                    "its column",
-                    {"commitments", "implemented", "implementing", "programs", "parties"}, {}, {}, {}};
-        for (const auto& row : r.rows) {
-            chart.bars.push_back({row.theme, {row.implemented, row.commitments - row.implemented}});
-            map.rows.push_back(row.code ? *row.code + " " + row.label : row.label);
-            map.values.push_back({row.commitments, row.implemented, row.implementing, row.programs,
-                                  static_cast<long>(row.parties.size())});
-            map.marks.push_back(row.gap() ? "no program" : "");
-        }
-        write_html_begin(out, title);
-        write_html_charts(out, chart, style);
-        write_heat_map(out, map);
-        write_html_grid(out, g);
-        write_html_heading(out, "Programs implementing no commitment");
-        write_html_grid(out, p);
-        write_html_notes(out, notes);
-        write_html_end(out);
-        return;
+    doc.sections.push_back({"", std::move(themes)});
+    doc.sections.push_back({"Programs implementing no commitment", std::move(programs)});
+
+    doc.json = Json::object();
+    doc.json.add("report", "coverage").add("as_of", r.as_of).add("group", r.group);
+    doc.json.add("themes", std::move(theme_rows)).add("programs_implementing_nothing", std::move(program_rows));
+    doc.json.add("notes", Json::strings(doc.notes));
+
+    BarChart chart{"Commitments per theme that a program implements, as of " + r.as_of, "commitments",
+                   {"implemented", "not implemented"}, {}};
+    HeatMap map{"Coverage heat map, as of " + r.as_of + ": each cell shaded by its share of the largest value in "
+                "its column",
+                {"commitments", "implemented", "implementing", "programs", "parties"}, {}, {}, {}};
+    for (const auto& row : r.rows) {
+        chart.bars.push_back({row.theme, {row.implemented, row.commitments - row.implemented}});
+        map.rows.push_back(row.code ? *row.code + " " + row.label : row.label);
+        map.values.push_back({row.commitments, row.implemented, row.implementing, row.programs,
+                              static_cast<long>(row.parties.size())});
+        map.marks.push_back(row.gap() ? "no program" : "");
     }
-    bool md = style.format == ReportFormat::md;
-    if (md) {
-        out << "## " << md_text(title) << "\n\n";
-        write_md_grid(out, g);
-        out << "\n### Programs implementing no commitment\n\n";
-        if (p.rows.empty()) {
-            out << "(none)\n";
-        } else {
-            write_md_grid(out, p);
-        }
-    } else {
-        write_text_grid(out, g, style.colour);
-        out << "\nPrograms implementing no commitment\n";
-        if (p.rows.empty()) {
-            out << "(none)\n";
-        } else {
-            write_text_grid(out, p, style.colour);
-        }
-    }
-    for (const auto& n : notes) {
-        out << '\n' << (md ? md_text(n) : n) << '\n';
-    }
+    add_charts(doc, style, std::move(chart), [map = std::move(map)](std::ostream& out) { write_heat_map(out, map); });
+    return doc;
 }
 
 } // namespace accord

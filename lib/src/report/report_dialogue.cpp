@@ -1,8 +1,8 @@
 #include "accord/report/report_dialogue.hpp"
 
 #include "accord/error.hpp"
-#include "accord/report/html.hpp"
-#include "accord/report/table.hpp"
+#include "accord/report/svg.hpp"
+#include "accord/text/strings.hpp"
 #include "accord/store/query.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -191,145 +191,140 @@ std::vector<std::pair<std::string, std::string>> facts(const DialogueReport& r) 
         f.emplace_back("series", r.number ? *r.series + ", number " + *r.number : *r.series);
     }
     if (!r.parties.empty()) {
-        f.emplace_back("parties", join(r.parties, ", "));
+        f.emplace_back("parties", fmt::format("{}", fmt::join(r.parties, ", ")));
     }
     if (!r.chairs.empty()) {
-        f.emplace_back("chairs", join(r.chairs, ", "));
+        f.emplace_back("chairs", fmt::format("{}", fmt::join(r.chairs, ", ")));
     }
     f.emplace_back("as of", r.as_of);
     return f;
 }
 
-Grid statements_grid(const DialogueReport& r) {
-    Grid g{{"statement", "date", "type", "commitments", "acknowledgements", "title"},
-           {false, false, false, true, true, false},
-           {}};
+using text::Cell;
+using text::CellType;
+using text::Column;
+using text::Json;
+
+text::Table table_of(std::initializer_list<Column> columns) {
+    text::Table t;
+    t.columns = columns;
+    t.none = "(none)";
+    return t;
+}
+
+text::Table statements_table(const DialogueReport& r) {
+    text::Table t = table_of({Column("statement"), Column("date"), Column("type"),
+                              Column("commitments", CellType::integer), Column("acknowledgements", CellType::integer),
+                              Column("title")});
     for (const auto& s : r.statements) {
-        g.rows.push_back(
-            {s.id, s.date, s.type, std::to_string(s.commitments), std::to_string(s.acknowledgements), s.title});
+        t.rows.push_back({s.id, s.date, Cell(s.type), Cell::integer(s.commitments),
+                          Cell::integer(s.acknowledgements), s.title});
     }
-    return g;
+    return t;
 }
 
 // What a statement acknowledged: no due date, never overdue; the text says what.
-Grid acknowledgements_grid(const DialogueReport& r, std::size_t width) {
-    Grid g{{"commitment", "statement", "action", "status", "actors", "text"}, {}, {}};
+text::Table acknowledgements_table(const DialogueReport& r, std::size_t width) {
+    text::Table t = table_of({Column("commitment"), Column("statement"), Column("action"), Column("status"),
+                              Column("actors"), Column("text")});
     for (const auto& c : r.acknowledgements) {
-        g.rows.push_back({c.id, c.statement, c.action, c.status, actors_text(c.actors, ": ", ", "),
-                          width ? shorten(c.text, width) : c.text});
+        t.rows.push_back({c.id, c.statement, Cell(c.action), c.status, actors_text(c.actors, ": ", ", "),
+                          width ? text::shorten(c.text, width) : c.text});
     }
-    return g;
+    return t;
 }
 
-Grid commitments_grid(const DialogueReport& r) {
-    Grid g{{"commitment", "statement", "due", "status", "days overdue", "actors"},
-           {false, false, false, false, true, false},
-           {}};
+text::Table commitments_table(const DialogueReport& r) {
+    text::Table t = table_of({Column("commitment"), Column("statement"), Column("due"), Column("status"),
+                              Column("days overdue", CellType::integer), Column("actors")});
     for (const auto& c : r.commitments) {
-        g.rows.push_back({c.id, c.statement, c.due, c.status,
-                          c.days_overdue ? Cell(std::to_string(*c.days_overdue)) : Cell(),
-                          actors_text(c.actors, ": ", ", ")});
+        t.rows.push_back({c.id, c.statement, Cell(c.due), c.status,
+                          c.days_overdue ? Cell::integer(*c.days_overdue) : Cell(), actors_text(c.actors, ": ", ", ")});
     }
-    return g;
+    return t;
 }
 
 // References made read "record relation target"; what followed reads "record, followed
 // by other (kind, date), which <relation> it".
-Grid links_grid(const std::vector<DialogueLink>& links, bool made) {
-    Grid g;
-    if (made) {
-        g.headers = {"record", "relation", "target", "kind", "date"};
-    } else {
-        g.headers = {"record", "followed by", "kind", "date", "which"};
-    }
+text::Table links_table(const std::vector<DialogueLink>& links, bool made) {
+    text::Table t = made ? table_of({Column("record"), Column("relation"), Column("target"), Column("kind"),
+                                     Column("date")})
+                         : table_of({Column("record"), Column("followed by"), Column("kind"), Column("date"),
+                                     Column("which")});
     for (const auto& l : links) {
         if (made) {
-            g.rows.push_back({l.record, l.relation, l.other, l.kind, l.date});
+            t.rows.push_back({l.record, l.relation, l.other, l.kind, Cell(l.date)});
         } else {
-            g.rows.push_back({l.record, l.other, l.kind, l.date, l.relation + " it"});
+            t.rows.push_back({l.record, l.other, l.kind, Cell(l.date), l.relation + " it"});
         }
     }
-    return g;
+    return t;
 }
 
-std::string json_links(const std::vector<DialogueLink>& links, const std::string& record, bool made) {
-    std::string s = "[";
-    bool first = true;
+Json links_json(const std::vector<DialogueLink>& links, const std::string& record, bool made) {
+    Json list = Json::array();
     for (const auto& l : links) {
-        if (l.record != record) {
-            continue;
+        if (l.record == record) {
+            list.push(Json::object().add("relation", l.relation).add(made ? "target" : "source", l.other)
+                          .add("kind", l.kind).add("date", l.date));
         }
-        s += fmt::format("{}{{\"relation\": {}, \"{}\": {}, \"kind\": {}, \"date\": {}}}", first ? "" : ", ",
-                         json_quote(l.relation), made ? "target" : "source", json_quote(l.other), json_quote(l.kind),
-                         json_text(l.date));
-        first = false;
     }
-    return s + "]";
+    return list;
 }
 
 // A paragraph is a number (8) or text ("13(a)"); a number stays one in JSON.
-std::string paragraph_json(const Cell& p) {
+Json paragraph_json(const std::optional<std::string>& p) {
     bool digits = p && !p->empty() && p->size() < 10 &&
                   std::all_of(p->begin(), p->end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    return digits ? *p : json_text(p);
+    return digits ? Json::number(*p) : Json(p);
 }
 
-void write_json(std::ostream& out, const DialogueReport& r) {
-    out << "{\n  \"report\": \"dialogue\",\n  \"as_of\": " << json_quote(r.as_of) << ",\n  \"dialogue\": {"
-        << fmt::format("\"id\": {}, \"title\": {}, \"date\": {}, \"end_date\": {}, \"location\": {}, "
-                       "\"alongside\": {}, \"series\": {}, \"number\": {}, \"parties\": {}, \"chairs\": {}, "
-                       "\"followed_by\": {}",
-                       json_quote(r.id), json_quote(r.title), json_quote(r.date), json_text(r.end_date),
-                       json_text(r.location), json_text(r.alongside), json_text(r.series), json_number(r.number),
-                       json_text_list(r.parties), json_text_list(r.chairs), json_links(r.followed, r.id, false))
-        << "},\n  \"statements\": [";
-    for (std::size_t i = 0; i < r.statements.size(); ++i) {
-        const auto& s = r.statements[i];
-        out << (i ? ",\n" : "\n")
-            << fmt::format("    {{\"id\": {}, \"title\": {}, \"date\": {}, \"type\": {}, \"references\": {}, "
-                           "\"followed_by\": {}, \"commitments\": [",
-                           json_quote(s.id), json_quote(s.title), json_quote(s.date), json_text(s.type),
-                           json_links(r.references, s.id, true), json_links(r.followed, s.id, false));
-        bool first = true;
+Json dialogue_json(const DialogueReport& r) {
+    Json d = Json::object();
+    d.add("id", r.id).add("title", r.title).add("date", r.date).add("end_date", r.end_date);
+    d.add("location", r.location).add("alongside", r.alongside).add("series", r.series);
+    d.add("number", Json::number(r.number.value_or(""))).add("parties", Json::strings(r.parties));
+    d.add("chairs", Json::strings(r.chairs)).add("followed_by", links_json(r.followed, r.id, false));
+    Json statements = Json::array();
+    for (const auto& s : r.statements) {
+        Json commitments = Json::lines();
         for (const auto& c : r.commitments) {
-            if (c.statement != s.id) {
-                continue;
+            if (c.statement == s.id) {
+                Json item = Json::object();
+                item.add("id", c.id).add("paragraph", paragraph_json(c.paragraph)).add("due", c.due);
+                item.add("status", c.status).add("days_overdue", c.days_overdue ? Json(*c.days_overdue) : Json());
+                item.add("actors", actors_json(c.actors)).add("references", links_json(r.references, c.id, true));
+                item.add("followed_by", links_json(r.followed, c.id, false)).add("text", c.text);
+                commitments.push(std::move(item));
             }
-            std::string actors = json_actors(c.actors);
-            out << (first ? "\n" : ",\n")
-                << fmt::format("      {{\"id\": {}, \"paragraph\": {}, \"due\": {}, \"status\": {}, "
-                               "\"days_overdue\": {}, \"actors\": [{}], \"references\": {}, \"followed_by\": {}, "
-                               "\"text\": {}}}",
-                               json_quote(c.id), paragraph_json(c.paragraph), json_text(c.due), json_quote(c.status),
-                               c.days_overdue ? std::to_string(*c.days_overdue) : "null", actors,
-                               json_links(r.references, c.id, true), json_links(r.followed, c.id, false),
-                               json_quote(c.text));
-            first = false;
         }
-        out << (first ? "]" : "\n    ]") << ", \"acknowledgements\": [";
-        first = true;
+        Json acknowledgements = Json::lines();
         for (const auto& c : r.acknowledgements) {
-            if (c.statement != s.id) {
-                continue;
+            if (c.statement == s.id) {
+                Json item = Json::object();
+                item.add("id", c.id).add("paragraph", paragraph_json(c.paragraph)).add("action", c.action);
+                item.add("status", c.status).add("actors", actors_json(c.actors));
+                item.add("references", links_json(r.references, c.id, true));
+                item.add("followed_by", links_json(r.followed, c.id, false)).add("text", c.text);
+                acknowledgements.push(std::move(item));
             }
-            out << (first ? "\n" : ",\n")
-                << fmt::format("      {{\"id\": {}, \"paragraph\": {}, \"action\": {}, \"status\": {}, "
-                               "\"actors\": [{}], \"references\": {}, \"followed_by\": {}, \"text\": {}}}",
-                               json_quote(c.id), paragraph_json(c.paragraph), json_text(c.action),
-                               json_quote(c.status), json_actors(c.actors), json_links(r.references, c.id, true),
-                               json_links(r.followed, c.id, false), json_quote(c.text));
-            first = false;
         }
-        out << (first ? "]}" : "\n    ]}");
+        Json item = Json::object();
+        item.add("id", s.id).add("title", s.title).add("date", s.date).add("type", s.type);
+        item.add("references", links_json(r.references, s.id, true));
+        item.add("followed_by", links_json(r.followed, s.id, false)).add("commitments", std::move(commitments));
+        statements.push(std::move(item.add("acknowledgements", std::move(acknowledgements))));
     }
-    out << (r.statements.empty() ? "]" : "\n  ]") << "\n}\n";
+    Json j = Json::object();
+    j.add("report", "dialogue").add("as_of", r.as_of).add("dialogue", std::move(d));
+    return j.add("statements", std::move(statements));
 }
 
-void write_csv(std::ostream& out, const DialogueReport& r, const CsvStyle& csv) {
-    Grid g{{"dialogue", "statement", "commitment", "acknowledgement", "paragraph", "due", "status", "days_overdue",
-            "actors", "followed_by", "text"},
-           {false, false, false, false, false, false, false, true, false, false, false},
-           {}};
+text::Table csv_table(const DialogueReport& r) {
+    text::Table t = table_of({Column("dialogue"), Column("statement"), Column("commitment"),
+                              Column("acknowledgement", CellType::boolean), Column("paragraph"), Column("due"),
+                              Column("status"), Column("days_overdue", CellType::integer), Column("actors"),
+                              Column("followed_by"), Column("text")});
     for (const auto* list : {&r.commitments, &r.acknowledgements}) {
         for (const auto& c : *list) {
             std::string followed;
@@ -338,83 +333,41 @@ void write_csv(std::ostream& out, const DialogueReport& r, const CsvStyle& csv) 
                     followed += (followed.empty() ? "" : ";") + l.relation + ":" + l.other;
                 }
             }
-            g.rows.push_back({r.id, c.statement, c.id, list == &r.commitments ? "false" : "true", c.paragraph, c.due,
-                              c.status, c.days_overdue ? Cell(std::to_string(*c.days_overdue)) : Cell(),
+            t.rows.push_back({r.id, c.statement, c.id, Cell::boolean(list != &r.commitments), Cell(c.paragraph),
+                              Cell(c.due), c.status, c.days_overdue ? Cell::integer(*c.days_overdue) : Cell(),
                               actors_text(c.actors, ":", ";"), followed, c.text});
         }
     }
-    write_csv_grid(out, g, csv);
+    return t;
 }
 
 } // namespace
 
-void write_dialogue(std::ostream& out, const DialogueReport& r, const ReportStyle& style) {
-    if (style.format == ReportFormat::json) {
-        write_json(out, r);
-        return;
+text::Document dialogue_document(const DialogueReport& r, const ReportStyle& style) {
+    const bool html = style.format == text::Format::html;
+    text::Document doc;
+    doc.title = r.title + " (" + r.id + ")";
+    doc.title_in_text = true;
+    doc.facts = facts(r);
+    doc.sections.push_back({"Statements", statements_table(r)});
+    doc.sections.push_back({"Commitments", commitments_table(r)});
+    doc.sections.push_back({html ? "Acknowledgements"
+                                 : "Acknowledgements (action note or recall: not counted as undertakings)",
+                            acknowledgements_table(r, html ? 0 : 60)});
+    doc.sections.push_back({"References made", links_table(r.references, true)});
+    doc.sections.push_back({"What followed", links_table(r.followed, false)});
+    doc.csv = csv_table(r);
+    doc.json = dialogue_json(r);
+
+    BarChart chart{"Commitments by status, by statement, as of " + r.as_of, "commitments", status_keys(), {}};
+    for (const auto& st : r.statements) {
+        chart.bar(st.id);
     }
-    if (style.format == ReportFormat::csv) {
-        write_csv(out, r, style.csv);
-        return;
+    for (const auto& c : r.commitments) {
+        chart.add(c.statement, c.status);
     }
-    if (style.format == ReportFormat::html) {
-        BarChart chart{"Commitments by status, by statement, as of " + r.as_of, "commitments", status_keys(), {}};
-        for (const auto& st : r.statements) {
-            chart.bar(st.id);
-        }
-        for (const auto& c : r.commitments) {
-            chart.add(c.statement, c.status);
-        }
-        write_html_begin(out, r.title + " (" + r.id + ")");
-        write_html_facts(out, facts(r));
-        write_html_charts(out, chart, style);
-        for (const auto& [name, g] : {std::pair<const char*, Grid>{"Statements", statements_grid(r)},
-                                      {"Commitments", commitments_grid(r)},
-                                      {"Acknowledgements", acknowledgements_grid(r, 0)},
-                                      {"References made", links_grid(r.references, true)},
-                                      {"What followed", links_grid(r.followed, false)}}) {
-            write_html_heading(out, name);
-            write_html_grid(out, g);
-        }
-        write_html_end(out);
-        return;
-    }
-    bool md = style.format == ReportFormat::md;
-    auto section = [&](const std::string& title, const Grid& g, const char* none) {
-        out << '\n' << (md ? "### " : "") << title << (md ? "\n\n" : "\n");
-        if (g.rows.empty()) {
-            out << none << '\n';
-        } else if (md) {
-            write_md_grid(out, g);
-        } else {
-            write_text_grid(out, g, style.colour);
-        }
-    };
-    if (md) {
-        out << "## " << md_text(r.title) << " (" << r.id << ")\n\n";
-        for (const auto& [label, value] : facts(r)) {
-            out << "- " << label << ": " << md_text(value) << '\n';
-        }
-    } else {
-        out << r.title << " (" << r.id << ")\n";
-        Grid g{{"", ""}, {}, {}};
-        for (const auto& [label, value] : facts(r)) {
-            g.rows.push_back({label, value});
-        }
-        std::size_t width = 0;
-        for (const auto& row : g.rows) {
-            width = std::max(width, row[0]->size());
-        }
-        for (const auto& row : g.rows) {
-            out << "  " << *row[0] << std::string(width - row[0]->size() + 2, ' ') << *row[1] << '\n';
-        }
-    }
-    section("Statements", statements_grid(r), "(none)");
-    section("Commitments", commitments_grid(r), "(none)");
-    section("Acknowledgements (action note or recall: not counted as undertakings)", acknowledgements_grid(r, 60),
-            "(none)");
-    section("References made", links_grid(r.references, true), "(none)");
-    section("What followed", links_grid(r.followed, false), "(none)");
+    add_charts(doc, style, std::move(chart));
+    return doc;
 }
 
 } // namespace accord

@@ -1,20 +1,26 @@
 #include "accord/report/report_overdue.hpp"
 
-#include "accord/report/html.hpp"
-#include "accord/report/table.hpp"
+#include "accord/report/svg.hpp"
+#include "accord/text/strings.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 namespace accord {
 
-std::string json_actors(const std::vector<ActorAsOf>& actors) {
-    std::string out;
-    for (std::size_t a = 0; a < actors.size(); ++a) {
-        out += fmt::format("{}{{\"party\": {}, \"status\": {}}}", a ? ", " : "",
-                           actors[a].party.empty() ? "null" : json_quote(actors[a].party), json_quote(actors[a].status));
+text::Json actors_json(const std::vector<ActorAsOf>& actors) {
+    text::Json list = text::Json::array();
+    for (const auto& a : actors) {
+        list.push(text::Json::object().add("party", a.party.empty() ? text::Json() : text::Json(a.party))
+                      .add("status", a.status));
     }
-    return out;
+    return list;
+}
+
+std::string json_actors(const std::vector<ActorAsOf>& actors) {
+    std::string s;
+    actors_json(actors).append_inline(s);
+    return s.substr(1, s.size() - 2);
 }
 
 std::string actor_list_sql(const std::string& id_column) {
@@ -134,89 +140,68 @@ struct DueReport {
     const char* days_key;  // its JSON and CSV name
     bool text;             // table and md show the text (shortened)
     std::string chart;     // the html bar chart's title
-    std::vector<std::pair<const char*, std::string>> json_head; // fields after "as_of"
+    std::vector<std::pair<const char*, std::string>> json_head; // string fields after "as_of"
 };
 
-void write_due(std::ostream& out, const DueReport& d, const std::string& as_of, const std::vector<DueItem>& items,
-               const ReportStyle& style) {
-    if (style.format == ReportFormat::json) {
-        out << "{\n  \"report\": " << json_quote(d.name) << ",\n  \"as_of\": " << json_quote(as_of);
-        for (const auto& [key, value] : d.json_head) {
-            out << ",\n  " << json_quote(key) << ": " << value;
-        }
-        out << ",\n  \"count\": " << items.size() << ",\n  \"commitments\": [";
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            const auto& it = items[i];
-            std::string actors = json_actors(it.actors);
-            out << (i ? ",\n" : "\n")
-                << fmt::format("    {{\"commitment\": {}, \"statement\": {}, \"dialogue\": {}, \"due\": {}, "
-                               "\"due_end\": {}, \"{}\": {}, \"status\": {}, \"actors\": [{}], "
-                               "\"text\": {}}}",
-                               json_quote(it.commitment), json_quote(it.statement), json_text(it.dialogue),
-                               json_quote(it.due), json_quote(it.due_end), d.days_key, it.days, json_quote(it.status),
-                               actors, json_quote(it.text));
-        }
-        out << (items.empty() ? "]" : "\n  ]") << "\n}\n";
-        return;
+text::Document due_document(const DueReport& d, const std::string& as_of, const std::vector<DueItem>& items,
+                            const ReportStyle& style) {
+    using text::Cell;
+    using text::CellType;
+    using text::Column;
+    using text::Json;
+    text::Document doc;
+    doc.title = d.title;
+    doc.notes = {d.summary};
+
+    text::Table t;
+    t.columns = {Column("commitment"), Column("due"), Column(d.days, CellType::integer), Column("status"),
+                 Column("statement"), Column("actors")};
+    text::Table csv;
+    csv.columns = {Column("commitment"), Column("statement"), Column("dialogue"),
+                   Column("due"),        Column("due_end"),   Column(d.days_key, CellType::integer),
+                   Column("status"),     Column("actors"),    Column("text")};
+    if (d.text) {
+        t.columns.emplace_back("text");
     }
-    Grid g;
-    bool csv = style.format == ReportFormat::csv;
-    if (csv) {
-        g.headers = {"commitment", "statement", "dialogue", "due", "due_end", d.days_key, "status", "actors", "text"};
-        g.numeric = {false, false, false, false, false, true, false, false, false};
-    } else {
-        g.headers = {"commitment", "due", d.days, "status", "statement", "actors"};
-        g.numeric = {false, false, true, false, false, false};
-        if (d.text) {
-            g.headers.push_back("text");
-            g.numeric.push_back(false);
-        }
-    }
+    Json rows = Json::array();
     for (const auto& it : items) {
-        if (csv) {
-            g.rows.push_back({it.commitment, it.statement, it.dialogue, it.due, it.due_end, std::to_string(it.days),
-                              it.status, actor_pairs(it.actors), it.text});
-        } else {
-            g.rows.push_back(
-                {it.commitment, it.due, std::to_string(it.days), it.status, it.statement, actor_ids(it.actors, ", ")});
-            if (d.text) {
-                g.rows.back().push_back(style.format == ReportFormat::html ? it.text : shorten(it.text, 60));
-            }
+        t.rows.push_back({it.commitment, it.due, Cell::integer(it.days), it.status, it.statement,
+                          actor_ids(it.actors, ", ")});
+        if (d.text) {
+            t.rows.back().push_back(Cell(it.text).shown_as(style.format == text::Format::html ? it.text
+                                                                                             : text::shorten(it.text, 60)));
         }
+        csv.rows.push_back({it.commitment, it.statement, Cell(it.dialogue), it.due, it.due_end, Cell::integer(it.days),
+                            it.status, actor_pairs(it.actors), it.text});
+        Json item = Json::object();
+        item.add("commitment", it.commitment).add("statement", it.statement).add("dialogue", it.dialogue);
+        item.add("due", it.due).add("due_end", it.due_end).add(d.days_key, it.days).add("status", it.status);
+        rows.push(std::move(item.add("actors", actors_json(it.actors)).add("text", it.text)));
     }
-    switch (style.format) {
-    case ReportFormat::csv:
-        write_csv_grid(out, g, style.csv);
-        break;
-    case ReportFormat::html: {
-        BarChart chart{d.chart, "commitments", status_keys(), {}};
-        for (const auto& it : items) {
-            chart.add(it.statement, it.status);
-        }
-        write_html_page(out, d.title, chart, style, g, {d.summary});
-        break;
+    // With nothing due, table and md write the summary alone; html says "(none)".
+    if (!items.empty() || style.format == text::Format::html) {
+        doc.sections.push_back({"", std::move(t)});
     }
-    case ReportFormat::md:
-        out << "## " << md_text(d.title) << "\n\n";
-        if (!g.rows.empty()) {
-            write_md_grid(out, g);
-            out << '\n';
-        }
-        out << md_text(d.summary) << '\n';
-        break;
-    default:
-        if (!g.rows.empty()) {
-            write_text_grid(out, g, style.colour);
-            out << '\n';
-        }
-        out << d.summary << '\n';
-        break;
+    doc.csv = std::move(csv);
+
+    doc.json = Json::object();
+    doc.json.add("report", d.name).add("as_of", as_of);
+    for (const auto& [key, value] : d.json_head) {
+        doc.json.add(key, value);
     }
+    doc.json.add("count", items.size()).add("commitments", std::move(rows));
+
+    BarChart chart{d.chart, "commitments", status_keys(), {}};
+    for (const auto& it : items) {
+        chart.add(it.statement, it.status);
+    }
+    add_charts(doc, style, std::move(chart));
+    return doc;
 }
 
 } // namespace
 
-void write_overdue(std::ostream& out, const OverdueReport& r, const ReportStyle& style) {
+text::Document overdue_document(const OverdueReport& r, const ReportStyle& style) {
     DueReport d{"overdue",
                 "Overdue commitments, as of " + r.as_of,
                 fmt::format("{} {} overdue as of {} (past the end of the due period, neither complete nor withdrawn).",
@@ -226,10 +211,10 @@ void write_overdue(std::ostream& out, const OverdueReport& r, const ReportStyle&
                 false,
                 "Overdue commitments by status, by statement, as of " + r.as_of,
                 {}};
-    write_due(out, d, r.as_of, r.items, style);
+    return due_document(d, r.as_of, r.items, style);
 }
 
-void write_upcoming(std::ostream& out, const UpcomingReport& r, const ReportStyle& style) {
+text::Document upcoming_document(const UpcomingReport& r, const ReportStyle& style) {
     DueReport d{"upcoming",
                 fmt::format("Commitments falling due from {} to {}", r.as_of, r.until),
                 fmt::format("{} {} falling due from {} to {} (the end of the due period in the window, neither "
@@ -240,8 +225,8 @@ void write_upcoming(std::ostream& out, const UpcomingReport& r, const ReportStyl
                 "days_left",
                 true,
                 fmt::format("Commitments falling due from {} to {}, by status, by statement", r.as_of, r.until),
-                {{"until", json_quote(r.until)}}};
-    write_due(out, d, r.as_of, r.items, style);
+                {{"until", r.until}}};
+    return due_document(d, r.as_of, r.items, style);
 }
 
 } // namespace accord

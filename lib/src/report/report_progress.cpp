@@ -1,8 +1,7 @@
 #include "accord/report/progress.hpp"
 
 #include "accord/error.hpp"
-#include "accord/report/html.hpp"
-#include "accord/report/table.hpp"
+#include "accord/report/svg.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -205,104 +204,59 @@ std::vector<std::string> progress_notes(const ProgressReport& r) {
 
 namespace {
 
-std::vector<Cell> count_cells(const StatusCounts& c) {
-    auto n = [](long v) { return Cell(std::to_string(v)); };
-    std::string pct = c.percent_complete();
-    return {n(c.unassessed), n(c.not_started), n(c.limited),   n(c.substantial),
-            n(c.complete),   n(c.withdrawn),   n(c.total),     pct.empty() ? Cell() : Cell(pct),
-            n(c.overdue)};
-}
+const char* const k_count_keys[] = {"unassessed", "not_started", "limited", "substantial", "complete",
+                                    "withdrawn",  "total",       "complete_pct", "overdue"};
+const char* const k_count_titles[] = {"unassessed", "not-started", "limited",    "substantial", "complete",
+                                      "withdrawn",  "total",       "complete %", "overdue"};
 
-std::string json_counts(const StatusCounts& c) {
-    std::string pct = c.percent_complete();
-    return fmt::format("\"unassessed\": {}, \"not_started\": {}, \"limited\": {}, \"substantial\": {}, "
-                       "\"complete\": {}, \"withdrawn\": {}, \"total\": {}, \"complete_pct\": {}, \"overdue\": {}",
-                       c.unassessed, c.not_started, c.limited, c.substantial, c.complete, c.withdrawn, c.total,
-                       pct.empty() ? "null" : pct, c.overdue);
+void add_counts(text::Row& row, const StatusCounts& c) {
+    for (long n : {c.unassessed, c.not_started, c.limited, c.substantial, c.complete, c.withdrawn, c.total}) {
+        row.push_back(text::Cell::integer(n));
+    }
+    row.push_back(text::Cell::real(c.percent_complete()));
+    row.push_back(text::Cell::integer(c.overdue));
 }
-
-const std::vector<std::string> k_count_headers = {"unassessed", "not-started", "limited", "substantial", "complete",
-                                                  "withdrawn",  "total",       "complete %", "overdue"};
-const std::vector<std::string> k_count_keys = {"unassessed", "not_started", "limited",     "substantial", "complete",
-                                               "withdrawn",  "total",       "complete_pct", "overdue"};
 
 } // namespace
 
-void write_progress(std::ostream& out, const ProgressReport& r, const ReportStyle& style) {
+text::Document progress_document(const ProgressReport& r, const ReportStyle& style) {
+    using text::Cell;
+    using text::CellType;
+    using text::Column;
     const std::string by(to_string(r.by));
-    const auto notes = progress_notes(r);
-    if (style.format == ReportFormat::json) {
-        out << "{\n  \"report\": \"progress\",\n  \"as_of\": " << json_quote(r.as_of) << ",\n  \"by\": "
-            << json_quote(by) << ",\n  \"groups\": [";
-        for (std::size_t i = 0; i < r.groups.size(); ++i) {
-            const auto& g = r.groups[i];
-            out << (i ? ",\n" : "\n") << "    {\"group\": " << json_text(g.id) << ", \"label\": " << json_text(g.label)
-                << ", " << json_counts(g.counts) << "}";
-        }
-        out << (r.groups.empty() ? "]" : "\n  ]") << ",\n  \"all\": {" << json_counts(r.all)
-            << "},\n  \"notes\": " << json_text_list(notes) << "\n}\n";
-        return;
-    }
-    Grid grid;
-    bool csv = style.format == ReportFormat::csv;
-    grid.headers = {csv ? "group" : by};
-    grid.numeric = {false};
-    if (csv) {
-        grid.headers.push_back("label");
-        grid.numeric.push_back(false);
-    }
-    for (std::size_t i = 0; i < k_count_headers.size(); ++i) {
-        grid.headers.push_back(csv ? k_count_keys[i] : k_count_headers[i]);
-        grid.numeric.push_back(true);
+    text::Document doc;
+    doc.title = fmt::format("Progress by {}, as of {}", by, r.as_of);
+    doc.notes = progress_notes(r);
+
+    text::Table t;
+    t.columns = {Column("group", by), Column("label", "label", CellType::text, text::Show::machine)};
+    for (std::size_t i = 0; i < std::size(k_count_keys); ++i) {
+        t.columns.emplace_back(k_count_keys[i], k_count_titles[i], i == 7 ? CellType::real : CellType::integer);
     }
     for (const auto& g : r.groups) {
-        std::vector<Cell> row = {csv ? g.id : Cell(g.id.value_or("(none)"))};
-        if (csv) {
-            row.push_back(g.label);
-        }
-        auto counts = count_cells(g.counts);
-        row.insert(row.end(), counts.begin(), counts.end());
-        grid.rows.push_back(std::move(row));
+        text::Row row = {Cell(g.id).shown_as(g.id.value_or("(none)")), Cell(g.label)};
+        add_counts(row, g.counts);
+        t.rows.push_back(std::move(row));
     }
-    std::vector<Cell> all = {Cell("(all)")};
-    if (csv) {
-        all.push_back(Cell());
-    }
-    auto counts = count_cells(r.all);
-    all.insert(all.end(), counts.begin(), counts.end());
-    grid.rows.push_back(std::move(all));
+    text::Row all = {Cell("(all)"), Cell()};
+    add_counts(all, r.all);
 
-    const std::string title = fmt::format("Progress by {}, as of {}", by, r.as_of);
-    switch (style.format) {
-    case ReportFormat::csv:
-        write_csv_grid(out, grid, style.csv);
-        break;
-    case ReportFormat::html: {
-        BarChart chart{fmt::format("Commitments by status, by {}, as of {}", by, r.as_of), "commitments",
-                       status_keys(), {}};
-        for (const auto& g : r.groups) {
-            const auto& c = g.counts;
-            chart.bars.push_back({g.id.value_or("(none)"),
-                                  {c.unassessed, c.not_started, c.limited, c.substantial, c.complete, c.withdrawn}});
-        }
-        write_html_page(out, title, chart, style, grid, notes);
-        break;
+    doc.json = text::Json::object();
+    doc.json.add("report", "progress").add("as_of", r.as_of).add("by", by).add("groups", text::Json::rows(t));
+    doc.json.add("all", text::Json::row(std::vector<Column>(t.columns.begin() + 2, t.columns.end()),
+                                        text::Row(all.begin() + 2, all.end())));
+    doc.json.add("notes", text::Json::strings(doc.notes));
+    t.footer.push_back(std::move(all));
+    doc.sections.push_back({"", std::move(t)});
+
+    BarChart chart{fmt::format("Commitments by status, by {}, as of {}", by, r.as_of), "commitments", status_keys(), {}};
+    for (const auto& g : r.groups) {
+        const auto& c = g.counts;
+        chart.bars.push_back({g.id.value_or("(none)"),
+                              {c.unassessed, c.not_started, c.limited, c.substantial, c.complete, c.withdrawn}});
     }
-    case ReportFormat::md:
-        out << "## " << md_text(title) << "\n\n";
-        write_md_grid(out, grid);
-        for (const auto& n : notes) {
-            out << '\n' << md_text(n) << '\n';
-        }
-        break;
-    default:
-        write_text_grid(out, grid, style.colour);
-        out << '\n';
-        for (const auto& n : notes) {
-            out << n << '\n';
-        }
-        break;
-    }
+    add_charts(doc, style, std::move(chart));
+    return doc;
 }
 
 } // namespace accord

@@ -1,7 +1,6 @@
 #include "accord/report/report_scores.hpp"
 
-#include "accord/report/html.hpp"
-#include "accord/report/table.hpp"
+#include "accord/report/svg.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -103,121 +102,89 @@ std::vector<std::string> score_notes(const ScoresReport& r) {
 
 } // namespace
 
-void write_scores(std::ostream& out, const ScoresReport& r, const ReportStyle& style) {
-    if (style.format == ReportFormat::json) {
-        auto mean_json = [](const ScoreMean& m) {
-            return fmt::format("\"average\": {}, \"scored\": {}", m.scored ? m.number() : "null", m.scored);
-        };
-        out << "{\n  \"report\": \"scores\",\n  \"as_of\": " << json_quote(r.as_of)
-            << ",\n  \"parties\": " << json_text_list(r.parties) << ",\n  \"commitments\": [";
-        for (std::size_t i = 0; i < r.rows.size(); ++i) {
-            const auto& row = r.rows[i];
-            std::string scores;
-            std::string statuses;
-            for (const auto& [party, cell] : row.cells) {
-                scores += fmt::format("{}{}: {}", scores.empty() ? "" : ", ", json_quote(party),
-                                      cell.score ? std::to_string(*cell.score) : "null");
-                statuses += fmt::format("{}{}: {}", statuses.empty() ? "" : ", ", json_quote(party),
-                                        json_quote(cell.status));
-            }
-            out << (i ? ",\n" : "\n")
-                << fmt::format("    {{\"commitment\": {}, \"statement\": {}, \"scores\": {{{}}}, \"statuses\": {{{}}}, "
-                               "{}}}",
-                               json_quote(row.commitment), json_quote(row.statement), scores, statuses,
-                               mean_json(row.mean));
-        }
-        out << (r.rows.empty() ? "]" : "\n  ]") << ",\n  \"parties_average\": {";
-        for (std::size_t i = 0; i < r.parties.size(); ++i) {
-            out << (i ? ", " : "") << json_quote(r.parties[i]) << ": {" << mean_json(r.party_means.at(r.parties[i]))
-                << "}";
-        }
-        out << "},\n  \"overall\": {" << mean_json(r.overall) << "},\n  \"notes\": " << json_text_list(score_notes(r))
-            << "\n}\n";
-        return;
-    }
-    bool csv = style.format == ReportFormat::csv;
-    Grid g;
-    g.headers = {"commitment", "statement"};
-    g.numeric = {false, false};
+text::Document scores_document(const ScoresReport& r, const ReportStyle& style) {
+    using text::Cell;
+    using text::CellType;
+    using text::Column;
+    using text::Json;
+    text::Document doc;
+    doc.title = "Compliance scores, as of " + r.as_of;
+    doc.notes = score_notes(r);
+
+    // Scores are numbers (+1 shown with its sign, an unassessed cell as "?"); averages two
+    // decimals ("+0.50" in table, md and html; 0.50 in CSV and JSON).
+    auto mean = [](const ScoreMean& m) { return m.scored ? Cell::real(m.number()).shown_as(m.text()) : Cell(); };
+    text::Table t;
+    t.columns = {Column("commitment"), Column("statement")};
     for (const auto& p : r.parties) {
-        g.headers.push_back(p);
-        g.numeric.push_back(true);
+        t.columns.emplace_back(p, CellType::real);
     }
-    g.headers.push_back("average");
-    g.numeric.push_back(true);
-    if (csv) {
-        g.headers.push_back("scored");
-        g.numeric.push_back(true);
-    }
-    auto mean_cell = [&](const ScoreMean& m) { return m.scored ? Cell(csv ? m.number() : m.text()) : Cell(); };
+    t.columns.emplace_back("average", CellType::real);
+    t.columns.emplace_back("scored", "scored", CellType::integer, text::Show::machine);
+    Json rows = Json::array();
+    auto mean_json = [](const ScoreMean& m) {
+        return Json::object().add("average", Json::number(m.number())).add("scored", m.scored);
+    };
     for (const auto& row : r.rows) {
-        std::vector<Cell> cells = {row.commitment, row.statement};
+        text::Row cells = {Cell(row.commitment), Cell(row.statement)};
         for (const auto& p : r.parties) {
             auto it = row.cells.find(p);
             if (it == row.cells.end()) {
                 cells.emplace_back();
-            } else if (csv) {
-                cells.push_back(it->second.score ? Cell(std::to_string(*it->second.score)) : Cell());
+            } else if (it->second.score) {
+                cells.push_back(Cell::integer(*it->second.score).shown_as(score_text(it->second.score)));
             } else {
-                cells.push_back(score_text(it->second.score));
+                cells.push_back(Cell().shown_as("?"));
             }
         }
-        cells.push_back(mean_cell(row.mean));
-        if (csv) {
-            cells.push_back(std::to_string(row.mean.scored));
-        }
-        g.rows.push_back(std::move(cells));
-    }
-    std::vector<Cell> avg = {Cell("(average)"), Cell()};
-    std::vector<Cell> scored = {Cell("(scored)"), Cell()};
-    for (const auto& p : r.parties) {
-        avg.push_back(mean_cell(r.party_means.at(p)));
-        scored.push_back(std::to_string(r.party_means.at(p).scored));
-    }
-    avg.push_back(mean_cell(r.overall));
-    scored.push_back(std::to_string(r.overall.scored));
-    if (csv) {
-        avg.push_back(std::to_string(r.overall.scored));
-        scored.emplace_back();
-    }
-    g.rows.push_back(std::move(avg));
-    g.rows.push_back(std::move(scored));
+        cells.push_back(mean(row.mean));
+        cells.push_back(Cell::integer(row.mean.scored));
+        t.rows.push_back(std::move(cells));
 
-    const auto notes = score_notes(r);
-    const std::string title = "Compliance scores, as of " + r.as_of;
-    switch (style.format) {
-    case ReportFormat::csv:
-        write_csv_grid(out, g, style.csv);
-        break;
-    case ReportFormat::html: {
-        // Each party's own status on each commitment it is an actor of (what its scores come from).
-        BarChart chart{"Each party's status on its commitments, as of " + r.as_of, "commitments", status_keys(), {}};
-        for (const auto& p : r.parties) {
-            chart.bar(p);
+        Json scores = Json::object();
+        Json statuses = Json::object();
+        for (const auto& [party, cell] : row.cells) {
+            scores.add(party, cell.score ? Json(*cell.score) : Json());
+            statuses.add(party, cell.status);
         }
-        for (const auto& row : r.rows) {
-            for (const auto& [party, cell] : row.cells) {
-                chart.add(party, cell.status);
-            }
-        }
-        write_html_page(out, title, chart, style, g, notes);
-        break;
+        Json item = Json::object();
+        item.add("commitment", row.commitment).add("statement", row.statement).add("scores", std::move(scores));
+        item.add("statuses", std::move(statuses)).add("average", Json::number(row.mean.number()));
+        rows.push(std::move(item.add("scored", row.mean.scored)));
     }
-    case ReportFormat::md:
-        out << "## " << md_text(title) << "\n\n";
-        write_md_grid(out, g);
-        for (const auto& n : notes) {
-            out << '\n' << md_text(n) << '\n';
-        }
-        break;
-    default:
-        write_text_grid(out, g, style.colour);
-        out << '\n';
-        for (const auto& n : notes) {
-            out << n << '\n';
-        }
-        break;
+    text::Row avg = {Cell("(average)"), Cell()};
+    text::Row scored = {Cell("(scored)"), Cell()};
+    Json parties_average = Json::object();
+    for (const auto& p : r.parties) {
+        const ScoreMean& m = r.party_means.at(p);
+        avg.push_back(mean(m));
+        scored.push_back(Cell::integer(m.scored));
+        parties_average.add(p, mean_json(m));
     }
+    avg.push_back(mean(r.overall));
+    scored.push_back(Cell::integer(r.overall.scored));
+    avg.push_back(Cell::integer(r.overall.scored));
+    scored.emplace_back();
+    t.footer = {std::move(avg), std::move(scored)};
+    doc.sections.push_back({"", std::move(t)});
+
+    doc.json = Json::object();
+    doc.json.add("report", "scores").add("as_of", r.as_of).add("parties", Json::strings(r.parties));
+    doc.json.add("commitments", std::move(rows)).add("parties_average", std::move(parties_average));
+    doc.json.add("overall", mean_json(r.overall)).add("notes", Json::strings(doc.notes));
+
+    // Each party's own status on each commitment it is an actor of (what its scores come from).
+    BarChart chart{"Each party's status on its commitments, as of " + r.as_of, "commitments", status_keys(), {}};
+    for (const auto& p : r.parties) {
+        chart.bar(p);
+    }
+    for (const auto& row : r.rows) {
+        for (const auto& [party, cell] : row.cells) {
+            chart.add(party, cell.status);
+        }
+    }
+    add_charts(doc, style, std::move(chart));
+    return doc;
 }
 
 } // namespace accord

@@ -1,8 +1,7 @@
 #include "accord/report/svg.hpp"
 
 #include "accord/model/date.hpp"
-#include "accord/report/html.hpp"
-#include "accord/report/table.hpp"
+#include "accord/text/strings.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -62,11 +61,11 @@ void svg_begin(std::ostream& out, const char* cls, double height, const std::str
     fmt::print(out,
                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart {}\" viewBox=\"0 0 {} {}\" width=\"{}\" "
                "height=\"{}\" role=\"img\" aria-label=\"{}\" {} font-size=\"10\">\n",
-               cls, num(k_width), num(height), num(k_width), num(height), html_escape(label), k_font);
+               cls, num(k_width), num(height), num(k_width), num(height), text::html_escape(label), k_font);
 }
 
 void figure_end(std::ostream& out, const std::string& caption) {
-    out << "</svg>\n<figcaption>" << html_escape(caption) << "</figcaption>\n</figure>\n";
+    out << "</svg>\n<figcaption>" << text::html_escape(caption) << "</figcaption>\n</figure>\n";
 }
 
 // A row of colour swatches with their keys, from x at baseline y.
@@ -75,8 +74,8 @@ void legend(std::ostream& out, const std::vector<std::string>& keys, double x, d
     for (const auto& k : keys) {
         fmt::print(out, "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\" stroke=\"#555\" "
                         "stroke-width=\"0.5\"/><text x=\"{}\" y=\"{}\">{}</text>\n",
-                   num(x), num(y - 9), key_colour(k), num(x + 14), num(y), html_escape(k));
-        x += 14 + static_cast<double>(display_width(k)) * 6.0 + 14;
+                   num(x), num(y - 9), key_colour(k), num(x + 14), num(y), text::html_escape(k));
+        x += 14 + static_cast<double>(text::display_width(k)) * 6.0 + 14;
     }
     out << "</g>\n";
 }
@@ -136,7 +135,7 @@ void write_bar_chart(std::ostream& out, const BarChart& c) {
             total += v;
         }
         max = std::max(max, total);
-        longest = std::max(longest, display_width(shorten(b.group, 28)));
+        longest = std::max(longest, text::display_width(text::shorten(b.group, 28)));
     }
     const double left = 46, right = 8, top = 40, plot_h = 190;
     const double plot_w = k_width - left - right;
@@ -164,7 +163,7 @@ void write_bar_chart(std::ostream& out, const BarChart& c) {
                    num(y + 3.5), v);
     }
     fmt::print(out, "<text x=\"12\" y=\"{}\" text-anchor=\"middle\" transform=\"rotate(-90 12 {})\">{}</text>\n",
-               num(top + plot_h / 2), num(top + plot_h / 2), html_escape(c.unit));
+               num(top + plot_h / 2), num(top + plot_h / 2), text::html_escape(c.unit));
     const double width = std::min(36.0, slot * 0.7);
     for (std::size_t i = 0; i < c.bars.size(); ++i) {
         const auto& b = c.bars[i];
@@ -178,8 +177,8 @@ void write_bar_chart(std::ostream& out, const BarChart& c) {
             }
         }
         fmt::print(out, "<g class=\"bar\" data-group=\"{}\" data-total=\"{}\">\n<title>{}: {} {}{}</title>\n",
-                   html_escape(b.group), total, html_escape(b.group), total, html_escape(c.unit),
-                   html_escape(detail.empty() ? "" : " (" + detail + ")"));
+                   text::html_escape(b.group), total, text::html_escape(b.group), total, text::html_escape(c.unit),
+                   text::html_escape(detail.empty() ? "" : " (" + detail + ")"));
         double y = base;
         for (std::size_t k = 0; k < c.keys.size(); ++k) {
             if (b.values[k] == 0) {
@@ -190,11 +189,11 @@ void write_bar_chart(std::ostream& out, const BarChart& c) {
             fmt::print(out,
                        "<rect class=\"seg\" data-key=\"{}\" data-count=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" "
                        "height=\"{}\" fill=\"{}\" stroke=\"#FFFFFF\" stroke-width=\"0.5\"/>\n",
-                       html_escape(c.keys[k]), b.values[k], num(cx - width / 2), num(y), num(width), num(h),
+                       text::html_escape(c.keys[k]), b.values[k], num(cx - width / 2), num(y), num(width), num(h),
                        key_colour(c.keys[k]));
         }
         fmt::print(out, "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n", num(cx), num(y - 3), total);
-        std::string label = html_escape(shorten(b.group, 28));
+        std::string label = text::html_escape(text::shorten(b.group, 28));
         if (slant) {
             fmt::print(out, "<text x=\"{0}\" y=\"{1}\" text-anchor=\"end\" transform=\"rotate(-40 {0} {1})\">{2}</text>\n",
                        num(cx + 3), num(base + 12), label);
@@ -257,7 +256,7 @@ void write_timeline_chart(std::ostream& out, const ReportTimeline& t) {
                    "<rect class=\"window\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#000000\" "
                    "fill-opacity=\"0.07\"><title>the window from {} to {}</title></rect>\n",
                    num(xs), num(top), num(std::max(x_of(day_of(t.as_of) + 1) - xs, 1.0)), num(axis - top),
-                   html_escape(*t.since), html_escape(t.as_of));
+                   text::html_escape(*t.since), text::html_escape(t.as_of));
     }
     const int span = last_year - first_year + 1;
     const int every = span > 24 ? 5 : span > 12 ? 2 : 1;
@@ -297,10 +296,10 @@ void write_timeline_chart(std::ostream& out, const ReportTimeline& t) {
                    "<circle class=\"event\" data-event=\"{}\" data-day=\"{}\" data-count=\"{}\" cx=\"{}\" cy=\"{}\" "
                    "r=\"{}\" fill=\"{}\" fill-opacity=\"{}\" stroke=\"{}\" stroke-width=\"{}\">"
                    "<title>{}: {} {}</title></circle>\n",
-                   html_escape(p.event), html_escape(p.day), p.count, num(x_of(day_of(p.day))), num(lane->y), num(r),
+                   text::html_escape(p.event), text::html_escape(p.day), p.count, num(x_of(day_of(p.day))), num(lane->y), num(r),
                    p.event == "due" ? "none" : colour, p.event == "due" ? "0" : "0.75",
-                   p.event == "due" ? colour : "#333333", p.event == "due" ? "1.2" : "0.5", html_escape(p.day),
-                   p.count, html_escape(what));
+                   p.event == "due" ? colour : "#333333", p.event == "due" ? "1.2" : "0.5", text::html_escape(p.day),
+                   p.count, text::html_escape(what));
     }
     double xa = x_of(day_of(t.as_of) + 1);
     fmt::print(out,
@@ -308,7 +307,7 @@ void write_timeline_chart(std::ostream& out, const ReportTimeline& t) {
                "stroke-width=\"1\" stroke-dasharray=\"4 3\"/><text x=\"{3}\" y=\"{4}\" text-anchor=\"{5}\">as of "
                "{6}</text>\n",
                num(xa), num(top - 4), num(axis), num(xa + (xa > left + plot_w - 110 ? -3 : 3)), num(top + 4),
-               xa > left + plot_w - 110 ? "end" : "start", html_escape(t.as_of));
+               xa > left + plot_w - 110 ? "end" : "start", text::html_escape(t.as_of));
     if (t.points.empty()) {
         fmt::print(out, "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">(no dated events)</text>\n",
                    num(left + plot_w / 2), num(top + 62));
@@ -340,13 +339,13 @@ void write_heat_map(std::ostream& out, const HeatMap& m) {
     for (std::size_t c = 0; c < m.columns.size(); ++c) {
         double cx = label_w + col_w * (static_cast<double>(c) + 0.5);
         fmt::print(out, "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"9\">{}</text>\n", num(cx),
-                   num(top - 8), html_escape(shorten(m.columns[c], 14)));
+                   num(top - 8), text::html_escape(text::shorten(m.columns[c], 14)));
     }
     for (std::size_t r = 0; r < m.rows.size(); ++r) {
         double y = top + row_h * static_cast<double>(r);
         fmt::print(out, "<g class=\"row\" data-row=\"{}\">\n<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
-                   html_escape(m.rows[r]), num(label_w - 6), num(y + row_h / 2 + 3.5),
-                   html_escape(shorten(m.rows[r], 34)));
+                   text::html_escape(m.rows[r]), num(label_w - 6), num(y + row_h / 2 + 3.5),
+                   text::html_escape(text::shorten(m.rows[r], 34)));
         for (std::size_t c = 0; c < m.columns.size(); ++c) {
             long v = r < m.values.size() && c < m.values[r].size() ? m.values[r][c] : 0;
             double share = col_max[c] ? static_cast<double>(v) / static_cast<double>(col_max[c]) : 0.0;
@@ -358,14 +357,14 @@ void write_heat_map(std::ostream& out, const HeatMap& m) {
                        "<rect class=\"cell\" data-column=\"{}\" data-count=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" "
                        "height=\"{}\" fill=\"{}\" stroke=\"#FFFFFF\" stroke-width=\"1\"><title>{}, {}: {}</title></rect>"
                        "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
-                       html_escape(m.columns[c]), v, num(x), num(y), num(col_w), num(row_h), fill,
-                       html_escape(m.rows[r]), html_escape(m.columns[c]), v, num(x + col_w / 2),
+                       text::html_escape(m.columns[c]), v, num(x), num(y), num(col_w), num(row_h), fill,
+                       text::html_escape(m.rows[r]), text::html_escape(m.columns[c]), v, num(x + col_w / 2),
                        num(y + row_h / 2 + 3.5), share > 0.55 ? "#FFFFFF" : "#000000", v);
         }
         if (r < m.marks.size() && !m.marks[r].empty()) {
             fmt::print(out, "<text class=\"mark\" x=\"{}\" y=\"{}\" fill=\"{}\" font-weight=\"bold\">{}</text>\n",
                        num(label_w + col_w * static_cast<double>(m.columns.size()) + 6), num(y + row_h / 2 + 3.5),
-                       key_colour("not-started"), html_escape(m.marks[r]));
+                       key_colour("not-started"), text::html_escape(m.marks[r]));
         }
         out << "</g>\n";
     }

@@ -50,19 +50,23 @@ ListSpec list_spec(Kind kind, const Filter& filter) {
 
 } // namespace
 
-Table list_records(Store& store, Kind kind, const Filter& filter) {
+text::Table list_records(Store& store, Kind kind, const Filter& filter) {
     ListSpec ls = list_spec(kind, filter);
     std::string sql = fmt::format("SELECT {} FROM {} t WHERE {} ORDER BY {}", ls.select, kind_spec(kind).table,
                                   filter.where(kind), ls.order);
     SQLite::Statement q(store.db(), sql);
     filter.bind(q);
-    Table t;
-    t.headers = ls.headers;
-    t.lists = {"member_of"}; // party: the organisations it is a member of
+    text::Table t;
+    for (const auto& h : ls.headers) {
+        t.columns.emplace_back(h);
+        if (h == "member_of") {
+            t.columns.back().shape = text::Shape::list; // party: the organisations it is a member of
+        }
+    }
     while (q.executeStep()) {
-        std::vector<std::string> row;
+        text::Row row;
         for (int c = 0; c < q.getColumnCount(); ++c) {
-            row.push_back(q.getColumn(c).isNull() ? std::string() : q.getColumn(c).getString());
+            row.push_back(text::Cell::or_null(q.getColumn(c).isNull() ? std::string() : q.getColumn(c).getString()));
         }
         t.rows.push_back(std::move(row));
     }

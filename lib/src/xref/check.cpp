@@ -2,8 +2,8 @@
 
 #include "accord/model/id.hpp"
 #include "accord/model/record.hpp"
-#include "accord/report/table.hpp"
 #include "accord/store/query.hpp"
+#include "accord/text/strings.hpp"
 #include "accord/xref/graph.hpp"
 #include "accord/xref/text.hpp"
 
@@ -507,17 +507,17 @@ void write_findings_json(std::ostream& out, const std::vector<Finding>& findings
     for (std::size_t i = 0; i < findings.size(); ++i) {
         const Finding& f = findings[i];
         fmt::print(out, "{}\n  {{\"severity\": \"{}\", \"code\": \"{}\", \"record\": {}, \"message\": {}", i ? "," : "",
-                   f.severity == Severity::error ? "error" : "warning", to_string(f.code), json_quote(f.record),
-                   json_quote(f.message));
+                   f.severity == Severity::error ? "error" : "warning", to_string(f.code), text::json_quote(f.record),
+                   text::json_quote(f.message));
         if (f.code == FindingCode::cycle) {
             out << ", \"members\": [";
             for (std::size_t m = 0; m < f.members.size(); ++m) {
-                out << (m ? ", " : "") << json_quote(f.members[m]);
+                out << (m ? ", " : "") << text::json_quote(f.members[m]);
             }
             out << "]";
         }
         if (f.place) {
-            fmt::print(out, ", \"file\": {}, \"line\": {}, \"column\": {}", json_quote(f.place->file), f.place->line,
+            fmt::print(out, ", \"file\": {}, \"line\": {}, \"column\": {}", text::json_quote(f.place->file), f.place->line,
                        f.place->column);
         } else {
             out << ", \"file\": null, \"line\": null, \"column\": null";

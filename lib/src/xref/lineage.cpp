@@ -1,7 +1,7 @@
 #include "accord/xref/lineage.hpp"
 
 #include "accord/error.hpp"
-#include "accord/report/table.hpp"
+#include "accord/text/strings.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -146,7 +146,7 @@ std::string describe_node(const Node& n, std::size_t width) {
         f += (f.empty() ? "" : ", ") + x;
     }
     return fmt::format("{} {}{}: {}", to_string(n.kind), n.id, f.empty() ? "" : " (" + f + ")",
-                       shorten(n.title, width));
+                       text::shorten(n.title, width));
 }
 
 std::string describe_id(const Graph& graph, const std::string& id, std::size_t width) {
@@ -163,7 +163,7 @@ std::string describe_event(const ProgressEvent& p, std::size_t width) {
         s += ", evidence " + p.evidence;
     }
     if (!p.note.empty()) {
-        s += ": " + shorten(p.note, width);
+        s += ": " + text::shorten(p.note, width);
     }
     return s;
 }
@@ -225,7 +225,7 @@ void write_commitment_details(std::ostream& out, const Graph& graph, const std::
     for (const Node* p : programs) {
         fmt::print(out, "{}{}{}\n", indent, headings ? "" : "implemented by ", describe_node(*p, k_tree_width));
         for (const ProgramMilestone* m : graph.milestones_of(p->id)) {
-            fmt::print(out, "{}  milestone {}: {}\n", indent, m->date, shorten(m->text, k_tree_width));
+            fmt::print(out, "{}  milestone {}: {}\n", indent, m->date, text::shorten(m->text, k_tree_width));
         }
     }
     if (headings) {
@@ -368,7 +368,7 @@ std::vector<std::string> label_lines(const GraphNode& n, std::size_t width) {
         return lines;
     }
     if (n.milestone) {
-        return {"milestone " + n.milestone->date, shorten(n.milestone->text, width)};
+        return {"milestone " + n.milestone->date, text::shorten(n.milestone->text, width)};
     }
     if (!n.node) {
         return {n.id, "no such record"};
@@ -380,7 +380,7 @@ std::vector<std::string> label_lines(const GraphNode& n, std::size_t width) {
     if (n.node->kind == Kind::commitment) {
         second += ", " + n.node->status;
     }
-    return {n.id, second, shorten(n.node->title, width)};
+    return {n.id, second, text::shorten(n.node->title, width)};
 }
 
 std::string dot_quote(std::string_view s) {
@@ -484,7 +484,7 @@ void write_json_steps(std::ostream& out, const std::vector<LineageStep>& steps, 
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const auto& s = steps[i];
         fmt::print(out, "{}\n  {{\"relation\": {}, \"source\": {}, \"target\": {}", i ? "," : "",
-                   json_quote(s.edge->relation), json_quote(s.edge->source), json_quote(s.edge->target));
+                   text::json_quote(s.edge->relation), text::json_quote(s.edge->source), text::json_quote(s.edge->target));
         if (depth) {
             fmt::print(out, ", \"depth\": {}, \"repeated\": {}", s.depth, s.repeated ? "true" : "false");
         }
@@ -493,23 +493,23 @@ void write_json_steps(std::ostream& out, const std::vector<LineageStep>& steps, 
     out << "]";
 }
 
-std::string json_or_null(const std::string& s) { return s.empty() ? std::string("null") : json_quote(s); }
+std::string json_or_null(const std::string& s) { return s.empty() ? std::string("null") : text::json_quote(s); }
 
 void write_json(std::ostream& out, const Graph& graph, const Lineage& l) {
     Drawing d = draw(graph, l);
-    fmt::print(out, "{{\"root\": {},\n \"nodes\": [", json_quote(l.root));
+    fmt::print(out, "{{\"root\": {},\n \"nodes\": [", text::json_quote(l.root));
     bool first = true;
     for (const auto& n : d.nodes) {
         if (n.event || n.milestone) {
             continue;
         }
-        fmt::print(out, "{}\n  {{\"id\": {}, \"role\": {}", first ? "" : ",", json_quote(n.id), json_quote(n.role));
+        fmt::print(out, "{}\n  {{\"id\": {}, \"role\": {}", first ? "" : ",", text::json_quote(n.id), text::json_quote(n.role));
         first = false;
         if (n.node) {
-            fmt::print(out, ", \"kind\": {}, \"date\": {}, \"title\": {}", json_quote(to_string(n.node->kind)),
-                       json_or_null(n.node->date), json_quote(n.node->title));
+            fmt::print(out, ", \"kind\": {}, \"date\": {}, \"title\": {}", text::json_quote(to_string(n.node->kind)),
+                       json_or_null(n.node->date), text::json_quote(n.node->title));
             if (n.node->kind == Kind::commitment) {
-                fmt::print(out, ", \"due\": {}, \"status\": {}", json_or_null(n.node->due), json_quote(n.node->status));
+                fmt::print(out, ", \"due\": {}, \"status\": {}", json_or_null(n.node->due), text::json_quote(n.node->status));
             }
         } else {
             out << ", \"kind\": null";
@@ -523,7 +523,7 @@ void write_json(std::ostream& out, const Graph& graph, const Lineage& l) {
             continue;
         }
         fmt::print(out, "{}\n  {{\"source\": {}, \"relation\": {}, \"target\": {}}}", first ? "" : ",",
-                   json_quote(e.source), json_quote(e.relation), json_quote(e.target));
+                   text::json_quote(e.source), text::json_quote(e.relation), text::json_quote(e.target));
         first = false;
     }
     out << "],\n \"progress\": [";
@@ -533,7 +533,7 @@ void write_json(std::ostream& out, const Graph& graph, const Lineage& l) {
             fmt::print(out,
                        "{}\n  {{\"commitment\": {}, \"date\": {}, \"status\": {}, \"party\": {}, \"evidence\": {}, "
                        "\"note\": {}}}",
-                       first ? "" : ",", json_quote(c), json_quote(p->date), json_quote(p->status),
+                       first ? "" : ",", text::json_quote(c), text::json_quote(p->date), text::json_quote(p->status),
                        json_or_null(p->party), json_or_null(p->evidence), json_or_null(p->note));
             first = false;
         }
@@ -543,7 +543,7 @@ void write_json(std::ostream& out, const Graph& graph, const Lineage& l) {
     for (const auto& n : d.nodes) {
         if (const ProgramMilestone* m = n.milestone) {
             fmt::print(out, "{}\n  {{\"program\": {}, \"date\": {}, \"text\": {}, \"source\": {}}}", first ? "" : ",",
-                       json_quote(m->program), json_quote(m->date), json_quote(m->text), json_or_null(m->url));
+                       text::json_quote(m->program), text::json_quote(m->date), text::json_quote(m->text), json_or_null(m->url));
             first = false;
         }
     }

@@ -1,6 +1,6 @@
 #include "accord/xref/similar.hpp"
 
-#include "accord/report/table.hpp"
+#include "accord/text/strings.hpp"
 #include "accord/xref/text.hpp"
 
 #include <fmt/format.h>
@@ -257,21 +257,21 @@ void write_similar_text(std::ostream& out, const std::vector<SimilarPair>& pairs
     for (const auto& p : pairs) {
         fmt::print(out, "{:.2f}  {} ({}) ~ {} ({})\n", p.score, p.later->id, p.later->date, p.earlier->id,
                    p.earlier->date);
-        fmt::print(out, "      {}\n      {}\n", shorten(p.later->title, 90), shorten(p.earlier->title, 90));
+        fmt::print(out, "      {}\n      {}\n", text::shorten(p.later->title, 90), text::shorten(p.earlier->title, 90));
     }
 }
 
 void write_similar_json(std::ostream& out, const std::vector<SimilarPair>& pairs) {
     auto side = [](const Node* n) {
-        return fmt::format("{{\"id\": {}, \"statement\": {}, \"date\": {}, \"text\": {}}}", json_quote(n->id),
-                           json_quote(n->parent), n->date.empty() ? std::string("null") : json_quote(n->date),
-                           json_quote(n->title));
+        return fmt::format("{{\"id\": {}, \"statement\": {}, \"date\": {}, \"text\": {}}}", text::json_quote(n->id),
+                           text::json_quote(n->parent), n->date.empty() ? std::string("null") : text::json_quote(n->date),
+                           text::json_quote(n->title));
     };
     out << "[";
     for (std::size_t i = 0; i < pairs.size(); ++i) {
         const auto& p = pairs[i];
         fmt::print(out, "{}\n {{\"score\": {:.3f}, \"relation\": {}, \"later\": {}, \"earlier\": {}}}", i ? "," : "",
-                   p.score, json_quote(p.relation), side(p.later), side(p.earlier));
+                   p.score, text::json_quote(p.relation), side(p.later), side(p.earlier));
     }
     out << (pairs.empty() ? "]\n" : "\n]\n");
 }
@@ -297,7 +297,7 @@ void write_similar_suggestions(std::ostream& out, const std::vector<SimilarPair>
                    later->id, later->parent, later->date);
         out << "references:\n";
         for (const SimilarPair* p : groups[later]) {
-            fmt::print(out, "  - {} # {:.2f} {}\n", reference_of(*p), p->score, shorten(p->earlier->title, 60));
+            fmt::print(out, "  - {} # {:.2f} {}\n", reference_of(*p), p->score, text::shorten(p->earlier->title, 60));
         }
     }
 }

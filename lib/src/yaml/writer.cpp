@@ -1,6 +1,6 @@
 #include "accord/yaml/writer.hpp"
 
-#include "accord/report/table.hpp"
+#include "accord/text/strings.hpp"
 #include "accord/yaml/node.hpp"
 
 #include <algorithm>
@@ -29,12 +29,10 @@ std::string yaml_scalar(std::string_view text) {
         n.value = std::string(text);
         plain = n.scalar_type() == yaml::ScalarType::string;
     }
-    return plain ? std::string(text) : json_quote(text);
+    return plain ? std::string(text) : text::json_quote(text);
 }
 
 namespace {
-
-std::string pad(int n) { return std::string(static_cast<std::size_t>(n), ' '); }
 
 std::string scalar_of(const Scalar& s) {
     if (auto n = std::get_if<std::int64_t>(&s)) {
@@ -70,7 +68,7 @@ void write_yaml_record(std::ostream& out, const Record& record, const ChildrenOf
     bool first = true;
     auto key = [&](std::string_view name) -> std::ostream& {
         if (!first) {
-            out << pad(indent);
+            out << text::pad(indent);
         }
         first = false;
         out << name << ':';
@@ -90,7 +88,7 @@ void write_yaml_record(std::ostream& out, const Record& record, const ChildrenOf
             }
             key(fs.name) << '\n';
             for (const auto& kid : kids) {
-                out << pad(indent + 2) << "- ";
+                out << text::pad(indent + 2) << "- ";
                 write_yaml_record(out, kid, children, false, indent + 4);
             }
             continue;
@@ -116,21 +114,21 @@ void write_yaml_record(std::ostream& out, const Record& record, const ChildrenOf
                 } else if constexpr (std::is_same_v<T, std::vector<Reference>>) {
                     key(fs.name) << '\n';
                     for (const auto& r : x) {
-                        out << pad(indent + 2) << "- {relation: " << r.relation << ", target: " << yaml_scalar(r.target)
+                        out << text::pad(indent + 2) << "- {relation: " << r.relation << ", target: " << yaml_scalar(r.target)
                             << "}\n";
                     }
                 } else if constexpr (std::is_same_v<T, Source>) {
                     key(fs.name) << '\n';
-                    write_source(out, x, pad(indent + 2));
+                    write_source(out, x, text::pad(indent + 2));
                 } else if constexpr (std::is_same_v<T, std::vector<Milestone>>) {
                     key(fs.name) << '\n';
-                    std::string in = pad(indent + 4);
+                    std::string in = text::pad(indent + 4);
                     for (const auto& m : x) {
-                        out << pad(indent + 2) << "- date: " << yaml_scalar(m.date.str()) << '\n';
+                        out << text::pad(indent + 2) << "- date: " << yaml_scalar(m.date.str()) << '\n';
                         out << in << "text: " << yaml_scalar(m.text) << '\n';
                         if (m.source) {
                             out << in << "source:\n";
-                            write_source(out, *m.source, pad(indent + 6));
+                            write_source(out, *m.source, text::pad(indent + 6));
                         }
                     }
                 }

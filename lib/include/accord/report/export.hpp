@@ -3,9 +3,9 @@
 // commitment timeline, written row by row as CSV, JSON or JSONL while SQLite reads them;
 // and the whole database as YAML in the input format.
 #include "accord/model/vocab.hpp"
-#include "accord/report/table.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
+#include "accord/text/table.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -17,60 +17,23 @@
 
 namespace accord {
 
-// One cell of an exported row: absent (NULL), text, or an integer (a number in JSON).
-struct RowCell {
-    enum class Type { null, text, integer };
-    Type type = Type::null;
-    std::string text; // the text, or the integer's digits
-};
-
 struct RowFormat {
-    Format format = Format::csv; // csv, json or jsonl
-    bool crlf = false;           // CSV: lines end with CR LF (default: LF, as `sqlite3 -csv`)
-    bool bom = false;            // CSV: starts with the UTF-8 byte order mark
-    bool safe_csv = false;       // CSV: a text cell starting with = + - @ TAB or CR gets a leading '
-    CsvStyle csv() const { return {crlf, safe_csv}; }
+    text::Format format = text::Format::csv; // csv, json or jsonl
+    bool crlf = false;     // CSV: lines end with CR LF (default: LF, as `sqlite3 -csv`)
+    bool bom = false;      // CSV: starts with the UTF-8 byte order mark
+    bool safe_csv = false; // CSV: a text cell starting with = + - @ TAB or CR gets a leading '
+    // The writer's options: these, with cells quoted as `sqlite3 -csv` quotes them, so that
+    // its output and the exports' are byte-identical.
+    text::WriteOptions options() const;
 };
-
-// What a column holds: a value, or a list that CSV writes `;`-joined and JSON as an array
-// (docs/export.md): of values, or of references (`relation:target` in CSV,
-// {"relation", "target"} objects in JSON). An absent list is empty: `[]` in JSON.
-enum class ColumnShape { value, list, references };
-
-// Writes a table one row at a time and keeps no row: the header is written on construction
-// (CSV), each row as it comes, the closing bracket (JSON) by finish(). Throws IoError as
-// soon as the stream fails (a full disk, a closed pipe). shapes: one per column (empty: all
-// values); a list column's cell is its `;`-joined text (or null for none).
-class RowWriter {
-public:
-    RowWriter(std::ostream& out, std::vector<std::string> headers, const RowFormat& format,
-              std::vector<ColumnShape> shapes = {});
-    void write(const std::vector<RowCell>& cells);
-    void finish();
-    std::size_t rows() const { return m_rows; }
-
-private:
-    void check();
-    std::ostream& m_out;
-    std::vector<std::string> m_keys; // CSV: header cells; JSON: quoted keys
-    RowFormat m_format;
-    std::vector<ColumnShape> m_shapes;
-    std::string m_line; // reused for every row
-    std::size_t m_rows = 0;
-};
-
-// A CSV cell quoted as the sqlite3 shell's CSV mode quotes it, so that `sqlite3 -csv`
-// output and ours are byte-identical: quoted when it is empty or holds a control character,
-// space, '"', '\'', ',', DEL or any non-ASCII byte. RFC 4180 allows quoting any field.
-std::string export_csv_cell(std::string_view text, bool safe_csv);
 
 // The columns of `accord export KIND`: every field, the source as five source_* columns,
 // nested children left out (docs/export.md).
 std::vector<std::string> export_columns(Kind kind);
 // The columns of `accord export timeline` (and of the v_timeline view).
 const std::vector<std::string>& timeline_columns();
-// Their shapes (actors is a list).
-const std::vector<ColumnShape>& timeline_shapes();
+// Their shapes (actors is a list: `;`-joined in CSV, an array in JSON).
+const std::vector<text::Shape>& timeline_shapes();
 // The columns of `accord export links`.
 const std::vector<std::string>& links_columns();
 

@@ -54,6 +54,7 @@ ProgressReport progress_report(Store& store, ProgressBy by, const Filter& filter
 // The footnote lines that explain the numbers (the same in every format).
 std::vector<std::string> progress_notes(const ProgressReport& r);
 
-void write_progress(std::ostream& out, const ProgressReport& r, const ReportStyle& style);
+// The report as a document (write_report() renders it); style: the html format's charts.
+text::Document progress_document(const ProgressReport& r, const ReportStyle& style);
 
 } // namespace accord

@@ -48,6 +48,7 @@ struct ChangesReport {
 // replaces them). Two as-of queries (the day before `since`, and `until`) and one for
 // programs.
 ChangesReport changes_report(Store& store, const Filter& filter, const std::string& since, const std::string& until);
-void write_changes(std::ostream& out, const ChangesReport& r, const ReportStyle& style);
+// The report as a document (write_report() renders it); style: the html format's charts.
+text::Document changes_document(const ChangesReport& r, const ReportStyle& style);
 
 } // namespace accord

@@ -1,15 +1,18 @@
 #pragma once
-// What the reports share: their formats, the "as of" SQL (docs/format.md), and the
-// writers of aligned text tables, Markdown tables, CSV and JSON values.
+// What the reports share: their formats and style, the "as of" SQL (docs/format.md), and
+// the html charts of a report's document.
 #include "accord/model/date.hpp"
 #include "accord/report/report_timeline.hpp"
-#include "accord/report/table.hpp"
+#include "accord/report/svg.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
+#include "accord/text/document.hpp"
 
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <functional>
+#include <initializer_list>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -18,21 +21,29 @@
 
 namespace accord {
 
-enum class ReportFormat { table, md, json, csv, html };
-ReportFormat report_format_from_string(std::string_view name); // throws UsageError
-inline constexpr std::string_view k_report_format_names[] = {"table", "md", "json", "csv", "html"};
+// The formats of the reports (accord/text/table.hpp), in the order --help lists them.
+inline constexpr std::initializer_list<text::Format> k_report_formats = {text::Format::table, text::Format::md,
+                                                                         text::Format::json, text::Format::csv,
+                                                                         text::Format::html};
+using ReportFormat = text::Format;
 
-// How a report is written. colour: ANSI bold headers in the table format; the app
-// sets it only on a terminal without NO_COLOR. timeline: the events that the html
-// format draws as its timeline chart (report_timeline(), same filter and day as the
-// report); none is drawn without it.
+// How a report is written. options.colour: ANSI bold headers in the table format; the app
+// sets it only on a terminal without NO_COLOR; options.crlf, options.safe_csv: the csv format.
+// timeline: the events that the html format draws as its timeline chart (report_timeline(),
+// same filter and day as the report); none is drawn without it.
 struct ReportStyle {
-    ReportStyle(ReportFormat f = ReportFormat::table, bool c = false) : format(f), colour(c) {}
-    ReportFormat format;
-    bool colour;
-    CsvStyle csv; // the csv format: line ends, --safe-csv
+    ReportStyle(text::Format f = text::Format::table, bool c = false) : format(f) { options.colour = c; }
+    text::Format format;
+    text::WriteOptions options;
     std::optional<ReportTimeline> timeline;
 };
+
+// Writes a report's document as style says (text::write_report).
+void write_report(std::ostream& out, const text::Document& doc, const ReportStyle& style);
+// The html parts of a report's document: the bar chart, then the timeline of style when there
+// is one, then more (a further figure, or nothing); the status words with their swatches.
+void add_charts(text::Document& doc, const ReportStyle& style, BarChart chart,
+                std::function<void(std::ostream&)> more = {});
 
 // The day a report is computed for: the last day of D's period (`--as-of 2025`
 // is 2025-12-31), as YYYY-MM-DD.
@@ -72,33 +83,8 @@ std::string days_overdue_sql(const std::string& status_column, const std::string
 // rounded half up ("33.3"); empty when nothing is left to complete.
 std::string percent_complete(long complete, long total, long withdrawn);
 
-// A table of optional text cells (nullopt: no value).
+// A text value that may be absent (NULL in the database, null in JSON).
 using Cell = std::optional<std::string>;
-struct Grid {
-    std::vector<std::string> headers;
-    std::vector<bool> numeric; // right-aligned in text and Markdown; empty: none
-    std::vector<std::vector<Cell>> rows;
-};
-// Aligned text columns; an empty cell for nullopt. colour: bold header.
-void write_text_grid(std::ostream& out, const Grid& g, bool colour);
-// Text of the data for Markdown (docs/reports.md, "Markdown"): '&', '<' and '>' as HTML
-// entities, so that no value opens a tag or a comment; '\\', '`', '*', '[' and ']' escaped with a
-// backslash; line breaks as spaces, so that a value never ends a heading, a list item or a
-// table row.
-std::string md_text(std::string_view text);
-// A GitHub-flavoured Markdown table: cells through md_text(), '|' escaped.
-void write_md_grid(std::ostream& out, const Grid& g);
-// RFC 4180 CSV with a header row, lines ended as csv says; nullopt is an empty cell; with
-// csv.safe, cells of columns not marked numeric go through csv_safe().
-void write_csv_grid(std::ostream& out, const Grid& g, const CsvStyle& csv);
-
-// JSON values: a quoted string or null; a number literal or null.
-std::string json_text(const Cell& v);
-std::string json_number(const Cell& v);
-// A JSON array of strings.
-std::string json_text_list(const std::vector<std::string>& items);
-// The items with sep between them.
-std::string join(const std::vector<std::string>& items, const char* sep);
 
 // A cell from an SQLite column (nullopt for NULL).
 Cell cell_of(const SQLite::Column& c);

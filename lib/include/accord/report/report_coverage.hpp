@@ -45,6 +45,7 @@ struct CoverageReport {
 // group no theme has is a UsageError with a "did you mean" hint).
 CoverageReport coverage_report(Store& store, const Filter& filter, const std::optional<std::string>& group,
                                const std::string& as_of);
-void write_coverage(std::ostream& out, const CoverageReport& r, const ReportStyle& style);
+// The report as a document (write_report() renders it); style: the html format's charts.
+text::Document coverage_document(const CoverageReport& r, const ReportStyle& style);
 
 } // namespace accord

@@ -66,6 +66,7 @@ struct DialogueReport {
 // filter.undertakings_only says); every statement of the dialogue dated on or before as_of
 // is listed.
 DialogueReport dialogue_report(Store& store, const std::string& id, const Filter& filter, const std::string& as_of);
-void write_dialogue(std::ostream& out, const DialogueReport& r, const ReportStyle& style);
+// The report as a document (write_report() renders it); style: the html format's charts.
+text::Document dialogue_document(const DialogueReport& r, const ReportStyle& style);
 
 } // namespace accord

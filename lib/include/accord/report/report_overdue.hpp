@@ -18,9 +18,10 @@ struct ActorAsOf {
     std::string status;
 };
 
-// The actors as JSON objects {"party": ..., "status": ...} joined with ", " (the inside of
-// an array; party null for a commitment without actors).
-std::string json_actors(const std::vector<ActorAsOf>& actors);
+// The actors as a JSON array of {"party": ..., "status": ...} objects (party null for a
+// commitment without actors).
+text::Json actors_json(const std::vector<ActorAsOf>& actors);
+std::string json_actors(const std::vector<ActorAsOf>& actors); // actors_json's items, without the brackets
 
 // A commitment with a due date, as the overdue and upcoming reports list it.
 struct DueItem {
@@ -42,7 +43,8 @@ struct OverdueReport {
 
 // One query. as_of: a YYYY-MM-DD day.
 OverdueReport overdue_report(Store& store, const Filter& filter, const std::string& as_of);
-void write_overdue(std::ostream& out, const OverdueReport& r, const ReportStyle& style);
+// The report as a document (write_report() renders it); style: the html format's charts.
+text::Document overdue_document(const OverdueReport& r, const ReportStyle& style);
 
 struct UpcomingReport {
     std::string as_of; // YYYY-MM-DD: the window's first day
@@ -53,7 +55,7 @@ struct UpcomingReport {
 // The commitments whose due period ends on a day from as_of to until (both YYYY-MM-DD,
 // included) and whose status on as_of is neither complete nor withdrawn, the soonest first.
 UpcomingReport upcoming_report(Store& store, const Filter& filter, const std::string& as_of, const std::string& until);
-void write_upcoming(std::ostream& out, const UpcomingReport& r, const ReportStyle& style);
+text::Document upcoming_document(const UpcomingReport& r, const ReportStyle& style);
 
 // "us:complete;asean:limited" (group_concat of the as-of SQL) -> actors.
 std::vector<ActorAsOf> parse_actor_list(const std::string& text);

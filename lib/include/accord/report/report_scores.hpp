@@ -48,6 +48,7 @@ struct ScoresReport {
 
 // One query (cells, with the per-commitment and per-party sums as window aggregates).
 ScoresReport scores_report(Store& store, const Filter& filter, const std::string& as_of);
-void write_scores(std::ostream& out, const ScoresReport& r, const ReportStyle& style);
+// The report as a document (write_report() renders it); style: the html format's charts.
+text::Document scores_document(const ScoresReport& r, const ReportStyle& style);
 
 } // namespace accord

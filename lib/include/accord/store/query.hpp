@@ -1,8 +1,8 @@
 #pragma once
 // Browsing queries: one row per record of a kind, filtered.
-#include "accord/report/table.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
+#include "accord/text/table.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -12,8 +12,9 @@
 
 namespace accord {
 
-// The records of a kind as a table (columns fixed per kind, documented in docs/commands.md).
-Table list_records(Store& store, Kind kind, const Filter& filter);
+// The records of a kind as a table (columns fixed per kind, documented in docs/commands.md):
+// text cells, null for no value; a party's member_of is a `;`-joined list.
+text::Table list_records(Store& store, Kind kind, const Filter& filter);
 
 struct ActorStatus {
     std::string party; // empty: the commitment has no actors
