@@ -20,7 +20,7 @@ using accord::test::store_with;
 
 namespace {
 
-RowCell text(std::string s) { return RowCell{RowCell::Type::text, std::move(s)}; }
+RowCell txt(std::string s) { return RowCell{RowCell::Type::text, std::move(s)}; }
 RowCell integer(std::string s) { return RowCell{RowCell::Type::integer, std::move(s)}; }
 RowCell null() { return RowCell{}; }
 
@@ -167,7 +167,7 @@ TEST_CASE("safe CSV (--safe-csv) neutralises cells a spreadsheet would run as fo
 }
 
 TEST_CASE("the row writer writes CSV with LF, CRLF, a BOM, and absent apart from empty", "[export]") {
-    std::vector<std::vector<RowCell>> rows = {{text("x y"), integer("3")}, {null(), text("")}, {text("=2"), null()}};
+    std::vector<std::vector<RowCell>> rows = {{txt("x y"), integer("3")}, {null(), txt("")}, {txt("=2"), null()}};
     CHECK(write_rows(fmt_of(Format::csv), rows) == "a,b\n\"x y\",3\n,\"\"\n=2,\n");
     RowFormat f = fmt_of(Format::csv);
     f.crlf = true;
@@ -179,7 +179,7 @@ TEST_CASE("the row writer writes CSV with LF, CRLF, a BOM, and absent apart from
 }
 
 TEST_CASE("the row writer writes JSON and JSONL with nulls and numbers", "[export]") {
-    std::vector<std::vector<RowCell>> rows = {{text("x \"y\"\n"), integer("3")}, {null(), text("")}};
+    std::vector<std::vector<RowCell>> rows = {{txt("x \"y\"\n"), integer("3")}, {null(), txt("")}};
     CHECK(write_rows(fmt_of(Format::json), rows) ==
           "[\n {\"a\": \"x \\\"y\\\"\\n\", \"b\": 3},\n {\"a\": null, \"b\": \"\"}\n]\n");
     CHECK(write_rows(fmt_of(Format::json), {}) == "[]\n");
@@ -190,10 +190,10 @@ TEST_CASE("the row writer writes JSON and JSONL with nulls and numbers", "[expor
 TEST_CASE("the row writer writes each row as it comes and stops when the stream fails", "[export]") {
     std::ostringstream out;
     RowWriter w(out, {"a"}, fmt_of(Format::csv));
-    w.write({text("one")});
+    w.write({txt("one")});
     CHECK(out.str() == "a\none\n"); // already written, nothing held back
     out.setstate(std::ios::badbit);
-    CHECK_THROWS_AS(w.write({text("two")}), IoError);
+    CHECK_THROWS_AS(w.write({txt("two")}), IoError);
 }
 
 TEST_CASE("export KIND writes every field, lists joined with ';' and references as relation:target",

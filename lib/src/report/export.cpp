@@ -14,38 +14,7 @@ namespace accord {
 // ---------------------------------------------------------------------------------------
 // Writing rows
 
-namespace {
-
-bool csv_needs_quotes(std::string_view text) {
-    if (text.empty()) {
-        return true;
-    }
-    for (char ch : text) {
-        auto c = static_cast<unsigned char>(ch);
-        if (c <= 0x20 || c == '"' || c == '\'' || c == ',' || c >= 0x7F) {
-            return true;
-        }
-    }
-    return false;
-}
-
-} // namespace
-
-std::string export_csv_cell(std::string_view text, bool safe_csv) {
-    std::string safe;
-    if (safe_csv) {
-        safe = csv_safe(text);
-        text = safe;
-    }
-    if (!csv_needs_quotes(text)) {
-        return std::string(text);
-    }
-    // csv_cell quotes (doubling quotes) what RFC 4180 requires; the rest is quoted as is.
-    if (text.find_first_of(",\"\r\n") != std::string_view::npos) {
-        return csv_cell(text);
-    }
-    return "\"" + std::string(text) + "\"";
-}
+std::string export_csv_cell(std::string_view text, bool safe_csv) { return text::sqlite_csv_cell(text, safe_csv); }
 
 RowWriter::RowWriter(std::ostream& out, std::vector<std::string> headers, const RowFormat& format,
                      std::vector<ColumnShape> shapes)

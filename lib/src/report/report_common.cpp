@@ -180,51 +180,6 @@ void write_text_grid(std::ostream& out, const Grid& g, bool colour) {
     }
 }
 
-std::string md_text(std::string_view text) {
-    std::string e;
-    e.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char ch = text[i];
-        switch (ch) {
-        case '&':
-            e += "&amp;";
-            break;
-        case '<':
-            e += "&lt;";
-            break;
-        case '>':
-            e += "&gt;";
-            break;
-        case '\\':
-        case '`':
-        case '*':
-        case '[':
-        case ']':
-            e += '\\';
-            e += ch;
-            break;
-        case '\r':
-            if (i + 1 < text.size() && text[i + 1] == '\n') {
-                ++i;
-            }
-            e += ' ';
-            break;
-        case '\n':
-            e += ' ';
-            break;
-        default:
-            // U+2028 and U+2029 (line and paragraph separators) end a line for some renderers.
-            if (ch == '\xE2' && (text.compare(i, 3, "\u2028") == 0 || text.compare(i, 3, "\u2029") == 0)) {
-                e += ' ';
-                i += 2;
-            } else {
-                e += ch;
-            }
-        }
-    }
-    return e;
-}
-
 void write_md_grid(std::ostream& out, const Grid& g) {
     auto escape = [](const std::string& s) {
         std::string e;
@@ -272,13 +227,7 @@ std::string json_text(const Cell& v) { return v ? json_quote(*v) : "null"; }
 
 std::string json_number(const Cell& v) { return v && !v->empty() ? *v : "null"; }
 
-std::string json_text_list(const std::vector<std::string>& items) {
-    std::string s = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        s += (i ? ", " : "") + json_quote(items[i]);
-    }
-    return s + "]";
-}
+std::string json_text_list(const std::vector<std::string>& items) { return text::json_list(items); }
 
 Cell cell_of(const SQLite::Column& c) {
     if (c.isNull()) {

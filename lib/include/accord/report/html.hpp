@@ -5,6 +5,7 @@
 // svg.hpp (docs/reports.md, "HTML").
 #include "accord/report/report_common.hpp"
 #include "accord/report/svg.hpp"
+#include "accord/text/strings.hpp"
 
 #include <ostream>
 #include <string>
@@ -14,8 +15,7 @@
 
 namespace accord {
 
-// Text for HTML and SVG content and attribute values: & < > " ' escaped.
-std::string html_escape(std::string_view text);
+using text::html_escape;
 
 // Starts the page: doctype, head (title, stylesheet), body and the heading h1.
 void write_html_begin(std::ostream& out, const std::string& title);

@@ -81,11 +81,7 @@ struct Grid {
 };
 // Aligned text columns; an empty cell for nullopt. colour: bold header.
 void write_text_grid(std::ostream& out, const Grid& g, bool colour);
-// Text of the data for Markdown (docs/reports.md, "Markdown"): '&', '<' and '>' as HTML
-// entities, so that no value opens a tag or a comment; '\\', '`', '*', '[' and ']' escaped with a
-// backslash; line breaks as spaces, so that a value never ends a heading, a list item or a
-// table row.
-std::string md_text(std::string_view text);
+using text::md_text;
 // A GitHub-flavoured Markdown table: cells through md_text(), '|' escaped.
 void write_md_grid(std::ostream& out, const Grid& g);
 // RFC 4180 CSV with a header row, lines ended as csv says; nullopt is an empty cell; with
