@@ -43,10 +43,10 @@ struct Render {
 
     bool html() const { return format == text::Format::html; }
     std::size_t text_width() const {
-        return format == text::Format::table ? 60 : html() ? 140 : std::string::npos;
+        return format == text::Format::table ? 60 : html() ? 110 : std::string::npos;
     }
     std::size_t note_width() const {
-        return format == text::Format::table ? 50 : html() ? 110 : std::string::npos;
+        return format == text::Format::table ? 50 : html() ? 60 : std::string::npos;
     }
     std::string fit(const std::string& s) const {
         return text_width() == std::string::npos ? s : t::shorten(s, text_width());
@@ -95,15 +95,16 @@ std::string latest_text(const std::optional<BriefProgress>& p, std::size_t width
         s += ": " + (width == std::string::npos ? p->note : t::shorten(p->note, width));
     }
     if (!p->evidence.empty()) {
-        s += " [evidence: " + p->evidence + "]";
+        s += " [evidence: " + (width == std::string::npos ? p->evidence : t::shorten(p->evidence, 40)) + "]";
     }
     return s;
 }
 
-std::string programs_text(const std::vector<BriefProgram>& programs) {
+// The programs' ids, with their status (with_status).
+std::string programs_text(const std::vector<BriefProgram>& programs, bool with_status) {
     std::vector<std::string> parts;
     for (const auto& p : programs) {
-        parts.push_back(p.status.empty() ? p.id : p.id + " (" + p.status + ")");
+        parts.push_back(p.status.empty() || !with_status ? p.id : p.id + " (" + p.status + ")");
     }
     return joined(parts);
 }
@@ -188,7 +189,7 @@ Section undertakings(const Render& r) {
         for (const auto& u : g.undertakings) {
             std::string actors = actors_text(u.actors, u.status);
             std::string latest = latest_text(u.latest, r.note_width());
-            std::string programs = programs_text(u.programs);
+            std::string programs = programs_text(u.programs, !r.html());
             if (r.html()) {
                 tb.rows.push_back({t::Cell(g.status), t::Cell(u.id),
                                    t::Cell(r.fit(u.text) + (actors.empty() ? "" : " (" + actors + ")")), opt(u.due),
@@ -270,11 +271,19 @@ Section acknowledgements(const Render& r) {
     Section s;
     s.heading = fmt::format("Acknowledgements ({})", r.b.acknowledgements.size());
     Table& tb = s.table;
-    tb.columns = {id_column("id", "commitment"), nowrap(Column("action", "action")), Column("text", "text"),
-                  Column("actors", "actors")};
+    // html: one paragraph, the ids and actions (one or two pages); else a line each.
+    if (r.html() && !r.b.acknowledgements.empty()) {
+        std::vector<std::string> items;
+        for (const auto& a : r.b.acknowledgements) {
+            items.push_back(a.id + (a.action ? " (" + *a.action + ")" : ""));
+        }
+        s.paragraphs.push_back("Noted or recalled, not undertaken: " + joined(items) + ".");
+        return s;
+    }
+    tb.columns = {id_column("id", "commitment"), nowrap(Column("action", "action")), Column("text", "text")};
+    tb.columns.emplace_back("actors", "actors");
     for (const auto& a : r.b.acknowledgements) {
-        tb.rows.push_back({t::Cell(a.id), opt(a.action), t::Cell(t::shorten(a.text, r.html() ? 70 : 60)),
-                           t::Cell(joined(a.actors))});
+        tb.rows.push_back({t::Cell(a.id), opt(a.action), t::Cell(t::shorten(a.text, 60)), t::Cell(joined(a.actors))});
     }
     tb.none = "(none)";
     return s;
