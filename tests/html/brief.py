@@ -37,7 +37,7 @@ def run(args, env, **kw):
 
 
 HEADINGS = {"Undertakings by status": "undertakings", "Overdue on": "overdue",
-            "Falling due before the next meeting,": "upcoming", "Renewed": "renewed",
+            "Falling due before the next meeting": "upcoming", "Renewed": "renewed",
             "Look renewed, not linked": "similar", "Acknowledgements": "acknowledgements"}
 
 

@@ -208,7 +208,9 @@ Section due_list(const Render& r, const std::vector<BriefUndertaking>& list, boo
     Section s;
     const Brief& b = r.b;
     s.heading = overdue ? fmt::format("Overdue on {} ({})", b.as_of, list.size())
-                        : fmt::format("Falling due before the next meeting, {} ({})", b.next, list.size());
+                        : b.next_given || b.dialogue
+                          ? fmt::format("Falling due before the next meeting, {} ({})", b.next, list.size())
+                          : fmt::format("Falling due before the next meeting ({})", list.size());
     Table& tb = s.table;
     // html: the text is in the undertakings' table above (one or two pages).
     tb.columns = {id_column("id", "undertaking"), nowrap(Column("due", "due")),
@@ -573,7 +575,7 @@ text::Document brief_document(const Brief& b, text::Format format) {
     brief_format(text::to_string(format));
     text::Document doc;
     const std::string what = b.target_kind == "dialogue" ? "before " + *b.dialogue : "for the next meeting of " + b.series;
-    doc.title = fmt::format("Brief {}, {}", what, b.next);
+    doc.title = b.next_given || b.dialogue ? fmt::format("Brief {}, {}", what, b.next) : "Brief " + what;
     doc.title_in_text = true;
     if (format == text::Format::json) {
         doc.json = brief_json(b);
@@ -582,10 +584,15 @@ text::Document brief_document(const Brief& b, text::Format format) {
     Render r{b, format};
 
     Section intro;
-    intro.paragraphs.push_back(fmt::format(
-        "As of {}. Next meeting: {}{}.", b.as_of, b.next,
-        b.target_kind == "dialogue" ? " (" + *b.dialogue + ")"
-                                    : (b.next_given ? "" : " (not given: the day after the last meeting; --next DATE)")));
+    if (b.dialogue) {
+        intro.paragraphs.push_back(fmt::format("As of {}, the day before {} ({}).", b.as_of, *b.dialogue, b.next));
+    } else if (b.next_given) {
+        intro.paragraphs.push_back(fmt::format("As of {}. Next meeting: {}.", b.as_of, b.next));
+    } else {
+        intro.paragraphs.push_back(fmt::format("As of {}. Next meeting: not given (--next DATE); nothing is counted "
+                                               "as falling due before it.",
+                                               b.as_of));
+    }
     if (b.meetings.empty()) {
         intro.paragraphs.push_back("No earlier meeting of the series: nothing was promised before it.");
     } else {
