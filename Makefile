@@ -7,6 +7,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_SEED  ?= 1
 JOBS       ?= 2
 DEMO_DB    ?= $(BUILD)/demo.db
+DEMO_BRIEF ?= $(BUILD)/brief.html
 # What `make demo` needs: a compiler, CMake and the libraries the tools link. Nothing else.
 DEMO_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev libsqlitecpp-dev libsqlite3-dev
 # What `make test` adds: Catch2, the Python and sqlite3 the tests drive, Graphviz and Chromium for the
@@ -71,9 +72,12 @@ demo: configure-demo
 	@echo
 	@echo "Where the commitments in data/ stand, statement by statement:"
 	$(BUILD)/bin/accord report progress --db $(DEMO_DB)
-	@# ---- The brief for the next U.S.-ASEAN Cyber Policy Dialogue goes here (issue 22, item 6):
-	@# ---- `accord report brief us-asean-cpd --format md` on the terminal, then --format html
-	@# ---- -o $(BUILD)/brief.html, printing its path. Not yet: `report brief` is being built.
+	@echo
+	@echo "The brief for the next U.S.-ASEAN Cyber Policy Dialogue (its day is not fixed: say in six months, --next +6m):"
+	$(BUILD)/bin/accord report brief --db $(DEMO_DB) us-asean-cpd --next +6m --format md
+	$(BUILD)/bin/accord report brief --db $(DEMO_DB) us-asean-cpd --next +6m --format html -o $(DEMO_BRIEF)
+	@echo
+	@echo "The same brief as one HTML page (prints to one or two A4 pages): $(DEMO_BRIEF)"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)

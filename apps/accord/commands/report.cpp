@@ -1,5 +1,6 @@
 #include "report.hpp"
 
+#include "accord/brief/render.hpp"
 #include "accord/error.hpp"
 #include "accord/report/progress.hpp"
 #include "accord/report/report_changes.hpp"
@@ -167,6 +168,43 @@ void setup_report(CLI::App& cmd, GlobalOptions& global) {
     ch->get_option("--since")->required()->description("the window starts on the first day of this date");
     ch->get_option("--until")->description("the window ends on the last day of this date (default: today)");
     on_run(*ch, changes, global, run_report_changes);
+
+    // brief: a document of several tables, so no csv (and no --safe-csv or --crlf); --as-of is
+    // its only filter (the target chooses the records).
+    auto brief = std::make_shared<ReportOptions>();
+    auto* b = cmd.add_subcommand("brief", "the brief before the next meeting of a series (or before a dialogue)");
+    b->description("The brief before the next meeting of a series: its meetings so far, each undertaking by status "
+                   "with its\ntext, actors, due date, latest progress note and evidence and the programs carrying it; "
+                   "what is overdue,\nwhat falls due before the next meeting, what was renewed or looks renewed but "
+                   "is not linked (with the\nreferences: line to paste), the acknowledgements and what changed since "
+                   "the last meeting. For a dialogue:\nthe brief that would have been prepared the day before it "
+                   "(docs/brief.md).\nExample: accord report brief us-asean-cpd --next 2026-09 --format html -o brief.html");
+    b->add_option("target", brief->id, "a series (e.g. us-asean-cpd) or a dialogue id (e.g. us-asean-cpd-6)")
+        ->required();
+    b->add_option("--next", brief->next,
+                  fmt::format("the next meeting's day ({}; a partial date: its first day); series only; default: the "
+                              "day after the last meeting",
+                              k_date_forms));
+    b->add_option("--as-of", brief->filters.as_of,
+                  fmt::format("the records as they stood on this date ({}; a partial date: the last day of its "
+                              "period); default: today, or the day before --next if that is earlier",
+                              k_date_forms));
+    b->add_option("--format", brief->format,
+                  fmt::format("output format: {} (no csv: a brief is several tables)",
+                              fmt::join(text::format_names(k_brief_formats), ", ")))
+        ->check(CLI::Validator(
+            [](std::string& value) {
+                try {
+                    brief_format(value);
+                } catch (const UsageError& e) {
+                    return std::string(e.what());
+                }
+                return std::string();
+            },
+            ""))
+        ->capture_default_str();
+    add_output_option(*b, *brief);
+    on_run(*b, brief, global, run_report_brief);
 }
 
 void run_report_progress(const ReportOptions& options, Store& store, std::ostream& out) {
@@ -256,6 +294,19 @@ void run_report_dialogue(const ReportOptions& options, Store& store, std::ostrea
     filter.dialogue = options.id; // the timeline of this dialogue's commitments
     const ReportStyle style = style_of(options, store, filter, day);
     write_report(out, dialogue_document(report, style), style);
+}
+
+void run_report_brief(const ReportOptions& options, Store& store, std::ostream& out) {
+    const text::Format format = brief_format(options.format);
+    BriefRequest request;
+    request.target = options.id;
+    request.as_of = report_day(options);
+    if (auto next = parse_date_option(options.next, "--next")) {
+        request.next = next->first_day().str();
+    }
+    text::WriteOptions write;
+    write.colour = options.colour;
+    write_brief(out, make_brief(store, request), format, write);
 }
 
 } // namespace accord::cli

@@ -1,5 +1,5 @@
 #pragma once
-// accord report progress|overdue|upcoming|dialogue|scores|coverage|changes: reports over the records as of a day.
+// accord report progress|overdue|upcoming|dialogue|scores|coverage|changes|brief: reports over the records as of a day.
 #include "common.hpp"
 #include "filters.hpp"
 #include "output.hpp"
@@ -18,12 +18,13 @@ struct ReportOptions : OutputOptions {
     std::string group;            // report coverage --group; empty: every theme
     std::string within;           // report upcoming --within (default 90d)
     std::string before;           // report upcoming --before DATE
+    std::string next;             // report brief --next DATE
     bool include_noted = false;   // --include-noted: acknowledgements count too
     FilterOptions filters;
     bool colour = false; // bold headers: set only on a terminal without NO_COLOR
 };
 
-// Adds the subcommands progress, overdue, upcoming, dialogue, scores, coverage and changes to cmd.
+// Adds the subcommands progress, overdue, upcoming, dialogue, scores, coverage, changes and brief to cmd.
 void setup_report(CLI::App& cmd, GlobalOptions& global);
 
 void run_report_progress(const ReportOptions& options, Store& store, std::ostream& out);
@@ -36,6 +37,8 @@ void run_report_scores(const ReportOptions& options, Store& store, std::ostream&
 void run_report_coverage(const ReportOptions& options, Store& store, std::ostream& out);
 // --since and --until are the window here, not filters.
 void run_report_changes(const ReportOptions& options, Store& store, std::ostream& out);
+// The brief for the next meeting of a series, or before a dialogue (docs/brief.md).
+void run_report_brief(const ReportOptions& options, Store& store, std::ostream& out);
 
 // The day a report is computed for: the last day of --as-of's period, else today.
 std::string report_day(const ReportOptions& options);

@@ -28,6 +28,7 @@ th, td { border: 1px solid #BBBBBB; padding: 2px 5px; text-align: left; vertical
 td { overflow-wrap: anywhere; }
 th { background: #EEEEEE; white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+.nw { white-space: nowrap; overflow-wrap: normal; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 dl { display: grid; grid-template-columns: max-content auto; gap: 0.1em 1em; margin: 0 0 1em; }
@@ -100,7 +101,12 @@ void write_report(std::ostream& out, const Document& doc, Format format, const W
             if (!s.heading.empty()) {
                 write_html_heading(out, s.heading);
             }
-            write_html_table(out, s.table, doc.swatches);
+            for (const auto& p : s.paragraphs) {
+                out << "<p>" << html_escape(p) << "</p>\n";
+            }
+            if (!s.table.columns.empty()) {
+                write_html_table(out, s.table, doc.swatches);
+            }
         }
         write_html_notes(out, doc.notes);
         write_html_end(out);
@@ -115,7 +121,12 @@ void write_report(std::ostream& out, const Document& doc, Format format, const W
         }
         for (const auto& s : doc.sections) {
             out << (s.heading.empty() ? "\n" : "\n### " + md_text(s.heading) + "\n\n");
-            write_table(out, s.table, Format::md, options);
+            for (std::size_t i = 0; i < s.paragraphs.size(); ++i) {
+                out << md_text(s.paragraphs[i]) << '\n' << (i + 1 < s.paragraphs.size() || !s.table.columns.empty() ? "\n" : "");
+            }
+            if (!s.table.columns.empty()) {
+                write_table(out, s.table, Format::md, options);
+            }
         }
         for (const auto& n : doc.notes) {
             out << '\n' << md_text(n) << '\n';
@@ -136,7 +147,12 @@ void write_report(std::ostream& out, const Document& doc, Format format, const W
             if (!s.heading.empty()) {
                 out << '\n' << s.heading << '\n';
             }
-            write_table(out, s.table, Format::table, options);
+            for (const auto& p : s.paragraphs) {
+                out << p << '\n';
+            }
+            if (!s.table.columns.empty()) {
+                write_table(out, s.table, Format::table, options);
+            }
         }
         if (!doc.notes.empty() && !doc.notes_spaced && (doc.title_in_text || !doc.sections.empty())) {
             out << '\n';

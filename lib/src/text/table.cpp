@@ -334,14 +334,20 @@ void write_html_table(std::ostream& out, const Table& t, const std::vector<std::
     };
     const auto cols = shown_columns(t, Format::html);
     out << "<table>\n<thead>\n<tr>";
+    auto open = [&](const char* tag, const Column& c) {
+        const char* cls = c.numeric() ? (c.nowrap ? " class=\"num nw\"" : " class=\"num\"") : (c.nowrap ? " class=\"nw\"" : "");
+        out << '<' << tag << cls << '>';
+    };
     for (std::size_t c : cols) {
-        out << (t.columns[c].numeric() ? "<th class=\"num\">" : "<th>") << swatched(t.columns[c].header()) << "</th>";
+        open("th", t.columns[c]);
+        out << swatched(t.columns[c].header()) << "</th>";
     }
     out << "</tr>\n</thead>\n<tbody>\n";
     each_row(t, [&](const Row& r) {
         out << "<tr>";
         for (std::size_t c : cols) {
-            out << (t.columns[c].numeric() ? "<td class=\"num\">" : "<td>") << swatched(r[c].human()) << "</td>";
+            open("td", t.columns[c]);
+            out << swatched(r[c].human()) << "</td>";
         }
         out << "</tr>\n";
     });

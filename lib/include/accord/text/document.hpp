@@ -16,7 +16,10 @@ namespace accord::text {
 struct Section {
     // A heading before the table: a line in table, "### " in md, <h2> in html; empty: none.
     std::string heading;
-    Table table;
+    // Paragraphs after the heading, before the table (a line each in table, a paragraph in md
+    // and html).
+    std::vector<std::string> paragraphs;
+    Table table; // no columns: no table (a section of paragraphs)
 };
 
 struct Document {

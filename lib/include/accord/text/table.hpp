@@ -66,6 +66,7 @@ struct Column {
     CellType type = CellType::text; // integer or real: a numeric column (right-aligned)
     Shape shape = Shape::value;
     Show show = Show::all;
+    bool nowrap = false; // html: never broken inside (ids, dates, numbers): class "nw"
 
     Column(std::string k, CellType t = CellType::text) : key(std::move(k)), type(t) {}
     Column(std::string k, std::string heading, CellType t = CellType::text, Show s = Show::all)
