@@ -15,11 +15,15 @@ namespace accord::text {
 
 struct Section {
     // A heading before the table: a line in table, "### " in md, <h2> in html; empty: none.
+    Section() = default;
+    Section(std::string heading_, Table table_, std::vector<std::string> paragraphs_ = {})
+        : heading(std::move(heading_)), table(std::move(table_)), paragraphs(std::move(paragraphs_)) {}
+
     std::string heading;
+    Table table; // no columns: no table (a section of paragraphs)
     // Paragraphs after the heading, before the table (a line each in table, a paragraph in md
     // and html).
     std::vector<std::string> paragraphs;
-    Table table; // no columns: no table (a section of paragraphs)
 };
 
 struct Document {
