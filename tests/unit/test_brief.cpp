@@ -3,7 +3,7 @@
 #include "accord/brief/brief.hpp"
 #include "accord/error.hpp"
 #include "accord/import/importer.hpp"
-#include "accord/report/report_overdue.hpp"
+#include "accord/report/overdue.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/validate/diagnostics.hpp"
 

@@ -3,7 +3,7 @@
 #include "helpers.hpp"
 
 #include "accord/text/strings.hpp"
-#include "accord/report/report_timeline.hpp"
+#include "accord/report/timeline.hpp"
 #include "accord/report/svg.hpp"
 
 #include <catch2/catch.hpp>

@@ -4,11 +4,11 @@
 
 #include "accord/error.hpp"
 #include "accord/report/progress.hpp"
-#include "accord/report/report_changes.hpp"
-#include "accord/report/report_coverage.hpp"
-#include "accord/report/report_dialogue.hpp"
-#include "accord/report/report_overdue.hpp"
-#include "accord/report/report_scores.hpp"
+#include "accord/report/changes.hpp"
+#include "accord/report/coverage.hpp"
+#include "accord/report/dialogue.hpp"
+#include "accord/report/overdue.hpp"
+#include "accord/report/scores.hpp"
 #include "commands/report.hpp"
 
 #include <SQLiteCpp/Statement.h>

@@ -18,9 +18,9 @@
 // above (a lookup per row without an index: quadratic time on large databases).
 #include "helpers.hpp"
 
-#include "accord/report/export.hpp"
+#include "accord/export/rows.hpp"
 #include "accord/report/progress.hpp"
-#include "accord/report/report_common.hpp"
+#include "accord/report/as_of.hpp"
 #include "accord/validate/diagnostics.hpp"
 
 #include <SQLiteCpp/Statement.h>

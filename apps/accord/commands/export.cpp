@@ -1,7 +1,7 @@
 #include "export.hpp"
 
 #include "accord/error.hpp"
-#include "accord/report/export.hpp"
+#include "accord/export/rows.hpp"
 #include "accord/output/output.hpp"
 #include "accord/store/query.hpp"
 

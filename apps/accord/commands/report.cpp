@@ -3,12 +3,12 @@
 #include "accord/brief/render.hpp"
 #include "accord/error.hpp"
 #include "accord/report/progress.hpp"
-#include "accord/report/report_changes.hpp"
-#include "accord/report/report_coverage.hpp"
-#include "accord/report/report_dialogue.hpp"
-#include "accord/report/report_overdue.hpp"
-#include "accord/report/report_scores.hpp"
-#include "accord/report/report_timeline.hpp"
+#include "accord/report/changes.hpp"
+#include "accord/report/coverage.hpp"
+#include "accord/report/dialogue.hpp"
+#include "accord/report/overdue.hpp"
+#include "accord/report/scores.hpp"
+#include "accord/report/timeline.hpp"
 
 #include <fmt/format.h>
 

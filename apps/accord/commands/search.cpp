@@ -3,7 +3,7 @@
 #include "accord/error.hpp"
 #include "accord/output/output.hpp"
 #include "accord/text/table.hpp"
-#include "accord/xref/search.hpp"
+#include "accord/search/search.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>

@@ -5,9 +5,9 @@
 // overdue, what falls due before the next meeting, what was renewed and what looks renewed but
 // is not linked, the acknowledgements, and what changed since the last meeting. Plain data:
 // the report writers render it.
-#include "accord/report/report_changes.hpp"
-#include "accord/report/report_dialogue.hpp"
-#include "accord/report/report_overdue.hpp"
+#include "accord/report/changes.hpp"
+#include "accord/report/dialogue.hpp"
+#include "accord/report/overdue.hpp"
 #include "accord/store/store.hpp"
 
 #include <optional>

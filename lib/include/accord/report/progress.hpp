@@ -1,7 +1,7 @@
 #pragma once
 // `accord report progress`: per group, how many commitments stand at each status,
 // the share complete and how many are overdue, as of a day (docs/reports.md).
-#include "accord/report/report_common.hpp"
+#include "accord/report/as_of.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 

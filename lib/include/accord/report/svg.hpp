@@ -3,7 +3,7 @@
 // map. No script and no external resource; every chart is sized in a 680-unit wide
 // viewBox (the text width of an A4 page) and scales with the page. Colours come from
 // one colour-blind-safe palette (Okabe and Ito) that the HTML tables use too.
-#include "accord/report/report_timeline.hpp"
+#include "accord/report/timeline.hpp"
 
 #include <ostream>
 #include <string>

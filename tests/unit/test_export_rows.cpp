@@ -1,7 +1,7 @@
 #include "helpers.hpp"
 
 #include "accord/error.hpp"
-#include "accord/report/export.hpp"
+#include "accord/export/rows.hpp"
 #include "accord/text/strings.hpp"
 #include "commands/export.hpp"
 

@@ -1,7 +1,7 @@
 #include "helpers.hpp"
 
 #include "accord/error.hpp"
-#include "accord/xref/search.hpp"
+#include "accord/search/search.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>

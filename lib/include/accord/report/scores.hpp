@@ -2,7 +2,7 @@
 // `accord report scores`: a G7/G20 Research Group style compliance table as of a day:
 // rows commitments, columns parties (each actor scored on its own status), cells
 // +1 / 0 / -1 (docs/format.md), averages per party and per commitment (docs/reports.md).
-#include "accord/report/report_common.hpp"
+#include "accord/report/as_of.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 

@@ -2,7 +2,7 @@
 // `accord report coverage`: themes against the commitments, programs and parties that
 // carry them, as of a day; flags themes whose commitments no program implements, and
 // lists programs that implement no commitment (docs/reports.md).
-#include "accord/report/report_common.hpp"
+#include "accord/report/as_of.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 

@@ -1,4 +1,4 @@
-#include "accord/report/report_scores.hpp"
+#include "accord/report/scores.hpp"
 
 #include "accord/report/svg.hpp"
 

@@ -1,4 +1,4 @@
-#include "accord/xref/search.hpp"
+#include "accord/search/search.hpp"
 
 #include "accord/error.hpp"
 #include "accord/model/record.hpp"

@@ -4,7 +4,7 @@
 #include "helpers.hpp"
 
 #include "accord/model/record.hpp"
-#include "accord/report/export.hpp"
+#include "accord/export/rows.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>

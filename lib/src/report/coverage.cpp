@@ -1,4 +1,4 @@
-#include "accord/report/report_coverage.hpp"
+#include "accord/report/coverage.hpp"
 
 #include "accord/report/svg.hpp"
 #include "accord/store/query.hpp"

@@ -2,7 +2,7 @@
 // `accord report changes --since D [--until D]`: what moved between two days: the
 // commitments whose overall status differs, the commitments made and the programs
 // started within the window (docs/reports.md).
-#include "accord/report/report_common.hpp"
+#include "accord/report/as_of.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 

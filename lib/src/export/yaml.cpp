@@ -1,5 +1,5 @@
 // accord export yaml: the database written back in the input format of docs/format.md.
-#include "accord/report/export.hpp"
+#include "accord/export/rows.hpp"
 
 #include "accord/error.hpp"
 #include "accord/output/output.hpp"

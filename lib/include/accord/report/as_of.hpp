@@ -2,7 +2,7 @@
 // What the reports share: their formats and style, the "as of" SQL (docs/format.md), and
 // the html charts of a report's document.
 #include "accord/model/date.hpp"
-#include "accord/report/report_timeline.hpp"
+#include "accord/report/timeline.hpp"
 #include "accord/report/svg.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"

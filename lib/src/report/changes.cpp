@@ -1,4 +1,4 @@
-#include "accord/report/report_changes.hpp"
+#include "accord/report/changes.hpp"
 
 #include "accord/error.hpp"
 #include "accord/report/svg.hpp"

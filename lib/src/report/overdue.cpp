@@ -1,4 +1,4 @@
-#include "accord/report/report_overdue.hpp"
+#include "accord/report/overdue.hpp"
 
 #include "accord/report/svg.hpp"
 #include "accord/text/strings.hpp"

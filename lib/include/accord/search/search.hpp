@@ -1,8 +1,7 @@
 #pragma once
 // `accord search`: full-text search (SQLite FTS5, ranked by bm25) over the titles, names,
 // labels, commitment texts, descriptions and notes of the records, and the notes of
-// progress events (schema version 2: search_text and search_index). It lives with the
-// cross-reference code because both read the text of the records.
+// progress events (schema version 2: search_text and search_index).
 #include "accord/model/vocab.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"

@@ -1,4 +1,4 @@
-#include "accord/report/report_common.hpp"
+#include "accord/report/as_of.hpp"
 
 #include "accord/error.hpp"
 

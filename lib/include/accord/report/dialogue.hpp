@@ -2,8 +2,8 @@
 // `accord report dialogue ID`: one dialogue as of a day: when and where, its
 // statements, each commitment with its status, what they referred to and what
 // followed them (docs/reports.md).
-#include "accord/report/report_common.hpp"
-#include "accord/report/report_overdue.hpp"
+#include "accord/report/as_of.hpp"
+#include "accord/report/overdue.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 

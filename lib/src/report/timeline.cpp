@@ -1,6 +1,6 @@
-#include "accord/report/report_timeline.hpp"
+#include "accord/report/timeline.hpp"
 
-#include "accord/report/report_common.hpp"
+#include "accord/report/as_of.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>

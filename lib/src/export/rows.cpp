@@ -1,4 +1,4 @@
-#include "accord/report/export.hpp"
+#include "accord/export/rows.hpp"
 
 #include "accord/error.hpp"
 #include "accord/model/record.hpp"

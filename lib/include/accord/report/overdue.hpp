@@ -2,7 +2,7 @@
 // `accord report overdue`: commitments past due and not complete (nor withdrawn) as
 // of a day, the longest overdue first; `accord report upcoming`: those falling due in a
 // window from the day, the soonest first (docs/reports.md).
-#include "accord/report/report_common.hpp"
+#include "accord/report/as_of.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 

@@ -1,4 +1,4 @@
-#include "accord/report/report_dialogue.hpp"
+#include "accord/report/dialogue.hpp"
 
 #include "accord/error.hpp"
 #include "accord/report/svg.hpp"
