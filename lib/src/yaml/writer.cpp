@@ -1,3 +1,4 @@
+// YAML output in the input format (docs/format.md): scalars quoted where needed, records nested.
 #include "accord/yaml/writer.hpp"
 
 #include "accord/text/strings.hpp"

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,7 +97,7 @@ private:
 };
 
 // Reads a YAML stream document by document, with one yaml-cpp parser per document (see
-// Windows in node.cpp), so that memory does not grow with the number of documents.
+// lib/src/yaml/windows.hpp), so that memory does not grow with the number of documents.
 class DocumentStream {
 public:
     // split false: one parser for the whole stream, as yaml-cpp alone reads it (memory grows
@@ -126,7 +127,7 @@ private:
     struct Impl;
     // Ends the stream with a syntax error at mark: yaml-cpp reads no further there.
     std::optional<Document> stuck(Mark mark);
-    Impl* m_impl;
+    std::unique_ptr<Impl> m_impl;
     std::optional<Problem> m_syntax_error;
 };
 
