@@ -130,7 +130,7 @@ def main():
     if sys.argv[1:] == ["--self-test"]:
         return self_test()
     root = pathlib.Path(sys.argv[1]).resolve()
-    found = problems(root, sources(root))
+    found = problems(root, sources(root)) + house_problems(root, lib_files(root))
     for p in found:
         print(p)
     return 1 if found else 0

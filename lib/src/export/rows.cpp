@@ -1,3 +1,4 @@
+// `accord export KIND|links|timeline`: rows read from SQLite and streamed through text::RowStream.
 #include "accord/export/rows.hpp"
 
 #include "accord/error.hpp"

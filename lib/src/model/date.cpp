@@ -1,3 +1,4 @@
+// PartialDate: YYYY, YYYY-MM or YYYY-MM-DD parsed, compared and widened to its first or last day.
 #include "accord/model/date.hpp"
 
 #include "accord/error.hpp"

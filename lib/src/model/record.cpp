@@ -1,3 +1,4 @@
+// The field tables of every kind (KindSpec, FieldSpec) and Record's typed values.
 #include "accord/model/record.hpp"
 
 #include <fmt/format.h>

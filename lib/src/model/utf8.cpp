@@ -1,3 +1,4 @@
+// UTF-8 read one character at a time, strictly (no overlong forms, surrogates, or past U+10FFFF).
 #include "accord/model/utf8.hpp"
 
 namespace accord {

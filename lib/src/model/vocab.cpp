@@ -1,3 +1,4 @@
+// Record kinds and the closed vocabularies of docs/format.md, with string conversion and "did you mean".
 #include "accord/model/vocab.hpp"
 
 #include <algorithm>

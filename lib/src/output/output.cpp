@@ -1,3 +1,4 @@
+// Where output goes: OutputFile (atomic -o), FdOut, StandardStreams and visible().
 #include "accord/output/output.hpp"
 
 #include "accord/model/utf8.hpp"

@@ -1,3 +1,4 @@
+// What the reports share: the "as of" SQL, report style and charts, percent complete.
 #include "accord/report/as_of.hpp"
 
 #include "accord/error.hpp"

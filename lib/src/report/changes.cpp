@@ -1,3 +1,4 @@
+// `accord report changes`: what moved between two days, as a text::Document.
 #include "accord/report/changes.hpp"
 
 #include "accord/error.hpp"

@@ -1,3 +1,4 @@
+// `accord report coverage`: themes against their commitments, programs and parties.
 #include "accord/report/coverage.hpp"
 
 #include "accord/report/svg.hpp"

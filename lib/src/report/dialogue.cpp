@@ -1,3 +1,4 @@
+// `accord report dialogue ID`: one dialogue, its statements and commitments as of a day.
 #include "accord/report/dialogue.hpp"
 
 #include "accord/error.hpp"

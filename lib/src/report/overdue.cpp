@@ -1,3 +1,4 @@
+// `accord report overdue` and `upcoming`: commitments past due, or falling due in a window.
 #include "accord/report/overdue.hpp"
 
 #include "accord/report/svg.hpp"

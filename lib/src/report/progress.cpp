@@ -1,3 +1,4 @@
+// `accord report progress`: commitments per status per group, share complete, overdue.
 #include "accord/report/progress.hpp"
 
 #include "accord/error.hpp"

@@ -1,3 +1,4 @@
+// `accord report scores`: the +1/0/-1 compliance table of commitments against parties.
 #include "accord/report/scores.hpp"
 
 #include "accord/report/svg.hpp"

@@ -1,3 +1,4 @@
+// Inline SVG charts of the html reports: stacked bars, timeline, heat map.
 #include "accord/report/svg.hpp"
 
 #include "accord/model/date.hpp"

@@ -1,3 +1,4 @@
+// report_timeline(): the events per day that the html reports' timeline chart draws.
 #include "accord/report/timeline.hpp"
 
 #include "accord/report/as_of.hpp"

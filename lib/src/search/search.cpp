@@ -1,3 +1,4 @@
+// `accord search`: the FTS5 query built from the terms, ranked hits and marked snippets.
 #include "accord/search/search.hpp"
 
 #include "accord/error.hpp"

@@ -1,3 +1,4 @@
+// Filter: the shared filters as SQL conditions with bound values, checked before a command runs.
 #include "accord/store/filter.hpp"
 
 #include "accord/error.hpp"

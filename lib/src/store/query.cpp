@@ -1,3 +1,4 @@
+// Browsing queries: one row per record of a kind, filtered; statuses; where a record was read.
 #include "accord/store/query.hpp"
 
 #include "accord/error.hpp"

@@ -1,3 +1,4 @@
+// RecordReader: records read back from the database through the field tables.
 #include "accord/store/reader.hpp"
 
 #include <SQLiteCpp/Statement.h>

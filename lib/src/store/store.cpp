@@ -1,3 +1,4 @@
+// Store: opening a database (checks, pragmas) and its migrations up to the current schema.
 #include "accord/store/store.hpp"
 
 #include "accord/error.hpp"

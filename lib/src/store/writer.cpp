@@ -1,3 +1,4 @@
+// Writer: records upserted through the field tables, with their links and search text.
 #include "accord/store/writer.hpp"
 
 #include <fmt/format.h>

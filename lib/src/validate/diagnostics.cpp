@@ -1,3 +1,4 @@
+// Diagnostics: the findings of a check or an import, counted and written with file:line:column.
 #include "accord/validate/diagnostics.hpp"
 
 #include <fmt/ostream.h>

@@ -1,3 +1,4 @@
+// Graph: the reference graph of the records, loaded once from the database.
 #include "accord/xref/graph.hpp"
 
 #include <SQLiteCpp/Statement.h>

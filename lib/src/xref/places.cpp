@@ -1,3 +1,4 @@
+// Places: where records, references and progress events stand, read again from the YAML files.
 #include "accord/xref/places.hpp"
 
 #include "accord/error.hpp"

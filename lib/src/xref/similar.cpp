@@ -1,3 +1,4 @@
+// `accord xref similar`: TF-IDF over stems between commitments.
 #include "accord/xref/similar.hpp"
 
 #include "accord/text/strings.hpp"

@@ -1,3 +1,4 @@
+// Words of English policy text: splitting, stop words, a light stemmer, the verbs of a commitment.
 #include "accord/xref/text.hpp"
 
 #include "accord/extract/cues.hpp"
