@@ -65,12 +65,7 @@ std::string as_of_sql(const Filter& filter, const std::string& extra) {
         "'actors')\n"
         "),\n"
         "a_actor_status(commitment_id, party_id, pos, status) AS (\n"
-        "  SELECT a.commitment_id, a.party_id, a.pos,\n"
-        "         ifnull((SELECT p.status FROM progress p\n"
-        "                  WHERE p.commitment_id = a.commitment_id\n"
-        "                    AND (p.party_id IS NULL OR a.party_id IS NULL OR p.party_id = a.party_id)\n"
-        "                    AND p.date <= :as_of\n"
-        "                  ORDER BY p.date DESC, p.seq DESC LIMIT 1), 'unassessed')\n"
+        "  SELECT a.commitment_id, a.party_id, a.pos, {5}\n"
         "    FROM a_actor a\n"
         "),\n"
         "a_overall(commitment_id, status) AS (\n"
@@ -82,7 +77,8 @@ std::string as_of_sql(const Filter& filter, const std::string& extra) {
         "   WHERE {4}\n"
         ")",
         without_status.where(Kind::commitment), extra, status_rule_sql("s.status"),
-        days_overdue_sql("o.status", "c.due_end"), filter.status ? "o.status = :status" : "1");
+        days_overdue_sql("o.status", "c.due_end"), filter.status ? "o.status = :status" : "1",
+        actor_status_sql("a.commitment_id", "a.party_id", "p.date <= :as_of"));
 }
 
 void bind_as_of(SQLite::Statement& q, const Filter& filter, const std::string& day) {

@@ -166,12 +166,7 @@ std::string Filter::commitment_status_sql(const std::string& id_expr) const {
         return fmt::format("(SELECT v.status FROM v_commitment_status v WHERE v.commitment_id = {})", id_expr);
     }
     // As v_actor_status and v_commitment_status, counting progress dated on or before the day.
-    auto latest = [&](const std::string& party) {
-        return fmt::format("ifnull((SELECT p.status FROM progress p WHERE p.commitment_id = {0} AND (p.party_id IS "
-                           "NULL OR {1} IS NULL OR p.party_id = {1}) AND p.date <= :as_of_end ORDER BY p.date DESC, "
-                           "p.seq DESC LIMIT 1), 'unassessed')",
-                           id_expr, party);
-    };
+    auto latest = [&](const std::string& party) { return actor_status_sql(id_expr, party, "p.date <= :as_of_end"); };
     return fmt::format("(CASE WHEN EXISTS (SELECT 1 FROM record_party rp WHERE rp.record_id = {0} AND rp.role = "
                        "'actors') THEN (SELECT {1} FROM record_party ra WHERE ra.record_id = {0} AND ra.role = "
                        "'actors') ELSE {2} END)",
@@ -254,7 +249,6 @@ void Filter::check(Store& store, KindSet kinds) const {
 }
 
 std::string status_rule_sql(const std::string& column) {
-    // The same expression as v_commitment_status (schema.sql.inc).
     return fmt::format(
         "CASE WHEN sum({0} = 'withdrawn') = count(*) THEN 'withdrawn' "
         "ELSE CASE min(CASE {0} WHEN 'unassessed' THEN 0 WHEN 'not-started' THEN 1 WHEN 'limited' THEN 2 "
@@ -262,6 +256,36 @@ std::string status_rule_sql(const std::string& column) {
         "WHEN 0 THEN 'unassessed' WHEN 1 THEN 'not-started' WHEN 2 THEN 'limited' "
         "WHEN 3 THEN 'substantial' ELSE 'complete' END END",
         column);
+}
+
+std::string actor_status_sql(const std::string& commitment, const std::string& party,
+                             const std::string& day_condition) {
+    return fmt::format("ifnull((SELECT p.status FROM progress p WHERE p.commitment_id = {0} AND (p.party_id IS NULL "
+                       "OR {1} IS NULL OR p.party_id = {1}) AND ({2}) ORDER BY p.date DESC, p.seq DESC LIMIT 1), "
+                       "'unassessed')",
+                       commitment, party, day_condition);
+}
+
+std::string status_views_sql() {
+    return fmt::format(
+        "-- Each actor's status: its latest applicable progress event (latest date, then file order).\n"
+        "CREATE VIEW v_actor_status AS\n"
+        "WITH actor AS (\n"
+        "  SELECT c.id AS commitment_id, rp.party_id AS party_id\n"
+        "    FROM commitment c JOIN record_party rp ON rp.record_id = c.id AND rp.role = 'actors'\n"
+        "  UNION ALL\n"
+        "  SELECT c.id, NULL FROM commitment c\n"
+        "   WHERE NOT EXISTS (SELECT 1 FROM record_party rp WHERE rp.record_id = c.id AND rp.role = 'actors')\n"
+        ")\n"
+        "SELECT a.commitment_id, a.party_id, {0} AS status\n"
+        "  FROM actor a;\n"
+        "\n"
+        "-- A commitment's overall status: the lowest among its actors; withdrawn only when all withdrew.\n"
+        "CREATE VIEW v_commitment_status AS\n"
+        "SELECT s.commitment_id, c.statement_id, {1} AS status\n"
+        "  FROM v_actor_status s JOIN commitment c ON c.id = s.commitment_id\n"
+        " GROUP BY s.commitment_id;\n",
+        actor_status_sql("a.commitment_id", "a.party_id"), status_rule_sql("s.status"));
 }
 
 std::string Filter::since_bound() const {

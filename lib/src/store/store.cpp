@@ -1,6 +1,8 @@
 // Store: opening a database (checks, pragmas) and its migrations up to the current schema.
 #include "accord/store/store.hpp"
 
+#include "accord/store/filter.hpp"
+
 #include "accord/error.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -384,7 +386,10 @@ int Store::migrate() {
         }
         SQLite::Transaction t(*m_db);
         if (from < 1) {
-            m_db->exec(k_schema_v1);
+            std::string v1 = k_schema_v1;
+            const std::string mark = "-- @status_views\n";
+            v1.replace(v1.find(mark), mark.size(), status_views_sql());
+            m_db->exec(v1);
         }
         if (from < 2) {
             std::string v2 = k_schema_v2;

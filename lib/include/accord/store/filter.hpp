@@ -62,8 +62,21 @@ struct Filter {
 // recall; a commitment without an action is an undertaking).
 std::string acknowledgement_sql(const std::string& alias);
 
-// SQL aggregate over a column of actor statuses: docs/format.md's rule for the overall
-// status (lowest; withdrawn only when all withdrew), as in v_commitment_status.
+// The status rules of docs/format.md, stated once: the views v_actor_status and
+// v_commitment_status (status_views_sql), Filter's as-of status and the reports' as-of SQL
+// (report/as_of.hpp) are all built from these two.
+//
+// SQL aggregate over a column of actor statuses: the overall status (lowest; withdrawn only
+// when all withdrew).
 std::string status_rule_sql(const std::string& column);
+// SQL: an actor's status: that of its latest applicable progress event p (latest date, then
+// file order; an event without a party applies to every actor, and an actor of NULL, for a
+// commitment without actors, takes every event), 'unassessed' without one. commitment and party
+// are SQL expressions; day_condition a literal condition on p ("p.date <= :as_of"), "1" for none.
+std::string actor_status_sql(const std::string& commitment, const std::string& party,
+                             const std::string& day_condition = "1");
+// The CREATE VIEW statements of v_actor_status and v_commitment_status (schema.sql.inc puts
+// them in its place).
+std::string status_views_sql();
 
 } // namespace accord
