@@ -46,7 +46,7 @@ void run_list(const ListOptions& options, Store& store, std::ostream& out) {
     const text::Format format = text::parse_format(options.format, k_list_formats);
     if (*kind == Kind::commitment && format == text::Format::table) {
         for (auto& row : t.rows) {
-            row.back() = row.back().shown_as(text::shorten(row.back().value, 60));
+            row.back() = row.back().shown_as(text::shorten(row.back().value, text::k_short_text));
         }
     }
     text::write_table(out, t, format, options.write_options());

@@ -60,7 +60,7 @@ Column nowrap(Column c) {
 
 Column id_column(std::string key, std::string title) { return nowrap(Column(std::move(key), std::move(title))); }
 
-t::Cell opt(const Cell& c) { return c ? t::Cell(*c) : t::Cell(); }
+t::Cell opt(const MaybeText& c) { return c ? t::Cell(*c) : t::Cell(); }
 
 std::string joined(const std::vector<std::string>& items, const char* sep = ", ") {
     return fmt::format("{}", fmt::join(items, sep));
@@ -285,7 +285,7 @@ Section acknowledgements(const Render& r) {
     tb.columns = {id_column("id", "commitment"), nowrap(Column("action", "action")), Column("text", "text")};
     tb.columns.emplace_back("actors", "actors");
     for (const auto& a : r.b.acknowledgements) {
-        tb.rows.push_back({t::Cell(a.id), opt(a.action), t::Cell(t::shorten(a.text, 60)), t::Cell(joined(a.actors))});
+        tb.rows.push_back({t::Cell(a.id), opt(a.action), t::Cell(t::shorten(a.text, t::k_short_text)), t::Cell(joined(a.actors))});
     }
     tb.none = "(none)";
     return s;

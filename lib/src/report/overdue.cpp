@@ -170,7 +170,7 @@ text::Document due_document(const DueReport& d, const std::string& as_of, const 
                           actor_ids(it.actors, ", ")});
         if (d.text) {
             t.rows.back().push_back(Cell(it.text).shown_as(style.format == text::Format::html ? it.text
-                                                                                             : text::shorten(it.text, 60)));
+                                                                                             : text::shorten(it.text, text::k_short_text)));
         }
         csv.rows.push_back({it.commitment, it.statement, Cell(it.dialogue), it.due, it.due_end, Cell::integer(it.days),
                             it.status, actor_pairs(it.actors), it.text});

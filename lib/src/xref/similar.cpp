@@ -298,7 +298,7 @@ void write_similar_suggestions(std::ostream& out, const std::vector<SimilarPair>
                    later->id, later->parent, later->date);
         out << "references:\n";
         for (const SimilarPair* p : groups[later]) {
-            fmt::print(out, "  - {} # {:.2f} {}\n", reference_of(*p), p->score, text::shorten(p->earlier->title, 60));
+            fmt::print(out, "  - {} # {:.2f} {}\n", reference_of(*p), p->score, text::shorten(p->earlier->title, text::k_short_text));
         }
     }
 }

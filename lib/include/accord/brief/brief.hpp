@@ -45,12 +45,12 @@ struct BriefUndertaking {
     std::string statement;
     std::string dialogue;
     std::string made; // its statement's date
-    Cell paragraph;
-    Cell action;
+    MaybeText paragraph;
+    MaybeText action;
     std::string text;
     std::vector<ActorAsOf> actors; // each actor with its own status
-    Cell due;                      // as written (2025, 2025-03, 2025-03-31)
-    Cell due_end;                  // the last day of the due period (YYYY-MM-DD)
+    MaybeText due;                      // as written (2025, 2025-03, 2025-03-31)
+    MaybeText due_end;                  // the last day of the due period (YYYY-MM-DD)
     std::string status;            // overall (docs/format.md)
     std::optional<long> days_overdue; // past due_end and neither complete nor withdrawn
     std::optional<long> days_left;    // due_end from the brief's day to the day before the next meeting
@@ -69,7 +69,7 @@ struct BriefAcknowledgement {
     std::string statement;
     std::string dialogue;
     std::string made;
-    Cell action;
+    MaybeText action;
     std::string text;
     std::vector<std::string> actors;
 };
@@ -78,7 +78,7 @@ struct BriefMeeting {
     std::string id;
     std::string title;
     std::string date;
-    Cell end_date, number, location, alongside;
+    MaybeText end_date, number, location, alongside;
     std::vector<std::string> parties, chairs;
     std::vector<DialogueStatement> statements; // with their counts of undertakings and acknowledgements
 };

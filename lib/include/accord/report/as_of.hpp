@@ -83,10 +83,11 @@ std::string days_overdue_sql(const std::string& status_column, const std::string
 // rounded half up ("33.3"); empty when nothing is left to complete.
 std::string percent_complete(long complete, long total, long withdrawn);
 
-// A text value that may be absent (NULL in the database, null in JSON).
-using Cell = std::optional<std::string>;
+// A text value that may be absent (NULL in the database, null in JSON); text::Cell is a
+// table's typed cell, made from one of these as text or null.
+using MaybeText = std::optional<std::string>;
 
-// A cell from an SQLite column (nullopt for NULL).
-Cell cell_of(const SQLite::Column& c);
+// An SQLite column's text (nullopt for NULL).
+MaybeText cell_of(const SQLite::Column& c);
 
 } // namespace accord

@@ -28,7 +28,7 @@ struct NewCommitment {
 
 struct NewProgram {
     std::string id;
-    Cell type;
+    MaybeText type;
     std::string start;
     std::vector<std::string> implements;
     std::string title;

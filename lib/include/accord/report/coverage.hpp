@@ -16,7 +16,7 @@ namespace accord {
 struct CoverageRow {
     std::string theme;
     std::string label;
-    Cell group, code;
+    MaybeText group, code;
     long commitments = 0;  // selected commitments with the theme
     long implemented = 0;  // of those, implemented by at least one program
     long implementing = 0; // programs that implement one of them
@@ -28,7 +28,7 @@ struct CoverageRow {
 
 struct UnlinkedProgram {
     std::string id;
-    Cell type, status, start;
+    MaybeText type, status, start;
     std::string title;
 };
 

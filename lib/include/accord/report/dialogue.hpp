@@ -18,7 +18,7 @@ struct DialogueStatement {
     std::string id;
     std::string title;
     std::string date;
-    Cell type;
+    MaybeText type;
     long commitments = 0;      // undertakings shown (after the filters)
     long acknowledgements = 0; // acknowledgements shown
 };
@@ -26,9 +26,9 @@ struct DialogueStatement {
 struct DialogueCommitment {
     std::string id;
     std::string statement;
-    Cell paragraph;
-    Cell action;
-    Cell due;
+    MaybeText paragraph;
+    MaybeText action;
+    MaybeText due;
     std::string status;
     std::optional<long> days_overdue; // undertakings only
     std::vector<ActorAsOf> actors;
@@ -44,7 +44,7 @@ struct DialogueLink {
     std::string relation;
     std::string other;
     std::string kind;
-    Cell date;
+    MaybeText date;
 };
 
 struct DialogueReport {
@@ -52,7 +52,7 @@ struct DialogueReport {
     std::string id;
     std::string title;
     std::string date;
-    Cell end_date, series, number, location, alongside;
+    MaybeText end_date, series, number, location, alongside;
     std::vector<std::string> parties, chairs;
     std::vector<DialogueStatement> statements;
     std::vector<DialogueCommitment> commitments;      // undertakings

@@ -40,6 +40,9 @@ std::string html_escape(std::string_view text);
 std::size_t display_width(std::string_view text);
 // Shortens text to at most width characters (UTF-8 aware), with "..."; line feeds become spaces.
 std::string shorten(std::string_view text, std::size_t width);
+// The width a long text (a commitment's text, a title) is shortened to in a table's cell or a
+// listing line: list, report overdue and upcoming, the brief's tables, xref similar.
+inline constexpr std::size_t k_short_text = 60;
 // n spaces.
 std::string pad(int n);
 
