@@ -209,6 +209,14 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
             touched.push_back(v);
         }
     };
+    // sum plus the dot product of document u's common part (in common_weight) with v's.
+    auto common_dot = [&doc, &mid, &from, &common_weight](std::uint32_t v, double sum) {
+        const Entry* end = doc.data() + from[v + 1];
+        for (const Entry* e = doc.data() + mid[v]; e != end; ++e) {
+            sum += static_cast<double>(common_weight[e->term]) * e->weight;
+        }
+        return sum;
+    };
     for (std::uint32_t u = 0; u < n; ++u) {
         for (std::uint32_t e = from[u]; e < mid[u]; ++e) {
             const float x = doc[e].weight;
@@ -248,13 +256,9 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
                 __builtin_prefetch(&doc[from[touched[c + ahead]]]);
                 __builtin_prefetch(&acc[touched[c + ahead]]);
             }
-            double score = acc[v];
+            double score = std::min(common_dot(v, acc[v]), 1.0);
             acc[v] = 0.0;
             touched_mark[v] = 0;
-            for (std::uint32_t e = mid[v]; e < from[v + 1]; ++e) { // the common terms both texts share
-                score += static_cast<double>(common_weight[doc[e].term]) * doc[e].weight;
-            }
-            score = std::min(score, 1.0);
             if (score + 1e-9 < min_score) {
                 continue;
             }
@@ -324,6 +328,22 @@ SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
             linked.insert(key(s->second, t->second));
         }
     }
+    // A bit per link in a table of at least 16 bits per link (a Bloom filter of one hash):
+    // most pairs are not linked, and the table, unlike the set, stays in the cache.
+    std::size_t bits = 64;
+    while (bits < 16 * linked.size()) {
+        bits *= 2;
+    }
+    std::vector<std::uint64_t> maybe(bits / 64, 0);
+    for (std::uint64_t k : linked) {
+        const std::uint64_t h = mix(k) & (bits - 1);
+        maybe[h / 64] |= std::uint64_t(1) << (h % 64);
+    }
+    auto is_linked = [&](std::uint32_t p, std::uint32_t q) {
+        const std::uint64_t k = key(p, q);
+        const std::uint64_t h = mix(k) & (bits - 1);
+        return ((maybe[h / 64] >> (h % 64)) & 1) && linked.count(k);
+    };
     SimilarResult out;
     auto keep = [&](std::size_t a, std::size_t b) {
         if (parent[a] == parent[b]) {
@@ -331,7 +351,7 @@ SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
         }
         for (std::uint32_t p : {own[a], parent[a]}) {
             for (std::uint32_t q : {own[b], parent[b]}) {
-                if (linked.count(key(p, q))) {
+                if (is_linked(p, q)) {
                     return false;
                 }
             }
