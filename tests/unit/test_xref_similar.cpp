@@ -153,3 +153,74 @@ TEST_CASE("a lower threshold never loses a pair", "[xref][similar]") {
         CHECK(in_low.count({p.a, p.b}) == 1);
     }
 }
+
+TEST_CASE("near-identical texts: the candidate pairs scored are at most k per text", "[xref][similar][growth]") {
+    // Issue 25: on every text the same sentence but one word, xref similar grew 20.7x in CPU
+    // for 10x the commitments. The pairs scored stay within the hash windows: at most
+    // k_orderings * k_neighbours later texts per text, and grow no faster than the texts.
+    const std::size_t window = SimilarityIndex::k_orderings * SimilarityIndex::k_neighbours;
+    SimilarStats stats[2];
+    const std::size_t sizes[2] = {2000, 20000};
+    for (int k = 0; k < 2; ++k) {
+        SimilarityIndex index = near_identical(sizes[k]);
+        auto pairs = index.pairs(0.6, 100, keep_all, &stats[k]);
+        REQUIRE(pairs.size() == 100);
+        CHECK(pairs.back().score == Approx(1.0));
+        INFO("pairs scored: " << stats[k].scored << " of " << sizes[k] << " texts");
+        CHECK(stats[k].scored >= sizes[k]);
+        CHECK(stats[k].scored <= window * sizes[k]);
+    }
+    CHECK(stats[1].scored <= 11 * stats[0].scored);
+    // Five sentences, each said by hundreds: every text but the k_neighbours at either end of
+    // each group (in the first hash order) has more alike texts than it was compared with, and
+    // the search says so.
+    for (int k = 0; k < 2; ++k) {
+        CHECK(stats[k].crowded >= sizes[k] - 5 * 2 * SimilarityIndex::k_neighbours);
+        CHECK(stats[k].crowded <= sizes[k]);
+    }
+}
+
+TEST_CASE("texts of few alike neighbours are not counted as crowded", "[xref][similar]") {
+    SimilarityIndex index;
+    for (int i = 0; i < 200; ++i) {
+        index.add("text" + std::to_string(i) + " about capacity word" + std::to_string(i % 50));
+    }
+    SimilarStats stats;
+    index.pairs(0.6, 100, keep_all, &stats);
+    CHECK(stats.scored > 0);
+    CHECK(stats.crowded == 0);
+}
+
+TEST_CASE("the best pairs and the counts do not depend on the order of the texts", "[xref][similar]") {
+    // The work runs over the texts reordered by hash; the result names them by number, and a
+    // tie is broken by number, whatever that order.
+    std::vector<std::string> texts;
+    std::mt19937 rng(5);
+    const std::vector<std::string> words = {"capacity", "building", "regional", "cooperation", "critical",
+                                            "infrastructure", "incident", "response", "norms", "state"};
+    for (int i = 0; i < 400; ++i) {
+        std::string text = "rare" + std::to_string(i % 97);
+        for (int w = 0; w < 6; ++w) {
+            text += " " + words[rng() % words.size()];
+        }
+        texts.push_back(text);
+    }
+    SimilarityIndex forward, backward;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        forward.add(texts[i]);
+        backward.add(texts[texts.size() - 1 - i]);
+    }
+    auto f = forward.pairs(0.5, 0, keep_all);
+    auto b = backward.pairs(0.5, 0, keep_all);
+    REQUIRE(f.size() > 100);
+    std::set<std::pair<std::size_t, std::size_t>> fs, bs;
+    for (const auto& p : f) {
+        fs.insert({p.a, p.b});
+    }
+    for (const auto& p : b) {
+        std::size_t x = texts.size() - 1 - p.a;
+        std::size_t y = texts.size() - 1 - p.b;
+        bs.insert({std::min(x, y), std::max(x, y)});
+    }
+    CHECK(fs == bs);
+}

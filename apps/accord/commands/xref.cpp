@@ -137,7 +137,7 @@ void run_xref_similar(const XrefSimilarOptions& options, Store& store, std::ostr
     xref::SimilarRequest request;
     request.min_score = options.min_score;
     request.limit = options.limit;
-    auto [pairs, found] = xref::find_similar(graph, request);
+    auto [pairs, found, crowded] = xref::find_similar(graph, request);
     if (options.suggest) {
         xref::write_similar_suggestions(out, pairs);
     } else if (options.format == "json") {
@@ -152,6 +152,14 @@ void run_xref_similar(const XrefSimilarOptions& options, Store& store, std::ostr
         std::size_t more = found - pairs.size();
         fmt::print(err, "accord: {} more pair{} {:.2f} or more (--limit 0 shows all)\n", more,
                    more == 1 ? " scores" : "s score", options.min_score);
+    }
+    if (crowded > 0) {
+        // Near-identical texts by the thousand: each was compared with its nearest by hash only.
+        const std::size_t window = 2 * xref::SimilarityIndex::k_neighbours;
+        fmt::print(err,
+                   "accord: the search was cut: {} commitment{} {} or more alike texts; each was compared with "
+                   "its nearest by hash only, so more pairs may score {:.2f} or more (docs/xref.md)\n",
+                   crowded, crowded == 1 ? " has" : "s have", window, options.min_score);
     }
 }
 

@@ -11,7 +11,6 @@
 #include <cmath>
 #include <map>
 #include <queue>
-#include <set>
 #include <unordered_set>
 
 namespace accord::xref {
@@ -24,6 +23,12 @@ std::uint64_t mix(std::uint64_t z) {
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
     return z ^ (z >> 31);
 }
+
+// A term and its weight in a document, or a document and its weight in a posting list.
+struct Entry {
+    std::uint32_t term;
+    float weight;
+};
 
 bool better(const ScoredPair& x, const ScoredPair& y) {
     if (x.score != y.score) {
@@ -44,9 +49,9 @@ std::size_t SimilarityIndex::add(std::string_view text) {
     return m_docs.size() - 1;
 }
 
-std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t limit,
-                                               const std::function<bool(std::size_t, std::size_t)>& keep) const {
-    const std::size_t n = m_docs.size();
+std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t limit, const Keep& keep,
+                                               SimilarStats* stats) const {
+    const auto n = static_cast<std::uint32_t>(m_docs.size()); // document numbers are 32-bit
     const std::size_t vocabulary = m_terms.size();
     std::vector<std::uint32_t> df(vocabulary, 0);
     for (const auto& d : m_docs) {
@@ -55,67 +60,57 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
             ++df[t];
         }
     }
-    // Weights (1 + ln tf) * idf, idf = ln((1 + n) / (1 + df)) + 1, normalised per document;
-    // each document split into its rare terms (in at most k_rare documents) and its common ones.
-    struct Weighted {
-        std::vector<std::pair<std::uint32_t, float>> rare, common;
-    };
-    std::vector<Weighted> docs(n);
-    for (std::size_t i = 0; i < n; ++i) {
+    // Common terms (in more than k_rare documents) get numbers of their own, 0, 1, ...: the
+    // array that holds one document's common weights stays small.
+    constexpr std::uint32_t none = ~std::uint32_t(0);
+    std::vector<std::uint32_t> common_id(vocabulary, none);
+    std::uint32_t commons = 0;
+    for (std::size_t t = 0; t < vocabulary; ++t) {
+        if (df[t] > k_rare) {
+            common_id[t] = commons++;
+        }
+    }
+    // Weights (1 + ln tf) * idf, idf = ln((1 + n) / (1 + df)) + 1, normalised per document,
+    // in one array (document d's in [at[d], at[d + 1]), by term); and the SimHash of each
+    // document with common terms: a 64-bit hash of its vector, one random hyperplane per bit,
+    // so that two texts differ in a bit with probability angle / pi (Charikar 2002).
+    std::vector<Entry> weights;
+    std::vector<std::uint32_t> at(n + 1, 0);
+    std::vector<std::uint64_t> signature(n, 0);
+    std::vector<std::uint32_t> hashed; // the documents with common terms, by number
+    for (std::size_t d = 0; d < n; ++d) {
         double norm = 0;
-        std::vector<std::pair<std::uint32_t, double>> w;
-        for (auto [t, c] : m_docs[i]) {
+        for (auto [t, c] : m_docs[d]) {
             double idf = std::log((1.0 + static_cast<double>(n)) / (1.0 + df[t])) + 1.0;
             double x = (1.0 + std::log(static_cast<double>(c))) * idf;
-            w.emplace_back(t, x);
             norm += x * x;
         }
         norm = std::sqrt(norm);
-        for (auto [t, x] : w) {
-            auto& side = df[t] > k_rare ? docs[i].common : docs[i].rare;
-            side.emplace_back(t, static_cast<float>(x / norm));
-        }
-    }
-    // Candidates of document i: every later document that shares a rare term with it (a
-    // posting list of at most k_rare), found by accumulating the dot products over those
-    // terms; and, for a document with common terms, the k_neighbours documents with common
-    // terms on either side of it in each of k_orderings orders by SimHash: a 64-bit hash of
-    // the document's vector, one random hyperplane per bit, so that two texts differ in a
-    // bit with probability angle / pi (Charikar 2002), read from k_orderings starting bits.
-    // The exact score of every candidate is then computed. Work per document: at most k_rare
-    // postings per rare term and 2 * k_orderings * k_neighbours hashed neighbours, whatever
-    // the vocabulary. The candidates do not depend on min_score, which only filters: a lower
-    // threshold never loses a pair.
-    std::vector<std::vector<std::pair<std::uint32_t, float>>> postings(vocabulary);
-    std::vector<std::uint32_t> hashed; // the documents with common terms, by number
-    std::vector<std::uint64_t> signature(n, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        for (auto [t, x] : docs[i].rare) {
-            postings[t].emplace_back(static_cast<std::uint32_t>(i), x);
-        }
-        if (docs[i].common.empty()) {
-            continue;
-        }
-        hashed.push_back(static_cast<std::uint32_t>(i));
+        bool common = false;
         double sum[64] = {};
-        for (const auto* part : {&docs[i].rare, &docs[i].common}) {
-            for (auto [t, x] : *part) {
-                std::uint64_t plane = mix(t); // the sign of term t's coordinate in each bit's hyperplane
-                for (int bit = 0; bit < 64; ++bit) {
-                    sum[bit] += ((plane >> bit) & 1) ? x : -x;
-                }
+        for (auto [t, c] : m_docs[d]) {
+            double idf = std::log((1.0 + static_cast<double>(n)) / (1.0 + df[t])) + 1.0;
+            auto x = static_cast<float>((1.0 + std::log(static_cast<double>(c))) * idf / norm);
+            weights.push_back({t, x});
+            common = common || common_id[t] != none;
+            std::uint64_t plane = mix(t); // the sign of term t's coordinate in each bit's hyperplane
+            for (int bit = 0; bit < 64; ++bit) {
+                sum[bit] += ((plane >> bit) & 1) ? x : -x;
             }
         }
-        for (int bit = 0; bit < 64; ++bit) {
-            if (sum[bit] > 0) {
-                signature[i] |= std::uint64_t(1) << bit;
+        at[d + 1] = static_cast<std::uint32_t>(weights.size());
+        if (common) {
+            hashed.push_back(static_cast<std::uint32_t>(d));
+            for (int bit = 0; bit < 64; ++bit) {
+                if (sum[bit] > 0) {
+                    signature[d] |= std::uint64_t(1) << bit;
+                }
             }
         }
     }
     // order[k]: the hashed documents by their signature rotated by k * 64 / k_orderings bits
-    // (ties by number); place[k][i]: document i's index in it.
+    // (ties by number).
     std::vector<std::vector<std::uint32_t>> order(hashed.empty() ? 0 : k_orderings, hashed);
-    std::vector<std::vector<std::uint32_t>> place(order.size(), std::vector<std::uint32_t>(n, 0));
     for (std::size_t k = 0; k < order.size(); ++k) {
         const int rotate = static_cast<int>(k * 64 / k_orderings);
         auto key = [&](std::uint32_t d) {
@@ -127,60 +122,155 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
             auto ky = key(y);
             return kx != ky ? kx < ky : x < y;
         });
-        for (std::size_t at = 0; at < order[k].size(); ++at) {
-            place[k][order[k][at]] = static_cast<std::uint32_t>(at);
+    }
+    // The work runs over the documents renumbered (u, v): the hashed ones in the first order,
+    // then the others by number. Texts alike sit side by side in memory, which keeps the
+    // exact scores of a crowd of near-identical texts in the cache. perm[u]: u's number.
+    const auto hashed_count = static_cast<std::uint32_t>(hashed.size());
+    std::vector<std::uint32_t> perm = order.empty() ? std::vector<std::uint32_t>{} : order[0];
+    std::vector<std::uint32_t> rank(n, 0);
+    {
+        std::vector<char> in(n, 0);
+        for (std::uint32_t d : perm) {
+            in[d] = 1;
+        }
+        for (std::size_t d = 0; d < n; ++d) {
+            if (!in[d]) {
+                perm.push_back(static_cast<std::uint32_t>(d));
+            }
+        }
+        for (std::size_t u = 0; u < n; ++u) {
+            rank[perm[u]] = static_cast<std::uint32_t>(u);
         }
     }
+    // Per document u: its rare terms' weights in [from[u], mid[u]) (by term), its common ones in
+    // [mid[u], from[u + 1]) (by common number); the rare terms' postings, by u.
+    std::vector<Entry> doc;
+    doc.reserve(weights.size());
+    std::vector<std::uint32_t> from(n + 1, 0), mid(n, 0);
+    std::vector<std::uint32_t> posting_at(vocabulary + 1, 0);
+    for (std::size_t u = 0; u < n; ++u) {
+        const std::uint32_t d = perm[u];
+        for (std::uint32_t e = at[d]; e < at[d + 1]; ++e) {
+            if (common_id[weights[e].term] == none) {
+                doc.push_back(weights[e]);
+                ++posting_at[weights[e].term + 1];
+            }
+        }
+        mid[u] = static_cast<std::uint32_t>(doc.size());
+        for (std::uint32_t e = at[d]; e < at[d + 1]; ++e) {
+            if (common_id[weights[e].term] != none) {
+                doc.push_back({common_id[weights[e].term], weights[e].weight});
+            }
+        }
+        from[u + 1] = static_cast<std::uint32_t>(doc.size());
+    }
+    weights = {};
+    at = {};
+    for (std::size_t t = 0; t < vocabulary; ++t) {
+        posting_at[t + 1] += posting_at[t];
+    }
+    std::vector<Entry> postings(posting_at[vocabulary]); // (u, weight) of each rare term, by u
+    {
+        std::vector<std::uint32_t> fill(posting_at.begin(), posting_at.end() - 1);
+        for (std::size_t u = 0; u < n; ++u) {
+            for (std::uint32_t e = from[u]; e < mid[u]; ++e) {
+                postings[fill[doc[e].term]++] = {static_cast<std::uint32_t>(u), doc[e].weight};
+            }
+        }
+    }
+    // place[k][u]: u's index in order k (u itself in the first order); order k in the new numbers.
+    std::vector<std::vector<std::uint32_t>> place(order.size(), std::vector<std::uint32_t>(hashed_count, 0));
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        for (std::size_t i = 0; i < order[k].size(); ++i) {
+            order[k][i] = rank[order[k][i]];
+            place[k][order[k][i]] = static_cast<std::uint32_t>(i);
+        }
+    }
+    // Candidates of document u: every later document that shares a rare term with it (a
+    // posting list of at most k_rare), found by accumulating the dot products over those
+    // terms; and, for a document with common terms, the k_neighbours hashed documents on
+    // either side of it in each of the k_orderings orders. The exact score of every candidate
+    // is then computed. Work per document: at most k_rare postings per rare term and
+    // 2 * k_orderings * k_neighbours hashed neighbours, whatever the vocabulary. The
+    // candidates do not depend on min_score, which only filters: a lower threshold never
+    // loses a pair.
     auto worse_first = [](const ScoredPair& x, const ScoredPair& y) { return better(x, y); };
     std::priority_queue<ScoredPair, std::vector<ScoredPair>, decltype(worse_first)> best(worse_first);
     std::vector<ScoredPair> all;
+    SimilarStats counted;
     std::vector<double> acc(n, 0.0); // dot product over the rare terms
     std::vector<char> touched_mark(n, 0);
     std::vector<std::uint32_t> touched;
-    std::vector<float> common_weight(vocabulary, 0.0f); // document i's common part, by term
-    auto touch = [&](std::uint32_t j) {
-        if (!touched_mark[j]) {
-            touched_mark[j] = 1;
-            touched.push_back(j);
+    std::vector<float> common_weight(commons, 0.0f); // document u's common part, by common number
+    std::vector<std::uint32_t> alike(hashed_count, 0); // neighbours in the first order scoring min_score or more
+    auto touch = [&](std::uint32_t v) {
+        if (!touched_mark[v]) {
+            touched_mark[v] = 1;
+            touched.push_back(v);
         }
     };
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto me = static_cast<std::uint32_t>(i);
-        for (auto [t, x] : docs[i].rare) {
-            const auto& p = postings[t];
-            auto it = std::upper_bound(p.begin(), p.end(), me, [](std::uint32_t v, const auto& e) { return v < e.first; });
-            for (; it != p.end(); ++it) {
-                touch(it->first);
-                acc[it->first] += static_cast<double>(x) * it->second;
+    // sum plus the dot product of document u's common part (in common_weight) with v's.
+    auto common_dot = [&doc, &mid, &from, &common_weight](std::uint32_t v, double sum) {
+        const Entry* end = doc.data() + from[v + 1];
+        for (const Entry* e = doc.data() + mid[v]; e != end; ++e) {
+            sum += static_cast<double>(common_weight[e->term]) * e->weight;
+        }
+        return sum;
+    };
+    for (std::uint32_t u = 0; u < n; ++u) {
+        for (std::uint32_t e = from[u]; e < mid[u]; ++e) {
+            const float x = doc[e].weight;
+            auto it = postings.begin() + posting_at[doc[e].term];
+            const auto end = postings.begin() + posting_at[doc[e].term + 1];
+            it = std::upper_bound(it, end, u, [](std::uint32_t v, const Entry& p) { return v < p.term; });
+            for (; it != end; ++it) {
+                touch(it->term);
+                acc[it->term] += static_cast<double>(x) * it->weight;
             }
         }
-        if (!docs[i].common.empty()) {
+        if (u < hashed_count) {
             for (std::size_t k = 0; k < order.size(); ++k) {
                 const auto& o = order[k];
-                const std::size_t at = place[k][i];
-                const std::size_t end = std::min(o.size(), at + k_neighbours + 1);
-                for (std::size_t x = at > k_neighbours ? at - k_neighbours : 0; x < end; ++x) {
-                    if (o[x] > me) {
-                        touch(o[x]);
+                const std::size_t here = place[k][u];
+                const std::size_t end = std::min(o.size(), here + k_neighbours + 1);
+                for (std::size_t i = here > k_neighbours ? here - k_neighbours : 0; i < end; ++i) {
+                    if (o[i] > u) {
+                        touch(o[i]);
                     }
                 }
             }
         }
-        for (auto [t, x] : docs[i].common) {
-            common_weight[t] = x;
+        for (std::uint32_t e = mid[u]; e < from[u + 1]; ++e) {
+            common_weight[doc[e].term] = doc[e].weight;
         }
-        for (std::uint32_t j : touched) {
-            double score = acc[j];
-            acc[j] = 0.0;
-            touched_mark[j] = 0;
-            for (auto [t, x] : docs[j].common) { // the common terms both texts share
-                score += static_cast<double>(common_weight[t]) * x;
+        counted.scored += touched.size();
+        // At 100,000 texts the candidates' weights are no longer in the cache, and most
+        // candidates lie far apart in memory: ask for each a few candidates ahead.
+        constexpr std::size_t ahead = 8;
+        for (std::size_t c = 0; c < std::min(ahead, touched.size()); ++c) {
+            __builtin_prefetch(&doc[from[touched[c]]]);
+        }
+        for (std::size_t c = 0; c < touched.size(); ++c) {
+            const std::uint32_t v = touched[c];
+            if (c + ahead < touched.size()) {
+                __builtin_prefetch(&doc[from[touched[c + ahead]]]);
+                __builtin_prefetch(&acc[touched[c + ahead]]);
             }
-            score = std::min(score, 1.0);
-            if (score + 1e-9 < min_score || !keep(i, j)) {
+            double score = std::min(common_dot(v, acc[v]), 1.0);
+            acc[v] = 0.0;
+            touched_mark[v] = 0;
+            if (score + 1e-9 < min_score) {
                 continue;
             }
-            ScoredPair sp{i, j, score};
+            if (v < hashed_count && v - u <= k_neighbours) {
+                ++alike[u];
+                ++alike[v];
+            }
+            ScoredPair sp{std::min(perm[u], perm[v]), std::max(perm[u], perm[v]), score};
+            if (!keep(sp.a, sp.b)) {
+                continue;
+            }
             if (limit == 0) {
                 all.push_back(sp);
             } else if (best.size() < limit) {
@@ -190,11 +280,16 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
                 best.push(sp);
             }
         }
-        for (auto [t, x] : docs[i].common) {
-            (void)x;
-            common_weight[t] = 0.0f;
+        for (std::uint32_t e = mid[u]; e < from[u + 1]; ++e) {
+            common_weight[doc[e].term] = 0.0f;
         }
         touched.clear();
+    }
+    for (std::uint32_t a : alike) {
+        counted.crowded += a >= 2 * k_neighbours;
+    }
+    if (stats) {
+        *stats = counted;
     }
     while (!best.empty()) {
         all.push_back(best.top());
@@ -207,30 +302,57 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
 SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
     std::vector<const Node*> commitments;
     SimilarityIndex index;
+    // The commitments and their statements by number, to test links without building strings:
+    // own[c] and parent[c] for commitment c.
+    std::unordered_map<std::string_view, std::uint32_t> number;
+    auto number_of = [&](const std::string& id) {
+        return number.emplace(id, static_cast<std::uint32_t>(number.size())).first->second;
+    };
+    std::vector<std::uint32_t> own, parent;
     for (const Node& n : graph.nodes()) {
         if (n.kind == Kind::commitment) {
             commitments.push_back(&n);
             index.add(n.title);
+            own.push_back(number_of(n.id));
+            parent.push_back(number_of(n.parent));
         }
     }
     // Records already linked by a reference, either way (commitments or statements).
-    std::unordered_set<std::string> linked;
-    auto key = [](const std::string& a, const std::string& b) { return a < b ? a + '\n' + b : b + '\n' + a; };
+    auto key = [](std::uint32_t a, std::uint32_t b) {
+        return a < b ? (std::uint64_t(a) << 32) | b : (std::uint64_t(b) << 32) | a;
+    };
+    std::unordered_set<std::uint64_t> linked;
     for (const Edge& e : graph.edges()) {
-        if (e.field == "references") {
-            linked.insert(key(e.source, e.target));
+        auto s = number.find(e.source);
+        auto t = number.find(e.target);
+        if (e.field == "references" && s != number.end() && t != number.end()) {
+            linked.insert(key(s->second, t->second));
         }
     }
+    // A bit per link in a table of at least 16 bits per link (a Bloom filter of one hash):
+    // most pairs are not linked, and the table, unlike the set, stays in the cache.
+    std::size_t bits = 64;
+    while (bits < 16 * linked.size()) {
+        bits *= 2;
+    }
+    std::vector<std::uint64_t> maybe(bits / 64, 0);
+    for (std::uint64_t k : linked) {
+        const std::uint64_t h = mix(k) & (bits - 1);
+        maybe[h / 64] |= std::uint64_t(1) << (h % 64);
+    }
+    auto is_linked = [&](std::uint32_t p, std::uint32_t q) {
+        const std::uint64_t k = key(p, q);
+        const std::uint64_t h = mix(k) & (bits - 1);
+        return ((maybe[h / 64] >> (h % 64)) & 1) && linked.count(k);
+    };
     SimilarResult out;
     auto keep = [&](std::size_t a, std::size_t b) {
-        const Node& x = *commitments[a];
-        const Node& y = *commitments[b];
-        if (x.parent == y.parent) {
+        if (parent[a] == parent[b]) {
             return false;
         }
-        for (const auto* p : {&x.id, &x.parent}) {
-            for (const auto* q : {&y.id, &y.parent}) {
-                if (linked.count(key(*p, *q))) {
+        for (std::uint32_t p : {own[a], parent[a]}) {
+            for (std::uint32_t q : {own[b], parent[b]}) {
+                if (is_linked(p, q)) {
                     return false;
                 }
             }
@@ -238,7 +360,8 @@ SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
         ++out.found; // asked only about pairs at or above the threshold
         return true;
     };
-    for (const auto& p : index.pairs(request.min_score, request.limit, keep)) {
+    SimilarStats stats;
+    for (const auto& p : index.pairs(request.min_score, request.limit, keep, &stats)) {
         const Node* x = commitments[p.a];
         const Node* y = commitments[p.b];
         if (std::make_pair(x->date, x->id) < std::make_pair(y->date, y->id)) {
@@ -251,6 +374,7 @@ SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
                                                                               : "reaffirms";
         out.pairs.push_back({x, y, p.score, relation});
     }
+    out.crowded = stats.crowded;
     return out;
 }
 

@@ -28,6 +28,13 @@ struct ScoredPair {
     double score = 0;
 };
 
+// What a search looked at (tests bound it; the command says when the search was cut).
+struct SimilarStats {
+    std::size_t scored = 0;  // candidate pairs whose exact score was computed
+    std::size_t crowded = 0; // texts whose 2 * k_neighbours nearest by hash all score min_score
+                             // or more with them: more alike texts may lie beyond, unpaired
+};
+
 // The similarity core, on texts alone.
 class SimilarityIndex {
 public:
@@ -44,8 +51,10 @@ public:
 
     // Pairs with cosine >= min_score that keep(a, b) accepts, best first (ties: by a, b);
     // at most limit of them (0: all). keep is asked only about pairs at or above min_score.
-    std::vector<ScoredPair> pairs(double min_score, std::size_t limit,
-                                  const std::function<bool(std::size_t, std::size_t)>& keep) const;
+    // stats, if given, receives what was looked at.
+    using Keep = std::function<bool(std::size_t, std::size_t)>;
+    std::vector<ScoredPair> pairs(double min_score, std::size_t limit, const Keep& keep,
+                                  SimilarStats* stats = nullptr) const;
 
 private:
     std::unordered_map<std::string, std::uint32_t> m_terms;
@@ -71,6 +80,7 @@ struct SimilarPair {
 struct SimilarResult {
     std::vector<SimilarPair> pairs; // best first, at most the request's limit
     std::size_t found = 0;          // pairs at or above min_score, before the limit
+    std::size_t crowded = 0;        // SimilarStats::crowded: texts with more alike texts than were compared
 };
 
 SimilarResult find_similar(const Graph& graph, const SimilarRequest& request);
