@@ -147,7 +147,8 @@ TEST_CASE("a record or progress event deleted from its file is deleted, with its
     CHECK(count(store, "SELECT count(*) FROM record WHERE id = 's1.c2'") == 0);
     CHECK(count(store, "SELECT count(*) FROM commitment WHERE id = 's1.c2'") == 0);
     CHECK(count(store, "SELECT count(*) FROM record_party WHERE record_id = 's1.c2'") == 0);
-    CHECK(count(store, "SELECT count(*) FROM search_text WHERE id = 's1.c2'") == 0);
+    CHECK(count(store, "SELECT count(*) FROM search_index WHERE search_index MATCH 'id: \"s1 c2\"'") == 0);
+    CHECK_NOTHROW(store.db().exec("INSERT INTO search_index (search_index) VALUES ('integrity-check')"));
     CHECK(count(store, "SELECT count(*) FROM progress") == 1);
     CHECK(count(store, "SELECT count(*) FROM pragma_foreign_key_check") == 0);
     // The plan names them, with the place they had.

@@ -107,7 +107,9 @@ TEST_CASE("migrating a version-1 database fills the index from its rows", "[xref
     for (const auto& t : triggers) {
         store.db().exec("DROP TRIGGER \"" + t + "\"");
     }
-    store.db().exec("DROP TABLE search_index; DROP TABLE search_text; PRAGMA user_version = 1");
+    store.db().exec("DROP TABLE search_index; DROP VIEW search_doc; DROP VIEW search_doc_record; "
+                    "DROP VIEW search_doc_progress; ALTER TABLE progress DROP COLUMN after_record; "
+                    "PRAGMA user_version = 1");
     CHECK(store.migrate() == 1);
     CHECK(store.schema_version() == k_schema_version);
     CHECK(ids(find(store, {"critical infrastructure"})) == std::vector<std::string>{"theme:ci", "commitment:s1.c1"});

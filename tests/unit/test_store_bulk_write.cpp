@@ -26,14 +26,14 @@ std::vector<std::string> triggers(SQLite::Database& db, const std::string& condi
 
 } // namespace
 
-TEST_CASE("the store names every trigger that keeps search_text in step, and only those") {
+TEST_CASE("the store names every trigger that keeps search_index in step, and only those") {
     Store store = Store::memory();
-    std::vector<std::string> named = Store::search_text_triggers();
+    std::vector<std::string> named = Store::search_triggers();
     std::sort(named.begin(), named.end());
-    // Every trigger of a kind table writes search_text; search_text's own feed the index.
-    CHECK(named == triggers(store.db(), "tbl_name != 'search_text'"));
-    CHECK(std::vector<std::string>{Store::k_search_index_trigger} ==
-          triggers(store.db(), "tbl_name = 'search_text' AND sql LIKE '%AFTER INSERT%'"));
+    // Every trigger is a kind table's, and writes the index.
+    CHECK(named == triggers(store.db(), "1"));
+    CHECK(named == triggers(store.db(), "sql LIKE '%INSERT INTO search_index%'"));
+    CHECK(named.size() == 24);
 }
 
 TEST_CASE("suspended triggers are dropped, and restored with their own text") {
@@ -41,10 +41,10 @@ TEST_CASE("suspended triggers are dropped, and restored with their own text") {
     auto& db = store.db();
     std::vector<std::string> before = triggers(db, "1");
     {
-        SuspendedTriggers suspended(db, Store::search_text_triggers());
+        SuspendedTriggers suspended(db, Store::search_triggers());
         CHECK_FALSE(suspended.empty());
-        CHECK(triggers(db, "tbl_name != 'search_text'").empty());
-        CHECK(triggers(db, "1").size() == before.size() - Store::search_text_triggers().size());
+        CHECK(triggers(db, "1").empty());
+        CHECK(triggers(db, "1").size() == before.size() - Store::search_triggers().size());
         suspended.restore();
     }
     CHECK(triggers(db, "1") == before);

@@ -66,31 +66,23 @@ struct ProgressRow {
     std::int64_t after_record = 0; // written top-level only after this record (rowid)
 };
 
-// True when the database has the search table of schema version 2, whose rows (one per
-// record and per progress event, seq in insertion order) tell where each progress event was
-// imported among the records.
+// True when the database logs where each progress event was imported among the records
+// (progress.after_record, schema version 7).
 bool has_insertion_log(SQLite::Database& db) {
-    SQLite::Statement q(db, "SELECT count(*) FROM pragma_table_info('search_text') "
-                            "WHERE name IN ('seq', 'kind', 'id', 'event')");
-    return q.executeStep() && q.getColumn(0).getInt() == 4;
+    SQLite::Statement q(db, "SELECT count(*) FROM pragma_table_info('progress') WHERE name = 'after_record'");
+    return q.executeStep() && q.getColumn(0).getInt() == 1;
 }
 
-// The progress events in seq (import) order, with one row of look-ahead. Where the search
-// table logs the insertion order, each event also says whether it came right after its
-// commitment (or that commitment's previous event), as a nested event does, and which record
-// it came after; without it, every event may nest.
+// The progress events in seq (import) order, with one row of look-ahead. Where the database
+// logs the insertion order, each event also says whether it came right after its commitment
+// (or that commitment's previous event), as a nested event does, and which record it came
+// after; without it, every event may nest.
 class ProgressCursor {
 public:
     explicit ProgressCursor(SQLite::Database& db)
         : m_q(db, has_insertion_log(db)
-                      ? "SELECT p.seq, p.commitment_id, r.rowid, "
-                        "  ifnull((SELECT b.id = p.commitment_id AND b.kind IN ('commitment', 'progress') "
-                        "            FROM search_text b WHERE b.seq < s.seq ORDER BY b.seq DESC LIMIT 1), 1), "
-                        "  ifnull((SELECT rr.rowid FROM search_text b JOIN record rr ON rr.id = b.id "
-                        "           WHERE b.seq < s.seq AND b.kind <> 'progress' ORDER BY b.seq DESC LIMIT 1), 0) "
-                        "FROM progress p JOIN record r ON r.id = p.commitment_id "
-                        "LEFT JOIN search_text s ON s.kind = 'progress' AND s.id = p.commitment_id "
-                        "  AND s.event = p.seq "
+                      ? "SELECT p.seq, p.commitment_id, r.rowid, p.after_record IS NULL, "
+                        "ifnull(p.after_record, r.rowid) FROM progress p JOIN record r ON r.id = p.commitment_id "
                         "ORDER BY p.seq"
                       : "SELECT p.seq, p.commitment_id, r.rowid, 1, 0 FROM progress p "
                         "JOIN record r ON r.id = p.commitment_id ORDER BY p.seq") {

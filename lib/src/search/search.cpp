@@ -20,17 +20,23 @@ bool has_word(std::string_view s) {
     });
 }
 
-// The condition that keeps one kind's rows of search_text, with the shared filter.
+// A document of search_index (schema_v7.sql.inc): a record (sr, found by its rowid) or a
+// progress event (sp, by its seq).
+constexpr const char* k_documents = "search_index LEFT JOIN record sr ON sr.rowid = search_index.rowid "
+                                    "LEFT JOIN progress sp ON sp.seq = search_index.rowid";
+
+// The condition that keeps one kind's documents, with the shared filter.
 std::string kind_condition(Kind kind, const Filter& filter) {
     std::string where = filter.where(kind); // throws UsageError when the filter does not apply
     std::string name(to_string(kind));
-    if (where == "1") {
-        return fmt::format("s.kind = '{}'", name);
-    }
     if (kind == Kind::progress) {
-        return fmt::format("(s.kind = 'progress' AND s.event IN (SELECT t.seq FROM progress t WHERE {}))", where);
+        return where == "1" ? std::string("sp.seq IS NOT NULL")
+                            : fmt::format("sp.seq IN (SELECT t.seq FROM progress t WHERE {})", where);
     }
-    return fmt::format("(s.kind = '{0}' AND s.id IN (SELECT t.id FROM {1} t WHERE {2}))", name,
+    if (where == "1") {
+        return fmt::format("sr.kind = '{}'", name);
+    }
+    return fmt::format("(sr.kind = '{0}' AND sr.id IN (SELECT t.id FROM {1} t WHERE {2}))", name,
                        kind_spec(kind).table, where);
 }
 
@@ -239,27 +245,28 @@ SearchResult search(Store& store, const SearchRequest& request) {
     }
     // Title hits weigh most, notes least (bm25 column weights).
     const std::string from = fmt::format(R"SQL(
-          FROM search_index JOIN search_text s ON s.seq = search_index.rowid
+          FROM {}
          WHERE search_index MATCH :query AND ({}))SQL",
-                                         conditions);
+                                         k_documents, conditions);
     // A record whose id is the one term comes first.
     std::string sql = R"SQL(
-        SELECT s.kind, s.id, s.event,
+        SELECT ifnull(sr.kind, 'progress') AS s_kind, ifnull(sr.id, sp.commitment_id) AS s_id,
+               ifnull(sp.seq, 0) AS s_event,
                snippet(search_index, 0, char(1), char(2), '...', 16),
                snippet(search_index, 1, char(1), char(2), '...', 16),
                snippet(search_index, 2, char(1), char(2), '...', 16),
                snippet(search_index, 3, char(1), char(2), '...', 16),
                bm25(search_index, 2.0, 1.0, 0.5, 1.0) AS score,
-               CASE s.kind
-                 WHEN 'dialogue' THEN (SELECT d.date FROM dialogue d WHERE d.id = s.id)
-                 WHEN 'statement' THEN (SELECT st.date FROM statement st WHERE st.id = s.id)
+               CASE sr.kind
+                 WHEN 'dialogue' THEN (SELECT d.date FROM dialogue d WHERE d.id = sr.id)
+                 WHEN 'statement' THEN (SELECT st.date FROM statement st WHERE st.id = sr.id)
                  WHEN 'commitment' THEN (SELECT st.date FROM commitment c JOIN statement st ON st.id = c.statement_id
-                                          WHERE c.id = s.id)
-                 WHEN 'program' THEN (SELECT p.start_date FROM program p WHERE p.id = s.id)
-                 WHEN 'forum' THEN (SELECT f.established FROM forum f WHERE f.id = s.id)
-                 WHEN 'progress' THEN (SELECT p.date FROM progress p WHERE p.seq = s.event)
+                                          WHERE c.id = sr.id)
+                 WHEN 'program' THEN (SELECT p.start_date FROM program p WHERE p.id = sr.id)
+                 WHEN 'forum' THEN (SELECT f.established FROM forum f WHERE f.id = sr.id)
+                 ELSE sp.date
                END)SQL" + from +
-                      "\n ORDER BY s.id = :exact_id AND s.kind <> 'progress' DESC, score, s.kind, s.id, s.event "
+                      "\n ORDER BY s_id = :exact_id AND s_kind <> 'progress' DESC, score, s_kind, s_id, s_event "
                       "LIMIT :limit";
     const std::string query = fts_query(request.terms, request.any_term);
     SQLite::Statement q(store.db(), sql);

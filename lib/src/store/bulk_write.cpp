@@ -37,39 +37,16 @@ void SuspendedTriggers::restore() {
     m_sql.clear();
 }
 
-SearchIndexBatch::SearchIndexBatch(SQLite::Database& db, bool empty)
-    : m_db(db), m_trigger(db, {Store::k_search_index_trigger}), m_empty(empty) {
-    if (m_trigger.empty() || m_empty) {
-        return; // a database without full-text search, or nothing to note
-    }
-    m_db.exec("CREATE TEMP TABLE IF NOT EXISTS import_search (seq INTEGER PRIMARY KEY)");
-    m_db.exec("DELETE FROM temp.import_search");
-    m_db.exec("CREATE TEMP TRIGGER IF NOT EXISTS import_search_new AFTER INSERT ON main.search_text BEGIN "
-              "INSERT INTO import_search (seq) VALUES (new.seq); END");
-}
+SearchIndexBatch::SearchIndexBatch(SQLite::Database& db, bool empty) : m_db(db), m_empty(empty) {}
 
 void SearchIndexBatch::finish() {
-    if (m_trigger.empty()) {
-        return;
-    }
     if (m_empty) {
-        m_db.exec("INSERT INTO main.search_index (rowid, title, body, notes, id) SELECT seq, title, body, notes, "
-                  "id FROM main.search_text ORDER BY seq");
-    } else {
-        m_db.exec("DROP TRIGGER temp.import_search_new");
-        m_db.exec("INSERT INTO main.search_index (rowid, title, body, notes, id) SELECT s.seq, s.title, s.body, "
-                  "s.notes, s.id FROM temp.import_search n JOIN main.search_text s ON s.seq = n.seq ORDER BY "
-                  "n.seq");
+        m_db.exec(Store::search_fill_sql());
     }
-    m_trigger.restore();
 }
 
-SearchTextBatch::SearchTextBatch(SQLite::Database& db, Writer& writer, bool empty, bool dry_run)
-    : m_triggers(db, empty || dry_run ? Store::search_text_triggers() : std::vector<std::string>()) {
-    if (!m_triggers.empty() && !dry_run) {
-        writer.write_search_text();
-    }
-}
+SearchTextBatch::SearchTextBatch(SQLite::Database& db, Writer&, bool empty, bool dry_run)
+    : m_triggers(db, empty || dry_run ? Store::search_triggers() : std::vector<std::string>()) {}
 
 AtExit::~AtExit() {
     if (!m_armed) {
@@ -108,10 +85,7 @@ void ForeignKeysAtEnd::check(Store& store) {
 }
 
 bool search_text_empty(SQLite::Database& db) {
-    if (!db.tableExists("search_text")) {
-        return false;
-    }
-    SQLite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM main.search_text)");
+    SQLite::Statement any(db, "SELECT EXISTS (SELECT 1 FROM main.record)");
     return any.executeStep() && any.getColumn(0).getInt() == 0;
 }
 

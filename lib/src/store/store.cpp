@@ -4,6 +4,8 @@
 #include "accord/store/filter.hpp"
 
 #include "accord/error.hpp"
+#include "accord/model/record.hpp"
+#include "accord/store/writer.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -46,6 +48,11 @@ const char* const k_schema_v5 =
 // Step 6: program milestones; v_timeline re-created with the milestone event.
 const char* const k_schema_v6 =
 #include "schema_v6.sql.inc"
+    ;
+// Step 7: the text stored once: search_text dropped, the index over the kind tables; link
+// tables without rowid; digests as blobs.
+const char* const k_schema_v7 =
+#include "schema_v7.sql.inc"
     ;
 
 int pragma_int(SQLite::Database& db, const char* pragma) {
@@ -309,52 +316,101 @@ void Store::restore_wal() {
 
 namespace {
 
-// What search_text holds for each kind (schema_v2.sql.inc's triggers write the same, and so
-// does Writer::write_search_text for an import into an empty database).
+// What the search index holds for each kind: the title, body and notes of a document
+// (schema_v7.sql.inc's view search_doc reads the same columns).
 struct SearchSource {
     Kind kind;
-    const char* id;    // SQL on the kind table t
-    const char* event; // SQL on the kind table t
     const char* title; // the field (its column has the same name) searched as the title; null: none
     const char* body;  // the same for the body
-    const char* order; // input order within the kind
 };
 constexpr SearchSource k_search_sources[] = {
-    {Kind::party, "t.id", "0", "name", nullptr, "t.rowid"},
-    {Kind::forum, "t.id", "0", "name", nullptr, "t.rowid"},
-    {Kind::theme, "t.id", "0", "label", "description", "t.rowid"},
-    {Kind::dialogue, "t.id", "0", "title", nullptr, "t.rowid"},
-    {Kind::statement, "t.id", "0", "title", nullptr, "t.rowid"},
-    {Kind::commitment, "t.id", "0", nullptr, "text", "t.rowid"},
-    {Kind::program, "t.id", "0", "title", "description", "t.rowid"},
-    {Kind::progress, "t.commitment_id", "t.seq", nullptr, "note", "t.seq"},
+    {Kind::party, "name", nullptr},       {Kind::forum, "name", nullptr},
+    {Kind::theme, "label", "description"}, {Kind::dialogue, "title", nullptr},
+    {Kind::statement, "title", nullptr},  {Kind::commitment, nullptr, "text"},
+    {Kind::program, "title", "description"}, {Kind::progress, nullptr, "note"},
 };
 
-std::string column_sql(const char* field) { return field ? fmt::format("t.{}", field) : std::string("NULL"); }
+// The values of a document from the row `row` (new or old) of its kind table.
+std::string doc_values(const SearchSource& s, const char* row) {
+    auto column = [&](const char* field) { return field ? fmt::format("{}.{}", row, field) : std::string("NULL"); };
+    return fmt::format("{}, {}, {}.notes, {}.{}", column(s.title), column(s.body), row, row,
+                       s.kind == Kind::progress ? "commitment_id" : "id");
+}
 
-} // namespace
+// The triggers of one kind table: an insert indexes the new row, an update that changes a
+// searched column indexes it again, a delete removes it. The index's 'delete' is given the
+// values indexed (old.*), as an external-content FTS5 index needs. The writer never replaces a
+// row (INSERT OR REPLACE deletes without firing a delete trigger), and neither should a hand edit.
+std::string search_triggers_of(const SearchSource& s) {
+    std::string kind(to_string(s.kind));
+    const std::string table(kind_spec(s.kind).table);
+    const bool progress = s.kind == Kind::progress;
+    // The document's rowid, from the row `row`.
+    auto rowid_from = [&](const char* row) {
+        return progress ? fmt::format("{}.seq", row)
+                        : fmt::format("(SELECT rowid FROM record WHERE id = {}.id)", row);
+    };
+    auto insert = [&](const char* row) {
+        return fmt::format("INSERT INTO search_index (rowid, title, body, notes, id) SELECT {0}, {1} WHERE {0} IS NOT "
+                           "NULL;",
+                           rowid_from(row), doc_values(s, row));
+    };
+    auto remove = [&](const char* row) {
+        return fmt::format("INSERT INTO search_index (search_index, rowid, title, body, notes, id) SELECT 'delete', "
+                           "{0}, {1} WHERE {0} IS NOT NULL;",
+                           rowid_from(row), doc_values(s, row));
+    };
+    std::string changed = fmt::format("old.{0} IS NOT new.{0} OR old.notes IS NOT new.notes", progress ? "seq" : "id");
+    for (const char* field : {s.title, s.body}) {
+        if (field) {
+            changed += fmt::format(" OR old.{0} IS NOT new.{0}", field);
+        }
+    }
+    if (progress) {
+        changed += " OR old.commitment_id IS NOT new.commitment_id";
+    }
+    std::string sql;
+    sql += fmt::format("CREATE TRIGGER {}_search_insert AFTER INSERT ON {} BEGIN\n  {}\nEND;\n", kind, table,
+                       insert("new"));
+    sql += fmt::format("CREATE TRIGGER {}_search_update AFTER UPDATE ON {} WHEN {} BEGIN\n  {}\n  {}\nEND;\n", kind,
+                       table, changed, remove("old"), insert("new"));
+    sql += fmt::format("CREATE TRIGGER {}_search_delete AFTER DELETE ON {} BEGIN\n  {}\nEND;\n", kind, table,
+                       remove("old"));
+    return sql;
+}
 
-std::string Store::search_fill_sql() {
+// The names of the triggers of version 2 to 6, which wrote search_text.
+std::string drop_old_search_triggers_sql() {
     std::string sql;
     for (const auto& s : k_search_sources) {
-        // Fixed text from the table above, never values.
-        sql += fmt::format("INSERT INTO search_text (kind, id, event, title, body, notes) SELECT '{0}', {1}, {2}, "
-                           "{3}, {4}, t.notes FROM {0} t ORDER BY {5};\n",
-                           to_string(s.kind), s.id, s.event, column_sql(s.title), column_sql(s.body), s.order);
+        for (const char* event : {"insert", "update", "delete"}) {
+            sql += fmt::format("DROP TRIGGER IF EXISTS {}_search_{};\n", to_string(s.kind), event);
+        }
     }
     return sql;
 }
 
-Store::SearchFields Store::search_fields(Kind kind) {
-    for (const auto& s : k_search_sources) {
-        if (s.kind == kind) {
-            return {s.title ? s.title : "", s.body ? s.body : ""};
-        }
-    }
-    return {};
+// accord_digest_blob(hex): a digest stored as text by versions 1 to 6, as Writer stores it now.
+void digest_blob_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const unsigned char* text = sqlite3_value_text(argv[0]);
+    std::string blob = text ? digest_key(reinterpret_cast<const char*>(text)) : std::string();
+    sqlite3_result_blob(ctx, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
 }
 
-std::vector<std::string> Store::search_text_triggers() {
+void replace_mark(std::string& sql, const std::string& mark, const std::string& with) {
+    sql.replace(sql.find(mark), mark.size(), with);
+}
+
+} // namespace
+
+std::string Store::search_fill_sql() {
+    return "INSERT INTO main.search_index (rowid, title, body, notes, id) SELECT * FROM main.search_doc_progress "
+           "ORDER BY seq;\n"
+           "INSERT INTO main.search_index (rowid, title, body, notes, id) SELECT * FROM main.search_doc_record "
+           "ORDER BY seq;\n";
+}
+
+std::vector<std::string> Store::search_triggers() {
     std::vector<std::string> names;
     for (const auto& s : k_search_sources) {
         for (const char* event : {"insert", "update", "delete"}) {
@@ -393,8 +449,7 @@ int Store::migrate() {
         }
         if (from < 2) {
             std::string v2 = k_schema_v2;
-            const std::string mark = "-- @search_fill\n";
-            v2.replace(v2.find(mark), mark.size(), search_fill_sql());
+            replace_mark(v2, "-- @search_fill\n", ""); // nothing to index: step 7 does
             m_db->exec(v2);
         }
         if (from < 3) {
@@ -408,6 +463,19 @@ int Store::migrate() {
         }
         if (from < 6) {
             m_db->exec(k_schema_v6);
+        }
+        if (from < 7) {
+            std::string v7 = k_schema_v7;
+            replace_mark(v7, "-- @drop_search_triggers\n", drop_old_search_triggers_sql());
+            std::string triggers;
+            for (const auto& s : k_search_sources) {
+                triggers += search_triggers_of(s);
+            }
+            replace_mark(v7, "-- @search_triggers\n", triggers);
+            replace_mark(v7, "-- @search_fill\n", search_fill_sql());
+            sqlite3_create_function_v2(m_db->getHandle(), "accord_digest_blob", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                       nullptr, digest_blob_function, nullptr, nullptr, nullptr);
+            m_db->exec(v7);
         }
         // Later versions append steps here: ALTER TABLE ... never DROP of user data.
         m_db->exec(fmt::format("PRAGMA application_id = {}", k_application_id));

@@ -18,7 +18,19 @@ std::string digest(const Record& record) {
                        static_cast<unsigned long long>(hash));
 }
 
+std::string digest_key(std::string_view hex) {
+    std::string key;
+    for (std::size_t i = 0; i + 1 < hex.size() && key.size() < 8; i += 2) {
+        auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+        key += static_cast<char>(nibble(hex[i]) << 4 | nibble(hex[i + 1]));
+    }
+    return key;
+}
+
 namespace {
+
+// The first rowid of `record` (schema_v7.sql.inc): 2^40, above every progress event's seq.
+constexpr std::int64_t k_first_record_rowid = std::int64_t(1) << 40;
 
 std::vector<std::string> columns_of(const KindSpec& spec) {
     std::vector<std::string> cols;
@@ -36,7 +48,7 @@ std::vector<std::string> columns_of(const KindSpec& spec) {
         }
     }
     if (spec.kind == Kind::progress) {
-        for (const char* c : {"digest", "file_id", "line", "col"}) {
+        for (const char* c : {"digest", "file_id", "line", "col", "after_record"}) {
             cols.emplace_back(c);
         }
     }
@@ -146,17 +158,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 
 struct Writer::KindStatements {
     SQLite::Statement write;
-    // The fields of the kind's search_text row (their index in the kind's fields; -1: NULL).
-    int title = -1;
-    int body = -1;
-    int notes = -1;
-    KindStatements(SQLite::Database& db, const std::string& sql, Kind kind) : write(db, sql) {
-        const KindSpec& spec = kind_spec(kind);
-        auto fields = Store::search_fields(kind);
-        title = spec.index_of(fields.title); // an empty name is no field's
-        body = spec.index_of(fields.body);
-        notes = spec.index_of("notes");
-    }
+    KindStatements(SQLite::Database& db, const std::string& sql) : write(db, sql) {}
 };
 
 Writer::KindStatements& Writer::statements(Kind kind) {
@@ -167,29 +169,32 @@ Writer::KindStatements& Writer::statements(Kind kind) {
     const KindSpec& spec = kind_spec(kind);
     auto cols = columns_of(spec);
     std::vector<std::string> marks(cols.size(), "?");
-    std::string sql;
-    if (kind == Kind::progress) {
-        // Progress is keyed by (commitment, date, party): the caller passes seq (or NULL) last.
+    // An upsert, never a REPLACE: the search triggers see the old row (schema_v7.sql.inc).
+    // Progress is keyed by (commitment, date, party): the caller passes the stored event's seq
+    // (or NULL for a new one) last.
+    const bool progress = kind == Kind::progress;
+    if (progress) {
         cols.emplace_back("seq");
         marks.emplace_back("?");
-        sql = fmt::format("INSERT OR REPLACE INTO progress ({}) VALUES ({})", join(cols, ", "), join(marks, ", "));
-    } else {
-        std::vector<std::string> sets;
-        for (const auto& c : cols) {
-            if (c != "id") {
-                sets.push_back(fmt::format("{0} = excluded.{0}", c));
-            }
-        }
-        sql = fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT(id) DO UPDATE SET {}", spec.table,
-                          join(cols, ", "), join(marks, ", "), join(sets, ", "));
     }
-    auto st = std::make_unique<KindStatements>(m_db, sql, kind);
+    std::vector<std::string> sets;
+    for (const auto& c : cols) {
+        if (c != "id" && c != "seq") {
+            sets.push_back(fmt::format("{0} = excluded.{0}", c));
+        }
+    }
+    std::string sql = fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT({}) DO UPDATE SET {}", spec.table,
+                                  join(cols, ", "), join(marks, ", "), progress ? "seq" : "id", join(sets, ", "));
+    auto st = std::make_unique<KindStatements>(m_db, sql);
     return *m_kinds.emplace(kind, std::move(st)).first->second;
 }
 
 Writer::Writer(Store& store)
-    : m_db(store.db()), m_find(m_db, "SELECT kind, digest, file_id, line, col FROM record WHERE id = ?"),
-      m_insert_record(m_db, "INSERT INTO record (id, kind, digest, file_id, line, col) VALUES (?, ?, ?, ?, ?, ?)"),
+    : m_db(store.db()), m_find(m_db, "SELECT kind, digest, file_id, line, col, rowid FROM record WHERE id = ?"),
+      m_insert_record(m_db, fmt::format("INSERT INTO record (rowid, id, kind, digest, file_id, line, col) VALUES "
+                                        "(max(coalesce((SELECT max(rowid) FROM main.record), 0), {}) + 1, "
+                                        "?, ?, ?, ?, ?, ?)",
+                                        k_first_record_rowid - 1)),
       m_update_record(m_db, "UPDATE record SET digest = ?, file_id = ?, line = ?, col = ? WHERE id = ?"),
       m_move_record(m_db, "UPDATE record SET file_id = ?, line = ?, col = ? WHERE id = ?"),
       m_find_progress(m_db, "SELECT seq, digest, file_id, line, col FROM progress WHERE commitment_id = ? "
@@ -209,32 +214,6 @@ Writer::Writer(Store& store)
 
 Writer::~Writer() = default;
 
-void Writer::write_search_text() {
-    m_insert_search = std::make_unique<SQLite::Statement>(
-        m_db, "INSERT INTO main.search_text (kind, id, event, title, body, notes) VALUES (?, ?, ?, ?, ?, ?)");
-}
-
-void Writer::insert_search(const Record& record, const std::string& id, std::int64_t event) {
-    if (!m_insert_search) {
-        return;
-    }
-    const KindStatements& kind = statements(record.kind);
-    auto& q = *m_insert_search;
-    q.reset();
-    q.bindNoCopy(1, to_string(record.kind).data()); // the kind names are NUL-terminated literals
-    q.bindNoCopy(2, id);
-    q.bind(3, event);
-    int i = 4;
-    for (int f : {kind.title, kind.body, kind.notes}) {
-        if (f < 0) {
-            q.bind(i++);
-        } else {
-            bind_field(q, i++, record.values[static_cast<std::size_t>(f)]);
-        }
-    }
-    q.exec();
-}
-
 const Writer::Stored& Writer::stored(const std::string& id) {
     if (m_last.valid && m_last.id == id) {
         return m_last;
@@ -246,18 +225,27 @@ const Writer::Stored& Writer::stored(const std::string& id) {
     m_last.kind.reset();
     m_last.digest.clear();
     m_last.place = Place();
+    m_last.rowid = 0;
     if (m_find.executeStep()) {
         m_last.kind = kind_from_string(m_find.getColumn(0).getText());
-        m_last.digest = m_find.getColumn(1).getText();
+        m_last.digest = m_find.getColumn(1).getString();
         m_last.place = place_at(m_find, 2);
+        m_last.rowid = m_find.getColumn(5).getInt64();
     }
     return m_last;
 }
 
-Writer::Upserted Writer::upsert(const Record& record, const std::string& d, const Place& place) {
+Writer::Upserted Writer::upsert(const Record& record, const std::string& hex, const Place& place) {
     Upserted out;
+    const std::string d = digest_key(hex);
     if (record.kind == Kind::progress) {
         const std::string commitment = record.text("commitment");
+        // Nested under its commitment (NULL) when it comes right after it or its previous event.
+        std::optional<std::int64_t> after;
+        if (!m_previous.empty() && m_previous != commitment) {
+            after = m_previous_rowid;
+        }
+        m_previous = commitment;
         std::optional<int64_t> seq;
         // The events of a commitment inserted just now have no stored row to compare with
         // (a second event with the same key in the input is reported as a duplicate first).
@@ -285,12 +273,12 @@ Writer::Upserted Writer::upsert(const Record& record, const std::string& d, cons
         auto& q = statements(Kind::progress).write;
         q.reset();
         int i = bind_values(q, record);
-        q.bindNoCopy(i++, d);
+        q.bindNoCopy(i++, d.data(), static_cast<int>(d.size())); // a blob
         bind_place(q, i, place);
         i += 3;
+        bind_opt(q, i++, after);
         bind_opt(q, i, seq);
         q.exec();
-        insert_search(record, commitment, seq ? *seq : m_db.getLastInsertRowid());
         out.change = seq ? Upsert::updated : Upsert::inserted;
         return out;
     }
@@ -300,6 +288,8 @@ Writer::Upserted Writer::upsert(const Record& record, const std::string& d, cons
     const Stored& was = stored(id);
     bool exists = was.kind.has_value();
     out.was = was.place;
+    m_previous = id;
+    m_previous_rowid = was.rowid;
     if (exists && was.digest == d) {
         out.change = Upsert::unchanged;
         if (was.place != place) {
@@ -314,7 +304,7 @@ Writer::Upserted Writer::upsert(const Record& record, const std::string& d, cons
     m_last.valid = false; // the row is about to change
     if (exists) {
         m_update_record.reset();
-        m_update_record.bind(1, d);
+        m_update_record.bindNoCopy(1, d.data(), static_cast<int>(d.size()));
         bind_place(m_update_record, 2, place);
         m_update_record.bind(5, id);
         m_update_record.exec();
@@ -322,15 +312,15 @@ Writer::Upserted Writer::upsert(const Record& record, const std::string& d, cons
         m_insert_record.reset();
         m_insert_record.bind(1, id);
         m_insert_record.bind(2, std::string(to_string(record.kind)));
-        m_insert_record.bind(3, d);
+        m_insert_record.bindNoCopy(3, d.data(), static_cast<int>(d.size()));
         bind_place(m_insert_record, 4, place);
         m_insert_record.exec();
+        m_previous_rowid = m_db.getLastInsertRowid();
     }
     auto& q = statements(record.kind).write;
     q.reset();
     bind_values(q, record);
     q.exec();
-    insert_search(record, id, 0);
     write_links(record, exists);
     if (record.kind == Kind::commitment) {
         m_fresh_commitment = exists ? std::string() : id;

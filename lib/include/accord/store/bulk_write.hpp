@@ -29,54 +29,33 @@ private:
     std::vector<std::string> m_sql;
 };
 
-// Indexes the search text written by an import in one statement at the end, instead of one
-// FTS5 insert per row: with a row-by-row index, every later write statement of the import
-// opens a savepoint, which makes FTS5 flush its pending terms each time (measured: a sixth of
-// the import's instructions). Inside the import's transaction, the trigger that indexes each
-// new search_text row is dropped and a temporary trigger notes the new rows instead; finish()
-// indexes them and puts the trigger back before the commit. On a rollback (an error, a dry
-// run) SQLite restores the trigger with everything else. A row written by this import is
-// never deleted by it (an id is written once per import), so the delete trigger, which stays,
-// only ever removes rows indexed before.
-//
-// Into a database whose search_text is empty, every row of search_text at the end is new:
-// the index is then filled from all of them, and nothing is noted.
+// Indexes the documents of an import into a database that held no records in one pass at
+// the end (Store::search_fill_sql: the progress events, then the records, each in rowid
+// order, so that FTS5 appends to one segment instead of flushing its pending terms at each
+// write statement's savepoint, as it would row by row). Into a database that holds records
+// the kind tables' triggers index each row as it is written (an import then usually touches
+// few rows, and may replace them). Inside the import's transaction: a rollback (an error, a
+// dry run) undoes it.
 class SearchIndexBatch {
 public:
     SearchIndexBatch(SQLite::Database& db, bool empty);
-
-    // Indexes the rows written since the start and restores the trigger. In one statement,
-    // also into an empty search_text: indexing in chunks while the writer waits (as the fill
-    // of search_text does) left the index's segments depending on the timing of the two
-    // threads, so that two imports of the same data gave different database files.
+    // After SearchTextBatch::finish, before the commit.
     void finish();
 
 private:
     SQLite::Database& m_db;
-    SuspendedTriggers m_trigger;
     bool m_empty;
 };
 
-// An import into a database that holds no records writes search_text from the writer: the
-// kind tables' triggers that keep it in step (schema_v2.sql.inc; each first deletes the row it
-// replaces, and the progress one also looks for events that no longer exist) are dropped for
-// the import, and the writer writes each row's search_text row right after it
-// (Writer::write_search_text), so the rows and their order are those the triggers would give
-// (export yaml reads that order to place progress events). Measured: the writer's time for
-// search_text 1.24 s -> 0.87 s at 100,000 commitments, against the earlier notes in a
-// temporary table and a fill from them (docs/performance.md). Within the import's
-// transaction, like SearchIndexBatch: a failed or dry-run import rolls it back, triggers
-// included. Into a database that holds records the triggers stay (an import then usually
-// touches few rows, and may replace them).
-//
-// A dry run (and so `accord check`, into a database in memory) writes no search_text at all,
-// into any database: nothing reads it before the rollback, and a check of a large file would
-// otherwise hold a copy of all its text in memory.
+// The kind tables' search triggers (Store::search_triggers) dropped for an import into a
+// database that holds no records, which SearchIndexBatch indexes at the end, and for a dry
+// run (and so `accord check`), which indexes nothing: within the import's transaction, so a
+// failed or dry-run import gets them back with the rollback.
 class SearchTextBatch {
 public:
     SearchTextBatch(SQLite::Database& db, Writer& writer, bool empty, bool dry_run);
 
-    // Puts the triggers back (before SearchIndexBatch::finish, which indexes the new rows).
+    // Puts the triggers back (before SearchIndexBatch::finish).
     void finish() { m_triggers.restore(); }
 
 private:
@@ -138,8 +117,7 @@ private:
     AtExit m_back; // fails only inside a transaction, and runs after the import's
 };
 
-// True when the database's search_text holds no row (so neither does any kind table); false
-// also for a database without full-text search.
+// True when the database holds no record (and so no progress event either).
 bool search_text_empty(SQLite::Database& db);
 
 } // namespace accord

@@ -17,7 +17,7 @@ inline constexpr int k_application_id = 0x41435244;
 // PRAGMA user_version this build creates and understands (2: full-text search; 3: v_timeline for
 // export; 4: the file and line of each record; 5: v_timeline with via_statement, date_first and
 // date_last, and ids in the search index).
-inline constexpr int k_schema_version = 6;
+inline constexpr int k_schema_version = 7;
 
 class Store {
 public:
@@ -45,21 +45,12 @@ public:
     void check_foreign_keys();
     // Brings the schema to k_schema_version; returns the version it was at.
     int migrate();
-    // SQL that writes the search_text rows of every record into an empty search_text, in
-    // input order within each kind (the migration to version 2).
+    // SQL that indexes every document (schema_v7.sql.inc's views search_doc_progress, then
+    // search_doc_record, each in rowid order) into an empty search_index.
     static std::string search_fill_sql();
-    // The fields a kind's row of search_text holds as its title and body (empty: none; the
-    // third column is always the notes field).
-    struct SearchFields {
-        std::string_view title;
-        std::string_view body;
-    };
-    static SearchFields search_fields(Kind kind);
-    // The triggers that keep search_text in step with the kind tables (schema_v2.sql.inc), by
+    // The triggers that keep search_index in step with the kind tables (schema_v7.sql.inc), by
     // name: KIND_search_insert, KIND_search_update and KIND_search_delete for each kind.
-    static std::vector<std::string> search_text_triggers();
-    // The trigger that indexes each new row of search_text (schema_v5.sql.inc).
-    static constexpr const char* k_search_index_trigger = "search_text_insert";
+    static std::vector<std::string> search_triggers();
 
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::string path);

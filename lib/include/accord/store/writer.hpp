@@ -36,8 +36,9 @@ public:
     // What the record table holds under an id.
     struct Stored {
         std::optional<Kind> kind; // none: no such record
-        std::string digest;
+        std::string digest; // digest_key()
         Place place;
+        std::int64_t rowid = 0;
     };
     // The last lookup is kept, since the importer asks for a record (stored) just before it
     // upserts it.
@@ -51,12 +52,6 @@ public:
     // caller (the import computes it on its reading thread). Content that is unchanged is not
     // written; a place that changed alone is (a line moved, or the record moved to another file).
     Upserted upsert(const Record& record, const std::string& digest, const Place& place);
-    // From now on, writes each row's row of search_text itself, as the kind tables' triggers
-    // would (schema_v2.sql.inc), which the caller has suspended: an import into an empty
-    // database (importer.cpp), where each row is written once and no search_text row is
-    // there to replace.
-    void write_search_text();
-
 private:
     struct Lookup : Stored {
         bool valid = false;
@@ -84,11 +79,15 @@ private:
     SQLite::Statement m_delete_references;
     SQLite::Statement m_insert_milestone;
     SQLite::Statement m_delete_milestones;
-    std::unique_ptr<SQLite::Statement> m_insert_search;
-    void insert_search(const Record& record, const std::string& id, std::int64_t event);
+    // Where the import order stands (progress.after_record): the id of the last record
+    // upserted, or the commitment of the last event; and the rowid of the last record.
+    std::string m_previous;
+    std::int64_t m_previous_rowid = 0;
 };
 
 // A 128-bit content digest of a record, as hex.
 std::string digest(const Record& record);
+// What the database stores of a digest (schema version 7): its first 64 bits, as 8 bytes.
+std::string digest_key(std::string_view hex);
 
 } // namespace accord
