@@ -134,9 +134,9 @@ text::Document coverage_document(const CoverageReport& r, const ReportStyle& sty
 
     // The csv format writes the themes only; JSON also lists the programs implementing nothing.
     text::Table themes;
-    themes.columns = {Column("theme"),
-                      Column("group"),
-                      Column("code"),
+    themes.columns = {text::nowrap(Column("theme")),
+                      text::nowrap(Column("group")),
+                      text::nowrap(Column("code")),
                       Column("label", "label", CellType::text, Show::machine),
                       Column("commitments", CellType::integer),
                       Column("implemented", CellType::integer),
@@ -144,7 +144,7 @@ text::Document coverage_document(const CoverageReport& r, const ReportStyle& sty
                       Column("programs", CellType::integer),
                       Column("parties", CellType::integer),
                       Column("party_ids", "party_ids", CellType::text, Show::machine),
-                      Column("flag", "flag", CellType::text, Show::human),
+                      text::nowrap(Column("flag", "flag", CellType::text, Show::human)),
                       Column("no_program", "no_program", CellType::boolean, Show::machine)};
     Json theme_rows = Json::array();
     for (const auto& row : r.rows) {
@@ -161,7 +161,8 @@ text::Document coverage_document(const CoverageReport& r, const ReportStyle& sty
         theme_rows.push(std::move(item));
     }
     text::Table programs;
-    programs.columns = {Column("program"), Column("type"), Column("status"), Column("start"), Column("title")};
+    programs.columns = {text::nowrap(Column("program")), text::nowrap(Column("type")), text::nowrap(Column("status")),
+                        text::nowrap(Column("start")), Column("title")};
     programs.none = "(none)";
     Json program_rows = Json::array();
     for (const auto& u : r.unlinked) {

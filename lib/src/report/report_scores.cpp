@@ -46,8 +46,9 @@ ScoresReport scores_report(Store& store, const Filter& filter, const std::string
                     "       count(score) OVER (PARTITION BY commitment_id),\n"
                     "       ifnull(sum(score) OVER (PARTITION BY party_id), 0),\n"
                     "       count(score) OVER (PARTITION BY party_id),\n"
-                    "       ifnull(sum(score) OVER (), 0), count(score) OVER ()\n"
+                    "       ifnull(sum(score) OVER (), 0), count(score) OVER (), due, overall, text\n"
                     "  FROM (SELECT a.commitment_id, c.statement_id, a.party_id, a.status, a.pos, c.made,\n"
+                    "               c.due, s.status AS overall, t.text,\n"
                     "               st.rowid AS st_order, t.rowid AS c_order,\n"
                     "               CASE a.status WHEN 'complete' THEN 1 WHEN 'substantial' THEN 0\n"
                     "                             WHEN 'limited' THEN 0 WHEN 'not-started' THEN -1\n"
@@ -61,6 +62,7 @@ ScoresReport scores_report(Store& store, const Filter& filter, const std::string
                     " ORDER BY made, st_order, c_order, pos",
                     as_of_sql(filter)));
     bind_as_of(q, filter, as_of);
+    const auto notes = latest_notes(store, as_of);
     while (q.executeStep()) {
         std::string commitment = q.getColumn(0).getString();
         if (r.rows.empty() || r.rows.back().commitment != commitment) {
@@ -68,6 +70,10 @@ ScoresReport scores_report(Store& store, const Filter& filter, const std::string
             row.commitment = commitment;
             row.statement = q.getColumn(1).getString();
             row.mean = {q.getColumn(5).getInt64(), q.getColumn(6).getInt64()};
+            row.due = cell_of(q.getColumn(11));
+            row.status = q.getColumn(12).getString();
+            row.text = q.getColumn(13).getString();
+            row.latest = latest_of(notes, commitment);
             r.rows.push_back(std::move(row));
         }
         std::string party = q.getColumn(2).getString();
@@ -115,18 +121,22 @@ text::Document scores_document(const ScoresReport& r, const ReportStyle& style) 
     // decimals ("+0.50" in table, md and html; 0.50 in CSV and JSON).
     auto mean = [](const ScoreMean& m) { return m.scored ? Cell::real(m.number()).shown_as(m.text()) : Cell(); };
     text::Table t;
-    t.columns = {Column("commitment"), Column("statement")};
+    t.columns = {text::nowrap(Column("commitment")), text::nowrap(Column("statement")), text::nowrap(Column("due")),
+                 text::nowrap(Column("status"))};
     for (const auto& p : r.parties) {
         t.columns.emplace_back(p, CellType::real);
     }
     t.columns.emplace_back("average", CellType::real);
     t.columns.emplace_back("scored", "scored", CellType::integer, text::Show::machine);
+    for (auto& c : substance_columns()) {
+        t.columns.push_back(std::move(c));
+    }
     Json rows = Json::array();
     auto mean_json = [](const ScoreMean& m) {
         return Json::object().add("average", Json::number(m.number())).add("scored", m.scored);
     };
     for (const auto& row : r.rows) {
-        text::Row cells = {Cell(row.commitment), Cell(row.statement)};
+        text::Row cells = {Cell(row.commitment), Cell(row.statement), Cell(row.due), Cell(row.status)};
         for (const auto& p : r.parties) {
             auto it = row.cells.find(p);
             if (it == row.cells.end()) {
@@ -139,6 +149,7 @@ text::Document scores_document(const ScoresReport& r, const ReportStyle& style) 
         }
         cells.push_back(mean(row.mean));
         cells.push_back(Cell::integer(row.mean.scored));
+        add_substance_cells(cells, row.text, row.latest, style.format);
         t.rows.push_back(std::move(cells));
 
         Json scores = Json::object();
@@ -148,12 +159,14 @@ text::Document scores_document(const ScoresReport& r, const ReportStyle& style) 
             statuses.add(party, cell.status);
         }
         Json item = Json::object();
-        item.add("commitment", row.commitment).add("statement", row.statement).add("scores", std::move(scores));
+        item.add("commitment", row.commitment).add("statement", row.statement).add("due", row.due);
+        item.add("status", row.status).add("scores", std::move(scores));
         item.add("statuses", std::move(statuses)).add("average", Json::number(row.mean.number()));
-        rows.push(std::move(item.add("scored", row.mean.scored)));
+        item.add("scored", row.mean.scored).add("text", row.text);
+        rows.push(std::move(item.add("latest", latest_json(row.latest))));
     }
-    text::Row avg = {Cell("(average)"), Cell()};
-    text::Row scored = {Cell("(scored)"), Cell()};
+    text::Row avg = {Cell("(average)"), Cell(), Cell(), Cell()};
+    text::Row scored = {Cell("(scored)"), Cell(), Cell(), Cell()};
     Json parties_average = Json::object();
     for (const auto& p : r.parties) {
         const ScoreMean& m = r.party_means.at(p);
@@ -165,6 +178,10 @@ text::Document scores_document(const ScoresReport& r, const ReportStyle& style) 
     scored.push_back(Cell::integer(r.overall.scored));
     avg.push_back(Cell::integer(r.overall.scored));
     scored.emplace_back();
+    for (std::size_t i = 0; i < substance_columns().size(); ++i) {
+        avg.emplace_back();
+        scored.emplace_back();
+    }
     t.footer = {std::move(avg), std::move(scored)};
     doc.sections.push_back({"", std::move(t)});
 

@@ -3,6 +3,7 @@
 // of a day, the longest overdue first; `accord report upcoming`: those falling due in a
 // window from the day, the soonest first (docs/reports.md).
 #include "accord/report/report_common.hpp"
+#include "accord/report/substance.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 
@@ -34,6 +35,7 @@ struct DueItem {
     std::string status;
     std::vector<ActorAsOf> actors;
     std::string text;
+    std::optional<LatestNote> latest; // its latest progress event on the as-of day
 };
 
 struct OverdueReport {
