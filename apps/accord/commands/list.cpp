@@ -1,6 +1,7 @@
 #include "list.hpp"
 
 #include "accord/error.hpp"
+#include "accord/report/substance.hpp"
 #include "accord/store/query.hpp"
 #include "accord/text/strings.hpp"
 
@@ -46,7 +47,7 @@ void run_list(const ListOptions& options, Store& store, std::ostream& out) {
     const text::Format format = text::parse_format(options.format, k_list_formats);
     if (*kind == Kind::commitment && format == text::Format::table) {
         for (auto& row : t.rows) {
-            row.back() = row.back().shown_as(text::shorten(row.back().value, 60));
+            row.back() = row.back().shown_as(text::shorten(row.back().value, k_text_width));
         }
     }
     text::write_table(out, t, format, options.write_options());

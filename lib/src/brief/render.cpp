@@ -43,7 +43,7 @@ struct Render {
 
     bool html() const { return format == text::Format::html; }
     std::size_t text_width() const {
-        return format == text::Format::table ? 60 : html() ? 110 : std::string::npos;
+        return format == text::Format::table ? k_text_width : html() ? 110 : std::string::npos;
     }
     std::size_t note_width() const {
         return format == text::Format::table ? 50 : html() ? 60 : std::string::npos;
@@ -264,7 +264,7 @@ Section acknowledgements(const Render& r) {
     tb.columns = {id_column("id", "commitment"), nowrap(Column("action", "action")), Column("text", "text")};
     tb.columns.emplace_back("actors", "actors");
     for (const auto& a : r.b.acknowledgements) {
-        tb.rows.push_back({t::Cell(a.id), opt(a.action), t::Cell(t::shorten(a.text, 60)), t::Cell(joined(a.actors))});
+        tb.rows.push_back({t::Cell(a.id), opt(a.action), t::Cell(t::shorten(a.text, k_text_width)), t::Cell(joined(a.actors))});
     }
     tb.none = "(none)";
     return s;
