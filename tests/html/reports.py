@@ -62,8 +62,7 @@ def check(name, page, data):
     f = []
     root, errors = htmltree.parse(page)
     f += [f"{name}: {e}" for e in errors]
-    style = "".join(s.all_text() for s in root.iter("style"))
-    rules = {sel.strip(): body for sel, body in re.findall(r"([^{}]+)\{([^}]*)\}", style)}
+    _, rules = htmltree.stylesheet(root)
     for sel in ("table", "figure svg"):
         if "width: 100%" not in rules.get(sel, ""):
             f.append(f"{name}: {sel} is not at the page's width")

@@ -101,17 +101,6 @@ ChangesReport changes_report(Store& store, const Filter& filter, const std::stri
 
 namespace {
 
-// "us, asean" (table, md, html) and "us;asean" (csv).
-std::string actor_ids(const std::vector<ActorAsOf>& actors, const char* sep) {
-    std::string s;
-    for (const auto& a : actors) {
-        if (!a.party.empty()) {
-            s += (s.empty() ? "" : sep) + a.party;
-        }
-    }
-    return s;
-}
-
 text::Json commitment_json(text::Json item, const std::vector<ActorAsOf>& actors, const Cell& due,
                            const std::string& text, const std::optional<LatestNote>& latest) {
     item.add("actors", actors_json(actors)).add("due", due).add("text", text);

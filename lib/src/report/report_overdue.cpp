@@ -106,8 +106,6 @@ UpcomingReport upcoming_report(Store& store, const Filter& filter, const std::st
     return r;
 }
 
-namespace {
-
 std::string actor_ids(const std::vector<ActorAsOf>& actors, const char* sep) {
     std::string s;
     for (const auto& a : actors) {
@@ -117,6 +115,8 @@ std::string actor_ids(const std::vector<ActorAsOf>& actors, const char* sep) {
     }
     return s;
 }
+
+namespace {
 
 // CSV: "us:complete;asean:limited", as in `report dialogue --format csv`.
 std::string actor_pairs(const std::vector<ActorAsOf>& actors) {

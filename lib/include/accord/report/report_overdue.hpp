@@ -23,6 +23,8 @@ struct ActorAsOf {
 // commitment without actors).
 text::Json actors_json(const std::vector<ActorAsOf>& actors);
 std::string json_actors(const std::vector<ActorAsOf>& actors); // actors_json's items, without the brackets
+// The actors' ids joined with sep ("us, asean"); an empty party (no actors) left out.
+std::string actor_ids(const std::vector<ActorAsOf>& actors, const char* sep);
 
 // A commitment with a due date, as the overdue and upcoming reports list it.
 struct DueItem {
