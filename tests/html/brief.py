@@ -89,8 +89,7 @@ def check_html(brief, page, name):
     f = []
     root, errors = htmltree.parse(page)
     f += [f"{name}: {e}" for e in errors]
-    style = "".join(s.all_text() for s in root.iter("style"))
-    rules = {sel.strip(): body for sel, body in re.findall(r"([^{}]+)\{([^}]*)\}", style)}
+    style, rules = htmltree.stylesheet(root)
     if "width: 100%" not in rules.get("table", ""):
         f.append(f"{name}: the stylesheet does not set tables to the page's width")
     if "white-space: nowrap" not in rules.get(".nw", ""):

@@ -2,6 +2,7 @@
 html.parser into a tree, and checks that it is well formed: a doctype, every element
 closed in order (void HTML elements and self-closed SVG elements excepted), nothing
 left open, no script, and no external resource. Shared by the html tests."""
+import re
 from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -121,3 +122,9 @@ def bar_chart(root):
             segs[r.attrs["data-key"]] = (int(r.attrs["data-count"]), float(r.attrs["height"]))
         bars.append((g.attrs["data-group"], segs))
     return bars, charts[0]
+
+
+def stylesheet(root):
+    """The page's stylesheet text and its rules as {selector: body}."""
+    style = "".join(s.all_text() for s in root.iter("style"))
+    return style, {sel.strip(): body for sel, body in re.findall(r"([^{}]+)\{([^}]*)\}", style)}

@@ -100,6 +100,30 @@ TEST_CASE("the table format writes the header in bold on a colour terminal only"
     CHECK(render(t, Format::table, colour) == "\x1b[1ma\x1b[0m\nx\n");
 }
 
+TEST_CASE("on a colour terminal, status cells are written in their colour, aligned as without", "[text]") {
+    Document d;
+    d.sections.push_back({"", Table{}});
+    Table& t = d.sections.back().table;
+    t.columns = {Column("status"), Column("n", CellType::integer), Column("id")};
+    t.rows.push_back({Cell("complete"), Cell::integer(12), Cell("a")});
+    t.rows.push_back({Cell("limited"), Cell::integer(3), Cell("complete")});
+    d.swatches = {"complete", "limited"};
+    d.colours = {{"complete", "#009E73"}, {"limited", "#E69F00"}, {"due", "#000000"}};
+    auto render_doc = [&](bool colour) {
+        std::ostringstream out;
+        WriteOptions o;
+        o.colour = colour;
+        write_report(out, d, Format::table, o);
+        return out.str();
+    };
+    CHECK(render_doc(false) == "status     n  id\ncomplete  12  a\nlimited    3  complete\n");
+    CHECK(render_doc(true) == "\x1b[1mstatus     n  id\x1b[0m\n"
+                              "\x1b[38;2;0;158;115mcomplete\x1b[0m  12  a\n"
+                              "\x1b[38;2;230;159;0mlimited\x1b[0m    3  \x1b[38;2;0;158;115mcomplete\x1b[0m\n");
+    CHECK(ansi_colour("#BBBBBB") == "\x1b[38;2;187;187;187m");
+    CHECK(ansi_colour("grey").empty());
+}
+
 TEST_CASE("md escapes cells and '|', right-aligns numeric columns", "[text]") {
     CHECK(render(sample(), Format::md) == "| name | n | share | note |\n"
                                           "|---|--:|--:|---|\n"
@@ -155,9 +179,9 @@ TEST_CASE("html: escaped cells, numeric classes, swatches, and a paragraph for n
     t.rows.push_back({Cell("<script>"), Cell::integer(1)});
     std::ostringstream out;
     write_html_table(out, t, {"complete"});
-    CHECK(out.str() == "<table>\n<thead>\n<tr><th>status</th><th class=\"num\">n</th></tr>\n</thead>\n<tbody>\n"
-                       "<tr><td><span class=\"sw k-complete\"></span>complete</td><td class=\"num\">2</td></tr>\n"
-                       "<tr><td>&lt;script&gt;</td><td class=\"num\">1</td></tr>\n</tbody>\n</table>\n");
+    CHECK(out.str() == "<table>\n<thead>\n<tr><th>status</th><th class=\"num nw\">n</th></tr>\n</thead>\n<tbody>\n"
+                       "<tr><td><span class=\"sw k-complete\"></span>complete</td><td class=\"num nw\">2</td></tr>\n"
+                       "<tr><td>&lt;script&gt;</td><td class=\"num nw\">1</td></tr>\n</tbody>\n</table>\n");
     Table empty;
     empty.columns = {Column("a")};
     CHECK(render(empty, Format::html) == "<p>(none)</p>\n");

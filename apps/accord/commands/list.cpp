@@ -1,6 +1,7 @@
 #include "list.hpp"
 
 #include "accord/error.hpp"
+#include "accord/report/substance.hpp"
 #include "accord/store/query.hpp"
 #include "accord/text/strings.hpp"
 

@@ -93,17 +93,6 @@ std::vector<std::string> meeting_ids(Store& store, const std::string& series, co
     return ids;
 }
 
-std::optional<BriefProgress> latest_progress(const xref::Graph& graph, const std::string& commitment,
-                                             const std::string& as_of) {
-    std::optional<BriefProgress> latest;
-    for (const auto* e : graph.progress_of(commitment)) { // by date, then input order
-        if (e->date <= as_of) {
-            latest = BriefProgress{e->date, e->status, e->party, e->note, e->evidence};
-        }
-    }
-    return latest;
-}
-
 std::vector<BriefProgram> programs_of(const xref::Graph& graph, const std::string& commitment,
                                       const std::string& as_of) {
     std::vector<BriefProgram> out;
@@ -207,7 +196,7 @@ Brief make_brief(Store& store, const BriefRequest& request) {
             }
             u.status = c.status;
             u.days_overdue = c.days_overdue;
-            u.latest = latest_progress(graph, c.id, b.as_of);
+            u.latest = c.latest;
             u.programs = programs_of(graph, c.id, b.as_of);
             in_scope.insert(c.id);
             undertakings.push_back(std::move(u));

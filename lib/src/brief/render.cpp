@@ -43,7 +43,7 @@ struct Render {
 
     bool html() const { return format == text::Format::html; }
     std::size_t text_width() const {
-        return format == text::Format::table ? 60 : html() ? 110 : std::string::npos;
+        return format == text::Format::table ? text::k_short_text : html() ? 110 : std::string::npos;
     }
     std::size_t note_width() const {
         return format == text::Format::table ? 50 : html() ? 60 : std::string::npos;
@@ -53,10 +53,7 @@ struct Render {
     }
 };
 
-Column nowrap(Column c) {
-    c.nowrap = true;
-    return c;
-}
+using text::nowrap;
 
 Column id_column(std::string key, std::string title) { return nowrap(Column(std::move(key), std::move(title))); }
 
@@ -80,24 +77,6 @@ std::string actors_text(const std::vector<ActorAsOf>& actors, const std::string&
         }
     }
     return joined(parts);
-}
-
-// "2025-05-20 substantial (us): note [evidence: X]".
-std::string latest_text(const std::optional<BriefProgress>& p, std::size_t width) {
-    if (!p) {
-        return "";
-    }
-    std::string s = p->date + " " + p->status;
-    if (!p->party.empty()) {
-        s += " (" + p->party + ")";
-    }
-    if (!p->note.empty()) {
-        s += ": " + (width == std::string::npos ? p->note : t::shorten(p->note, width));
-    }
-    if (!p->evidence.empty()) {
-        s += " [evidence: " + (width == std::string::npos ? p->evidence : t::shorten(p->evidence, 40)) + "]";
-    }
-    return s;
 }
 
 // The programs' ids, with their status (with_status).
@@ -153,7 +132,7 @@ Section summary(const Render& r) {
     s.paragraphs.push_back("Statuses, from least to most done: " + joined(legend, "; ") + ".");
     // One row: a column per status (the legend: each status word beside its colour), then the total.
     Table& tb = s.table;
-    tb.columns.emplace_back("count", "status");
+    tb.columns.push_back(nowrap(Column("count", "status")));
     Row counts{t::Cell("undertakings")};
     for (const auto& w : k_status_words) {
         long n = 0;
@@ -333,231 +312,6 @@ std::vector<Section> changes(const Render& r) {
         out.push_back(std::move(p));
     }
     return out;
-}
-
-// --- json: the brief's own structure ------------------------------------------------------
-
-Json strings(const std::vector<std::string>& v) { return Json::strings(v); }
-
-Json undertaking_json(const BriefUndertaking& u) {
-    Json o = Json::object();
-    o.add("id", u.id);
-    o.add("statement", u.statement);
-    o.add("dialogue", u.dialogue);
-    o.add("made", u.made);
-    o.add("paragraph", u.paragraph);
-    o.add("action", u.action);
-    o.add("text", u.text);
-    Json actors = Json::array();
-    for (const auto& a : u.actors) {
-        Json x = Json::object();
-        x.add("party", a.party.empty() ? Json() : Json(a.party));
-        x.add("status", a.status);
-        actors.push(std::move(x));
-    }
-    o.add("actors", std::move(actors));
-    o.add("due", u.due);
-    o.add("due_end", u.due_end);
-    o.add("status", u.status);
-    o.add("days_overdue", u.days_overdue ? Json(*u.days_overdue) : Json());
-    o.add("days_left", u.days_left ? Json(*u.days_left) : Json());
-    if (u.latest) {
-        Json p = Json::object();
-        p.add("date", u.latest->date);
-        p.add("status", u.latest->status);
-        p.add("party", u.latest->party.empty() ? Json() : Json(u.latest->party));
-        p.add("note", u.latest->note.empty() ? Json() : Json(u.latest->note));
-        p.add("evidence", u.latest->evidence.empty() ? Json() : Json(u.latest->evidence));
-        o.add("latest", std::move(p));
-    } else {
-        o.add("latest", Json());
-    }
-    Json programs = Json::array();
-    for (const auto& p : u.programs) {
-        Json x = Json::object();
-        x.add("id", p.id);
-        x.add("title", p.title);
-        x.add("status", p.status.empty() ? Json() : Json(p.status));
-        programs.push(std::move(x));
-    }
-    o.add("programs", std::move(programs));
-    return o;
-}
-
-Json undertakings_json(const std::vector<BriefUndertaking>& list) {
-    Json a = Json::array();
-    for (const auto& u : list) {
-        a.push(undertaking_json(u));
-    }
-    return a;
-}
-
-Json brief_json(const Brief& b) {
-    Json j = Json::object();
-    j.add("target", b.target);
-    j.add("target_kind", b.target_kind);
-    j.add("series", b.series);
-    j.add("dialogue", b.dialogue);
-    j.add("as_of", b.as_of);
-    j.add("next", b.next);
-    j.add("next_given", Json::boolean(b.next_given));
-    Json counts = Json::object();
-    counts.add("undertakings", b.undertaking_count());
-    Json by = Json::object();
-    for (const auto& g : b.by_status) {
-        by.add(g.status, g.undertakings.size());
-    }
-    counts.add("by_status", std::move(by));
-    counts.add("overdue", b.overdue.size());
-    counts.add("upcoming", b.upcoming.size());
-    counts.add("renewed", b.renewed.size());
-    counts.add("similar", b.similar.size());
-    counts.add("acknowledgements", b.acknowledgements.size());
-    j.add("counts", std::move(counts));
-
-    Json meetings = Json::array();
-    for (const auto& m : b.meetings) {
-        Json o = Json::object();
-        o.add("id", m.id);
-        o.add("title", m.title);
-        o.add("date", m.date);
-        o.add("end_date", m.end_date);
-        o.add("number", Json::number(m.number.value_or("")));
-        o.add("location", m.location);
-        o.add("alongside", m.alongside);
-        o.add("parties", strings(m.parties));
-        o.add("chairs", strings(m.chairs));
-        Json st = Json::array();
-        for (const auto& s : m.statements) {
-            Json x = Json::object();
-            x.add("id", s.id);
-            x.add("title", s.title);
-            x.add("date", s.date);
-            x.add("type", s.type);
-            x.add("undertakings", s.commitments);
-            x.add("acknowledgements", s.acknowledgements);
-            st.push(std::move(x));
-        }
-        o.add("statements", std::move(st));
-        meetings.push(std::move(o));
-    }
-    j.add("meetings", std::move(meetings));
-
-    Json by_status = Json::array();
-    for (const auto& g : b.by_status) {
-        Json o = Json::object();
-        o.add("status", g.status);
-        o.add("undertakings", undertakings_json(g.undertakings));
-        by_status.push(std::move(o));
-    }
-    j.add("by_status", std::move(by_status));
-    // overdue and upcoming name the undertakings of by_status (each is there with every field).
-    Json overdue = Json::array();
-    for (const auto& u : b.overdue) {
-        Json o = Json::object();
-        o.add("id", u.id);
-        o.add("due", u.due);
-        o.add("due_end", u.due_end);
-        o.add("days_overdue", u.days_overdue ? Json(*u.days_overdue) : Json());
-        o.add("status", u.status);
-        overdue.push(std::move(o));
-    }
-    j.add("overdue", std::move(overdue));
-    Json upcoming = Json::array();
-    for (const auto& u : b.upcoming) {
-        Json o = Json::object();
-        o.add("id", u.id);
-        o.add("due", u.due);
-        o.add("due_end", u.due_end);
-        o.add("days_left", u.days_left ? Json(*u.days_left) : Json());
-        o.add("status", u.status);
-        upcoming.push(std::move(o));
-    }
-    j.add("upcoming", std::move(upcoming));
-
-    Json renewed = Json::array();
-    for (const auto& x : b.renewed) {
-        Json o = Json::object();
-        o.add("later", x.later);
-        o.add("later_date", x.later_date);
-        o.add("later_text", x.later_text);
-        o.add("relation", x.relation);
-        o.add("earlier", x.earlier);
-        o.add("earlier_date", x.earlier_date);
-        o.add("earlier_text", x.earlier_text);
-        renewed.push(std::move(o));
-    }
-    j.add("renewed", std::move(renewed));
-    Json similar = Json::array();
-    for (const auto& x : b.similar) {
-        Json o = Json::object();
-        o.add("later", x.later);
-        o.add("later_statement", x.later_statement);
-        o.add("later_date", x.later_date);
-        o.add("later_text", x.later_text);
-        o.add("earlier", x.earlier);
-        o.add("earlier_date", x.earlier_date);
-        o.add("earlier_text", x.earlier_text);
-        o.add("score", Json::number(fmt::format("{:.2f}", x.score)));
-        o.add("relation", x.relation);
-        o.add("references", x.references);
-        similar.push(std::move(o));
-    }
-    j.add("similar", std::move(similar));
-    Json acks = Json::array();
-    for (const auto& a : b.acknowledgements) {
-        Json o = Json::object();
-        o.add("id", a.id);
-        o.add("statement", a.statement);
-        o.add("dialogue", a.dialogue);
-        o.add("made", a.made);
-        o.add("action", a.action);
-        o.add("text", a.text);
-        o.add("actors", strings(a.actors));
-        acks.push(std::move(o));
-    }
-    j.add("acknowledgements", std::move(acks));
-    if (b.changes) {
-        const auto& c = *b.changes;
-        Json o = Json::object();
-        o.add("since", c.since);
-        o.add("until", c.until);
-        Json moved = Json::array();
-        for (const auto& x : c.changes) {
-            Json m = Json::object();
-            m.add("commitment", x.commitment);
-            m.add("statement", x.statement);
-            m.add("from", x.from);
-            m.add("to", x.to);
-            moved.push(std::move(m));
-        }
-        o.add("changes", std::move(moved));
-        Json made = Json::array();
-        for (const auto& x : c.made) {
-            Json m = Json::object();
-            m.add("commitment", x.commitment);
-            m.add("statement", x.statement);
-            m.add("made", x.made);
-            m.add("status", x.status);
-            made.push(std::move(m));
-        }
-        o.add("made", std::move(made));
-        Json programs = Json::array();
-        for (const auto& x : c.programs) {
-            Json m = Json::object();
-            m.add("id", x.id);
-            m.add("type", x.type);
-            m.add("start", x.start);
-            m.add("implements", strings(x.implements));
-            m.add("title", x.title);
-            programs.push(std::move(m));
-        }
-        o.add("programs", std::move(programs));
-        j.add("changes", std::move(o));
-    } else {
-        j.add("changes", Json());
-    }
-    return j;
 }
 
 } // namespace

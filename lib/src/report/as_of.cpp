@@ -14,6 +14,11 @@ void write_report(std::ostream& out, const text::Document& doc, const ReportStyl
 }
 
 void add_charts(text::Document& doc, const ReportStyle& style, BarChart chart, std::function<void(std::ostream&)> more) {
+    // The status words in their colours: swatches in html, coloured cells on a terminal.
+    doc.swatches = status_keys();
+    for (auto key : coloured_keys()) {
+        doc.colours.emplace_back(std::string(key), std::string(key_colour(key)));
+    }
     if (style.format != text::Format::html) {
         return;
     }
@@ -26,10 +31,6 @@ void add_charts(text::Document& doc, const ReportStyle& style, BarChart chart, s
             more(out);
         }
     };
-    doc.swatches = status_keys();
-    for (auto key : coloured_keys()) {
-        doc.colours.emplace_back(std::string(key), std::string(key_colour(key)));
-    }
 }
 
 std::string as_of_day(const PartialDate& d) { return d.last_day().str(); }

@@ -123,6 +123,11 @@ std::vector<std::string> coverage_notes(const CoverageReport& r) {
 } // namespace
 
 text::Document coverage_document(const CoverageReport& r, const ReportStyle& style) {
+    using text::Cell;
+    using text::CellType;
+    using text::Column;
+    using text::Json;
+    using text::Show;
     text::Document doc;
     doc.title = "Coverage of themes, as of " + r.as_of;
     doc.notes = coverage_notes(r);
@@ -130,48 +135,49 @@ text::Document coverage_document(const CoverageReport& r, const ReportStyle& sty
 
     // The csv format writes the themes only; JSON also lists the programs implementing nothing.
     text::Table themes;
-    themes.columns = {text::Column("theme"),
-                      text::Column("group"),
-                      text::Column("code"),
-                      text::Column("label", "label", text::CellType::text, text::Show::machine),
-                      text::Column("commitments", text::CellType::integer),
-                      text::Column("implemented", text::CellType::integer),
-                      text::Column("implementing", text::CellType::integer),
-                      text::Column("programs", text::CellType::integer),
-                      text::Column("parties", text::CellType::integer),
-                      text::Column("party_ids", "party_ids", text::CellType::text, text::Show::machine),
-                      text::Column("flag", "flag", text::CellType::text, text::Show::human),
-                      text::Column("no_program", "no_program", text::CellType::boolean, text::Show::machine)};
-    text::Json theme_rows = text::Json::array();
+    themes.columns = {text::nowrap(Column("theme")),
+                      text::nowrap(Column("group")),
+                      text::nowrap(Column("code")),
+                      Column("label", "label", CellType::text, Show::machine),
+                      Column("commitments", CellType::integer),
+                      Column("implemented", CellType::integer),
+                      Column("implementing", CellType::integer),
+                      Column("programs", CellType::integer),
+                      Column("parties", CellType::integer),
+                      Column("party_ids", "party_ids", CellType::text, Show::machine),
+                      text::nowrap(Column("flag", "flag", CellType::text, Show::human)),
+                      Column("no_program", "no_program", CellType::boolean, Show::machine)};
+    Json theme_rows = Json::array();
     for (const auto& row : r.rows) {
-        themes.rows.push_back({row.theme, text::Cell(row.group), text::Cell(row.code), row.label, text::Cell::integer(row.commitments),
-                               text::Cell::integer(row.implemented), text::Cell::integer(row.implementing),
-                               text::Cell::integer(row.programs), text::Cell::integer(static_cast<long long>(row.parties.size())),
+        themes.rows.push_back({row.theme, Cell(row.group), Cell(row.code), row.label, Cell::integer(row.commitments),
+                               Cell::integer(row.implemented), Cell::integer(row.implementing),
+                               Cell::integer(row.programs), Cell::integer(static_cast<long long>(row.parties.size())),
                                fmt::format("{}", fmt::join(row.parties, ";")),
-                               row.gap() ? text::Cell("no program") : text::Cell(), text::Cell::boolean(row.gap())});
-        text::Json item = text::Json::object();
+                               row.gap() ? Cell("no program") : Cell(), Cell::boolean(row.gap())});
+        Json item = Json::object();
         item.add("theme", row.theme).add("label", row.label).add("group", row.group).add("code", row.code);
         item.add("commitments", row.commitments).add("implemented", row.implemented);
         item.add("implementing", row.implementing).add("programs", row.programs);
-        item.add("parties", text::Json::strings(row.parties)).add("no_program", text::Json::boolean(row.gap()));
+        item.add("parties", Json::strings(row.parties)).add("no_program", Json::boolean(row.gap()));
         theme_rows.push(std::move(item));
     }
     text::Table programs;
-    programs.columns = {text::Column("program"), text::Column("type"), text::Column("status"), text::Column("start"), text::Column("title")};
+    programs.columns = {text::nowrap(Column("program")), text::nowrap(Column("type")), text::nowrap(Column("status")),
+                        text::nowrap(Column("start")), Column("title")};
     programs.none = "(none)";
-    text::Json program_rows = text::Json::array();
+    Json program_rows = Json::array();
     for (const auto& u : r.unlinked) {
-        programs.rows.push_back({u.id, text::Cell(u.type), text::Cell(u.status), text::Cell(u.start), u.title});
-        program_rows.push(text::Json::object().add("program", u.id).add("type", u.type).add("status", u.status)
+        programs.rows.push_back({u.id, Cell(u.type), Cell(u.status), Cell(u.start), u.title});
+        program_rows.push(Json::object().add("program", u.id).add("type", u.type).add("status", u.status)
                               .add("start", u.start).add("title", u.title));
     }
     doc.sections.push_back({"", std::move(themes)});
     doc.sections.push_back({"Programs implementing no commitment", std::move(programs)});
 
-    doc.json = text::Json::object();
+    doc.json = Json::object();
     doc.json.add("report", "coverage").add("as_of", r.as_of).add("group", r.group);
     doc.json.add("themes", std::move(theme_rows)).add("programs_implementing_nothing", std::move(program_rows));
-    doc.json.add("notes", text::Json::strings(doc.notes));
+    doc.json.add("notes", Json::strings(doc.notes));
 
     BarChart chart{"Commitments per theme that a program implements, as of " + r.as_of, "commitments",
                    {"implemented", "not implemented"}, {}};

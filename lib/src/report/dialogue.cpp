@@ -98,6 +98,7 @@ DialogueReport dialogue_report(Store& store, const std::string& id, const Filter
 
     // Commitments with their as-of status; acknowledgements apart, and never overdue.
     std::vector<std::string> listed; // both, in the order of the statements
+    const auto notes = latest_notes(store, as_of);
     auto cq = prepare(fmt::format("SELECT s.commitment_id, c.statement_id, t.paragraph, c.due, s.status, "
                                   "s.days_overdue, {}, t.text, t.action, {} "
                                   "FROM a_status s JOIN a_commitment c ON c.commitment_id = s.commitment_id "
@@ -119,6 +120,7 @@ DialogueReport dialogue_report(Store& store, const std::string& id, const Filter
         c.actors = parse_actor_list(cq->getColumn(6).getString());
         c.text = cq->getColumn(7).getString();
         c.action = cell_of(cq->getColumn(8));
+        c.latest = latest_of(notes, c.id);
         listed.push_back(c.id);
         (acknowledgement ? r.acknowledgements : r.commitments).push_back(std::move(c));
     }
@@ -206,15 +208,22 @@ using text::CellType;
 using text::Column;
 using text::Json;
 
-text::Table table_of(std::initializer_list<Column> columns) {
+text::Table table_of(std::initializer_list<Column> columns, bool substance = false) {
     text::Table t;
     t.columns = columns;
+    if (substance) {
+        for (auto& c : substance_columns()) {
+            t.columns.push_back(std::move(c));
+        }
+    }
     t.none = "(none)";
     return t;
 }
 
+Column id(const char* key) { return text::nowrap(Column(key)); }
+
 text::Table statements_table(const DialogueReport& r) {
-    text::Table t = table_of({Column("statement"), Column("date"), Column("type"),
+    text::Table t = table_of({id("statement"), id("date"), id("type"),
                               Column("commitments", CellType::integer), Column("acknowledgements", CellType::integer),
                               Column("title")});
     for (const auto& s : r.statements) {
@@ -225,22 +234,24 @@ text::Table statements_table(const DialogueReport& r) {
 }
 
 // What a statement acknowledged: no due date, never overdue; the text says what.
-text::Table acknowledgements_table(const DialogueReport& r, std::size_t width) {
-    text::Table t = table_of({Column("commitment"), Column("statement"), Column("action"), Column("status"),
-                              Column("actors"), Column("text")});
+text::Table acknowledgements_table(const DialogueReport& r, text::Format format) {
+    text::Table t = table_of({id("commitment"), id("statement"), Column("action"), id("status"), Column("actors")},
+                             true);
     for (const auto& c : r.acknowledgements) {
-        t.rows.push_back({c.id, c.statement, Cell(c.action), c.status, actors_text(c.actors, ": ", ", "),
-                          width ? text::shorten(c.text, width) : c.text});
+        t.rows.push_back({c.id, c.statement, Cell(c.action), c.status, actors_text(c.actors, ": ", ", ")});
+        add_substance_cells(t.rows.back(), c.text, c.latest, format);
     }
     return t;
 }
 
-text::Table commitments_table(const DialogueReport& r) {
-    text::Table t = table_of({Column("commitment"), Column("statement"), Column("due"), Column("status"),
-                              Column("days overdue", CellType::integer), Column("actors")});
+text::Table commitments_table(const DialogueReport& r, text::Format format) {
+    text::Table t = table_of({id("commitment"), id("statement"), id("due"), id("status"),
+                              Column("days overdue", CellType::integer), Column("actors")},
+                             true);
     for (const auto& c : r.commitments) {
         t.rows.push_back({c.id, c.statement, Cell(c.due), c.status,
                           c.days_overdue ? Cell::integer(*c.days_overdue) : Cell(), actors_text(c.actors, ": ", ", ")});
+        add_substance_cells(t.rows.back(), c.text, c.latest, format);
     }
     return t;
 }
@@ -248,10 +259,8 @@ text::Table commitments_table(const DialogueReport& r) {
 // References made read "record relation target"; what followed reads "record, followed
 // by other (kind, date), which <relation> it".
 text::Table links_table(const std::vector<DialogueLink>& links, bool made) {
-    text::Table t = made ? table_of({Column("record"), Column("relation"), Column("target"), Column("kind"),
-                                     Column("date")})
-                         : table_of({Column("record"), Column("followed by"), Column("kind"), Column("date"),
-                                     Column("which")});
+    text::Table t = made ? table_of({id("record"), id("relation"), id("target"), id("kind"), id("date")})
+                         : table_of({id("record"), id("followed by"), id("kind"), id("date"), id("which")});
     for (const auto& l : links) {
         if (made) {
             t.rows.push_back({l.record, l.relation, l.other, l.kind, Cell(l.date)});
@@ -296,6 +305,7 @@ Json dialogue_json(const DialogueReport& r) {
                 item.add("status", c.status).add("days_overdue", c.days_overdue ? Json(*c.days_overdue) : Json());
                 item.add("actors", actors_json(c.actors)).add("references", links_json(r.references, c.id, true));
                 item.add("followed_by", links_json(r.followed, c.id, false)).add("text", c.text);
+                item.add("latest", latest_json(c.latest));
                 commitments.push(std::move(item));
             }
         }
@@ -307,6 +317,7 @@ Json dialogue_json(const DialogueReport& r) {
                 item.add("status", c.status).add("actors", actors_json(c.actors));
                 item.add("references", links_json(r.references, c.id, true));
                 item.add("followed_by", links_json(r.followed, c.id, false)).add("text", c.text);
+                item.add("latest", latest_json(c.latest));
                 acknowledgements.push(std::move(item));
             }
         }
@@ -325,7 +336,8 @@ text::Table csv_table(const DialogueReport& r) {
     text::Table t = table_of({Column("dialogue"), Column("statement"), Column("commitment"),
                               Column("acknowledgement", CellType::boolean), Column("paragraph"), Column("due"),
                               Column("status"), Column("days_overdue", CellType::integer), Column("actors"),
-                              Column("followed_by"), Column("text")});
+                              Column("followed_by")},
+                             true);
     for (const auto* list : {&r.commitments, &r.acknowledgements}) {
         for (const auto& c : *list) {
             std::string followed;
@@ -336,7 +348,8 @@ text::Table csv_table(const DialogueReport& r) {
             }
             t.rows.push_back({r.id, c.statement, c.id, Cell::boolean(list != &r.commitments), Cell(c.paragraph),
                               Cell(c.due), c.status, c.days_overdue ? Cell::integer(*c.days_overdue) : Cell(),
-                              actors_text(c.actors, ":", ";"), followed, c.text});
+                              actors_text(c.actors, ":", ";"), followed});
+            add_substance_cells(t.rows.back(), c.text, c.latest, text::Format::csv);
         }
     }
     return t;
@@ -351,10 +364,10 @@ text::Document dialogue_document(const DialogueReport& r, const ReportStyle& sty
     doc.title_in_text = true;
     doc.facts = facts(r);
     doc.sections.push_back({"Statements", statements_table(r)});
-    doc.sections.push_back({"Commitments", commitments_table(r)});
+    doc.sections.push_back({"Commitments", commitments_table(r, style.format)});
     doc.sections.push_back({html ? "Acknowledgements"
                                  : "Acknowledgements (action note or recall: not counted as undertakings)",
-                            acknowledgements_table(r, html ? 0 : 60)});
+                            acknowledgements_table(r, style.format)});
     doc.sections.push_back({"References made", links_table(r.references, true)});
     doc.sections.push_back({"What followed", links_table(r.followed, false)});
     doc.csv = csv_table(r);

@@ -69,6 +69,7 @@ std::vector<DueItem> due_items(Store& store, const Filter& filter, const std::st
         q.bind(":until", until);
     }
     std::vector<DueItem> items;
+    const auto notes = latest_notes(store, as_of);
     while (q.executeStep()) {
         DueItem it;
         it.commitment = q.getColumn(0).getString();
@@ -80,6 +81,7 @@ std::vector<DueItem> due_items(Store& store, const Filter& filter, const std::st
         it.status = q.getColumn(6).getString();
         it.actors = parse_actor_list(q.getColumn(7).getString());
         it.text = q.getColumn(8).getString();
+        it.latest = latest_of(notes, it.commitment);
         items.push_back(std::move(it));
     }
     return items;
@@ -105,8 +107,6 @@ UpcomingReport upcoming_report(Store& store, const Filter& filter, const std::st
     return r;
 }
 
-namespace {
-
 std::string actor_ids(const std::vector<ActorAsOf>& actors, const char* sep) {
     std::string s;
     for (const auto& a : actors) {
@@ -116,6 +116,8 @@ std::string actor_ids(const std::vector<ActorAsOf>& actors, const char* sep) {
     }
     return s;
 }
+
+namespace {
 
 // CSV: "us:complete;asean:limited", as in `report dialogue --format csv`.
 std::string actor_pairs(const std::vector<ActorAsOf>& actors) {
@@ -139,7 +141,6 @@ struct DueReport {
     std::string summary;   // the line after the table
     const char* days;      // the days column: "days overdue", "days left"
     const char* days_key;  // its JSON and CSV name
-    bool text;             // table and md show the text (shortened)
     std::string chart;     // the html bar chart's title
     std::vector<std::pair<const char*, std::string>> json_head; // string fields after "as_of"
 };
@@ -155,29 +156,29 @@ text::Document due_document(const DueReport& d, const std::string& as_of, const 
     doc.notes = {d.summary};
 
     text::Table t;
-    t.columns = {Column("commitment"), Column("due"), Column(d.days, CellType::integer), Column("status"),
-                 Column("statement"), Column("actors")};
+    t.columns = {text::nowrap(Column("commitment")), text::nowrap(Column("due")), Column(d.days, CellType::integer),
+                 text::nowrap(Column("status")), text::nowrap(Column("statement")), Column("actors")};
     text::Table csv;
     csv.columns = {Column("commitment"), Column("statement"), Column("dialogue"),
                    Column("due"),        Column("due_end"),   Column(d.days_key, CellType::integer),
-                   Column("status"),     Column("actors"),    Column("text")};
-    if (d.text) {
-        t.columns.emplace_back("text");
+                   Column("status"),     Column("actors")};
+    for (auto* table : {&t, &csv}) {
+        for (auto& c : substance_columns()) {
+            table->columns.push_back(std::move(c));
+        }
     }
     Json rows = Json::array();
     for (const auto& it : items) {
         t.rows.push_back({it.commitment, it.due, Cell::integer(it.days), it.status, it.statement,
                           actor_ids(it.actors, ", ")});
-        if (d.text) {
-            t.rows.back().push_back(Cell(it.text).shown_as(style.format == text::Format::html ? it.text
-                                                                                             : text::shorten(it.text, text::k_short_text)));
-        }
+        add_substance_cells(t.rows.back(), it.text, it.latest, style.format);
         csv.rows.push_back({it.commitment, it.statement, Cell(it.dialogue), it.due, it.due_end, Cell::integer(it.days),
-                            it.status, actor_pairs(it.actors), it.text});
+                            it.status, actor_pairs(it.actors)});
+        add_substance_cells(csv.rows.back(), it.text, it.latest, style.format);
         Json item = Json::object();
         item.add("commitment", it.commitment).add("statement", it.statement).add("dialogue", it.dialogue);
         item.add("due", it.due).add("due_end", it.due_end).add(d.days_key, it.days).add("status", it.status);
-        rows.push(std::move(item.add("actors", actors_json(it.actors)).add("text", it.text)));
+        rows.push(std::move(item.add("actors", actors_json(it.actors)).add("text", it.text).add("latest", latest_json(it.latest))));
     }
     // With nothing due, table and md write the summary alone; html says "(none)".
     if (!items.empty() || style.format == text::Format::html) {
@@ -209,7 +210,6 @@ text::Document overdue_document(const OverdueReport& r, const ReportStyle& style
                             r.items.size(), r.items.size() == 1 ? "commitment" : "commitments", r.as_of),
                 "days overdue",
                 "days_overdue",
-                false,
                 "Overdue commitments by status, by statement, as of " + r.as_of,
                 {}};
     return due_document(d, r.as_of, r.items, style);
@@ -224,7 +224,6 @@ text::Document upcoming_document(const UpcomingReport& r, const ReportStyle& sty
                             r.as_of),
                 "days left",
                 "days_left",
-                true,
                 fmt::format("Commitments falling due from {} to {}, by status, by statement", r.as_of, r.until),
                 {{"until", r.until}}};
     return due_document(d, r.as_of, r.items, style);

@@ -230,7 +230,7 @@ text::Document progress_document(const ProgressReport& r, const ReportStyle& sty
     doc.notes = progress_notes(r);
 
     text::Table t;
-    t.columns = {Column("group", by), Column("label", "label", CellType::text, text::Show::machine)};
+    t.columns = {text::nowrap(Column("group", by)), Column("label", "label", CellType::text, text::Show::machine)};
     for (std::size_t i = 0; i < std::size(k_count_keys); ++i) {
         t.columns.emplace_back(k_count_keys[i], k_count_titles[i], i == 7 ? CellType::real : CellType::integer);
     }

@@ -138,12 +138,23 @@ void write_bar_chart(std::ostream& out, const BarChart& c) {
         max = std::max(max, total);
         longest = std::max(longest, text::display_width(text::shorten(b.group, 28)));
     }
-    const double left = 46, right = 8, top = 40, plot_h = 190;
-    const double plot_w = k_width - left - right;
+    const double right = 8, top = 40, plot_h = 190;
     const std::size_t n = std::max<std::size_t>(c.bars.size(), 1);
-    const double slot = std::min(60.0, plot_w / static_cast<double>(n));
-    // Labels stand upright under their bars when they fit, else slanted.
+    double left = 46;
+    double plot_w = k_width - left - right;
+    double slot = std::min(60.0, plot_w / static_cast<double>(n));
+    // Labels stand upright under their bars when they fit, else slanted (40 degrees, ending at
+    // the bar): then the first label reaches left of its bar by its width times cos 40, and the
+    // plot moves right so that it stays inside the figure.
     const bool slant = static_cast<double>(longest) * 6.0 > slot - 2;
+    if (slant) {
+        const double reach = static_cast<double>(longest) * 6.0 * 0.766 + 4;
+        for (int pass = 0; pass < 2; ++pass) { // slot depends on left: settle it
+            left = std::max(46.0, reach - slot / 2);
+            plot_w = k_width - left - right;
+            slot = std::min(60.0, plot_w / static_cast<double>(n));
+        }
+    }
     const double label_h = slant ? 14 + static_cast<double>(longest) * 6.0 * 0.6 : 18;
     const double height = top + plot_h + label_h + 6;
     const long step = tick_step(std::max(max, 1L));
@@ -153,7 +164,7 @@ void write_bar_chart(std::ostream& out, const BarChart& c) {
 
     out << "<figure class=\"bars\">\n";
     svg_begin(out, "bars", height, c.title);
-    legend(out, c.keys, left, 16);
+    legend(out, c.keys, 46, 16); // at the figure's left, whatever the plot's margin
     // Grid lines and the count axis.
     for (long v = 0; v <= axis_top; v += step) {
         double y = base - static_cast<double>(v) * unit;
@@ -327,6 +338,9 @@ void write_timeline_chart(std::ostream& out, const ReportTimeline& t) {
 
 void write_heat_map(std::ostream& out, const HeatMap& m) {
     const double label_w = 200, mark_w = 70, top = 40, row_h = 20;
+    // A row's label ends 6 units left of the cells; at 6 units a character (10-unit text) it
+    // must start inside the figure.
+    const std::size_t label_chars = static_cast<std::size_t>((label_w - 8) / 6);
     const double col_w = std::min(80.0, (k_width - label_w - mark_w) / static_cast<double>(std::max<std::size_t>(m.columns.size(), 1)));
     const double height = top + row_h * static_cast<double>(m.rows.size()) + 24;
     std::vector<long> col_max(m.columns.size(), 0);
@@ -346,7 +360,7 @@ void write_heat_map(std::ostream& out, const HeatMap& m) {
         double y = top + row_h * static_cast<double>(r);
         fmt::print(out, "<g class=\"row\" data-row=\"{}\">\n<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
                    text::html_escape(m.rows[r]), num(label_w - 6), num(y + row_h / 2 + 3.5),
-                   text::html_escape(text::shorten(m.rows[r], 34)));
+                   text::html_escape(text::shorten(m.rows[r], label_chars)));
         for (std::size_t c = 0; c < m.columns.size(); ++c) {
             long v = r < m.values.size() && c < m.values[r].size() ? m.values[r][c] : 0;
             double share = col_max[c] ? static_cast<double>(v) / static_cast<double>(col_max[c]) : 0.0;

@@ -132,7 +132,16 @@ void write_report(std::ostream& out, const Document& doc, Format format, const W
             out << '\n' << md_text(n) << '\n';
         }
         return;
-    case Format::table:
+    case Format::table: {
+        // On a terminal, the swatch words (statuses) in their chart colours.
+        WriteOptions coloured = options;
+        if (options.colour) {
+            for (const auto& [word, css] : doc.colours) {
+                if (std::find(doc.swatches.begin(), doc.swatches.end(), word) != doc.swatches.end()) {
+                    coloured.cell_colours.emplace_back(word, ansi_colour(css));
+                }
+            }
+        }
         if (doc.title_in_text) {
             out << doc.title << '\n';
         }
@@ -151,7 +160,7 @@ void write_report(std::ostream& out, const Document& doc, Format format, const W
                 out << p << '\n';
             }
             if (!s.table.columns.empty()) {
-                write_table(out, s.table, Format::table, options);
+                write_table(out, s.table, Format::table, coloured);
             }
         }
         if (!doc.notes.empty() && !doc.notes_spaced && (doc.title_in_text || !doc.sections.empty())) {
@@ -161,6 +170,7 @@ void write_report(std::ostream& out, const Document& doc, Format format, const W
             out << (doc.notes_spaced ? "\n" : "") << n << '\n';
         }
         return;
+    }
     }
 }
 

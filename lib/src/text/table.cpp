@@ -211,6 +211,14 @@ void RowStream::finish() {
 // ---------------------------------------------------------------------------------------
 // Whole tables: table, md, html
 
+std::string ansi_colour(std::string_view css) {
+    if (css.size() != 7 || css[0] != '#') {
+        return "";
+    }
+    auto byte = [&](std::size_t i) { return std::stoi(std::string(css.substr(i, 2)), nullptr, 16); };
+    return fmt::format("\x1b[38;2;{};{};{}m", byte(1), byte(3), byte(5));
+}
+
 namespace {
 
 std::vector<std::size_t> shown_columns(const Table& t, Format format) {
@@ -232,7 +240,8 @@ template <typename F> void each_row(const Table& t, F f) {
     }
 }
 
-void write_text(std::ostream& out, const Table& t, bool colour) {
+void write_text(std::ostream& out, const Table& t, const WriteOptions& options) {
+    const bool colour = options.colour;
     const auto cols = shown_columns(t, Format::table);
     std::vector<std::size_t> widths;
     for (std::size_t c : cols) {
@@ -243,21 +252,37 @@ void write_text(std::ostream& out, const Table& t, bool colour) {
             widths[i] = std::max(widths[i], display_width(r[cols[i]].human()));
         }
     });
+    auto colour_of = [&](const std::string& text) -> const std::string* {
+        for (const auto& [word, sgr] : options.cell_colours) {
+            if (word == text) {
+                return &sgr;
+            }
+        }
+        return nullptr;
+    };
     std::string s;
+    struct Span {
+        std::size_t begin, end;
+        const std::string* sgr;
+    };
+    std::vector<Span> spans; // coloured cells of the line
     auto line = [&](auto cell_text, bool header) {
         s.clear();
+        spans.clear();
         for (std::size_t i = 0; i < cols.size(); ++i) {
             const std::string& text = cell_text(cols[i]);
             std::size_t fill = widths[i] - display_width(text);
             bool last = i + 1 == cols.size();
             if (t.columns[cols[i]].numeric()) {
                 s.append(fill, ' ');
-                s += text;
-            } else {
-                s += text;
-                if (!last) {
-                    s.append(fill, ' ');
-                }
+            }
+            const std::string* sgr = colour && !header ? colour_of(text) : nullptr;
+            if (sgr) {
+                spans.push_back({s.size(), s.size() + text.size(), sgr});
+            }
+            s += text;
+            if (!t.columns[cols[i]].numeric() && !last) {
+                s.append(fill, ' ');
             }
             if (!last) {
                 s += "  ";
@@ -271,7 +296,15 @@ void write_text(std::ostream& out, const Table& t, bool colour) {
             out << s;
             write_raw(out, "\x1b[0m");
         } else {
-            out << s;
+            std::size_t at = 0;
+            for (const auto& span : spans) {
+                out << s.substr(at, span.begin - at);
+                write_raw(out, *span.sgr);
+                out << s.substr(span.begin, span.end - span.begin);
+                write_raw(out, "\x1b[0m");
+                at = span.end;
+            }
+            out << s.substr(at);
         }
         out << '\n';
     };
@@ -335,7 +368,9 @@ void write_html_table(std::ostream& out, const Table& t, const std::vector<std::
     const auto cols = shown_columns(t, Format::html);
     out << "<table>\n<thead>\n<tr>";
     auto open = [&](const char* tag, const Column& c) {
-        const char* cls = c.numeric() ? (c.nowrap ? " class=\"num nw\"" : " class=\"num\"") : (c.nowrap ? " class=\"nw\"" : "");
+        // Numbers and dates are never broken inside, as the columns marked nowrap (ids, codes).
+        const bool nw = c.nowrap || c.numeric() || c.type == CellType::date;
+        const char* cls = c.numeric() ? (nw ? " class=\"num nw\"" : " class=\"num\"") : (nw ? " class=\"nw\"" : "");
         out << '<' << tag << cls << '>';
     };
     for (std::size_t c : cols) {
@@ -360,7 +395,7 @@ void write_table(std::ostream& out, const Table& t, Format format, const WriteOp
         if (t.rows.empty() && t.footer.empty() && !t.none.empty()) {
             out << t.none << '\n';
         } else {
-            write_text(out, t, options.colour);
+            write_text(out, t, options);
         }
         break;
     case Format::md:

@@ -8,6 +8,7 @@
 #include "accord/report/changes.hpp"
 #include "accord/report/dialogue.hpp"
 #include "accord/report/overdue.hpp"
+#include "accord/report/substance.hpp"
 #include "accord/store/store.hpp"
 
 #include <optional>
@@ -23,15 +24,8 @@ struct BriefRequest {
     double min_score = 0.6;          // the least score of a similar-but-unlinked pair (xref similar's)
 };
 
-// The latest progress event of a commitment on the brief's day (the one that set its status,
-// or one of those of the same date).
-struct BriefProgress {
-    std::string date;
-    std::string status;
-    std::string party; // empty: every actor
-    std::string note;
-    std::string evidence; // a record id or a URL; empty: none
-};
+// The latest progress event of a commitment on the brief's day (accord/report/substance.hpp).
+using BriefProgress = LatestNote;
 
 struct BriefProgram {
     std::string id;

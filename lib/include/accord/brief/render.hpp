@@ -21,6 +21,10 @@ text::Format brief_format(std::string_view name);
 // tables and paragraphs, not one table.
 text::Document brief_document(const Brief& brief, text::Format format);
 
+// The brief's JSON form (the json format of brief_document()): its own structure, every field;
+// "changes" is `report changes --format json` of the window (changes_json()).
+text::Json brief_json(const Brief& brief);
+
 // brief_document() written by write_report().
 void write_brief(std::ostream& out, const Brief& brief, text::Format format, const text::WriteOptions& options = {});
 

@@ -3,6 +3,7 @@
 // commitments whose overall status differs, the commitments made and the programs
 // started within the window (docs/reports.md).
 #include "accord/report/as_of.hpp"
+#include "accord/report/overdue.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 
@@ -17,6 +18,10 @@ struct StatusChange {
     std::string statement;
     std::string from; // on the day before the window
     std::string to;   // on its last day
+    std::vector<ActorAsOf> actors; // on the last day
+    Cell due;
+    std::string text;
+    std::optional<LatestNote> latest; // on the last day
 };
 
 struct NewCommitment {
@@ -24,6 +29,10 @@ struct NewCommitment {
     std::string statement;
     std::string made;
     std::string status; // on the last day of the window
+    std::vector<ActorAsOf> actors;
+    Cell due;
+    std::string text;
+    std::optional<LatestNote> latest;
 };
 
 struct NewProgram {
@@ -50,5 +59,7 @@ struct ChangesReport {
 ChangesReport changes_report(Store& store, const Filter& filter, const std::string& since, const std::string& until);
 // The report as a document (write_report() renders it); style: the html format's charts.
 text::Document changes_document(const ChangesReport& r, const ReportStyle& style);
+// Its JSON form (`report changes --format json`; the brief's "changes" too).
+text::Json changes_json(const ChangesReport& r);
 
 } // namespace accord

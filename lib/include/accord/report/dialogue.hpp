@@ -33,6 +33,7 @@ struct DialogueCommitment {
     std::optional<long> days_overdue; // undertakings only
     std::vector<ActorAsOf> actors;
     std::string text;
+    std::optional<LatestNote> latest; // its latest progress event on the as-of day
 };
 
 // A reference between a record of the dialogue (`record`: the dialogue, one of its

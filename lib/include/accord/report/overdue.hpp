@@ -3,6 +3,7 @@
 // of a day, the longest overdue first; `accord report upcoming`: those falling due in a
 // window from the day, the soonest first (docs/reports.md).
 #include "accord/report/as_of.hpp"
+#include "accord/report/substance.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 
@@ -22,6 +23,8 @@ struct ActorAsOf {
 // commitment without actors).
 text::Json actors_json(const std::vector<ActorAsOf>& actors);
 std::string json_actors(const std::vector<ActorAsOf>& actors); // actors_json's items, without the brackets
+// The actors' ids joined with sep ("us, asean"); an empty party (no actors) left out.
+std::string actor_ids(const std::vector<ActorAsOf>& actors, const char* sep);
 
 // A commitment with a due date, as the overdue and upcoming reports list it.
 struct DueItem {
@@ -34,6 +37,7 @@ struct DueItem {
     std::string status;
     std::vector<ActorAsOf> actors;
     std::string text;
+    std::optional<LatestNote> latest; // its latest progress event on the as-of day
 };
 
 struct OverdueReport {

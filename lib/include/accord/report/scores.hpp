@@ -3,6 +3,7 @@
 // rows commitments, columns parties (each actor scored on its own status), cells
 // +1 / 0 / -1 (docs/format.md), averages per party and per commitment (docs/reports.md).
 #include "accord/report/as_of.hpp"
+#include "accord/report/substance.hpp"
 #include "accord/store/filter.hpp"
 #include "accord/store/store.hpp"
 
@@ -35,6 +36,10 @@ struct ScoreRow {
     std::string statement;
     std::map<std::string, ScoreCell> cells; // by party; a party that is not an actor has none
     ScoreMean mean;
+    std::optional<std::string> due; // as written
+    std::string status;             // overall
+    std::string text;
+    std::optional<LatestNote> latest; // its latest progress event on the as-of day
 };
 
 struct ScoresReport {

@@ -76,6 +76,12 @@ struct Column {
     bool shown_in(Format format) const;
 };
 
+// The column, never broken inside in html (ids, dates, codes).
+inline Column nowrap(Column c) {
+    c.nowrap = true;
+    return c;
+}
+
 using Row = std::vector<Cell>;
 
 struct Table {
@@ -92,6 +98,9 @@ struct Table {
 // How a table is written, whatever the command (docs/export.md, "CSV"; docs/reports.md).
 struct WriteOptions {
     bool colour = false; // table: the header in bold (ANSI; the app sets it only on a terminal)
+    // table with colour: a cell whose text is one of these words is written in its colour (an
+    // ANSI SGR sequence, e.g. a status's; write_report() sets them from Document::colours).
+    std::vector<std::pair<std::string, std::string>> cell_colours;
     bool crlf = false;   // csv: lines end with CR LF (--crlf; default LF)
     bool safe_csv = false; // csv: a text cell that a spreadsheet would take for a formula gets a leading '
     bool bom = false;    // csv: starts with the UTF-8 byte order mark
@@ -131,6 +140,9 @@ void append_json_cell(std::string& out, const Column& column, const Cell& cell);
 // trailing spaces), md (a GitHub table through md_text), csv, json (an array of objects),
 // jsonl (an object a line) or html (a <table>; see write_html_table).
 void write_table(std::ostream& out, const Table& table, Format format, const WriteOptions& options = {});
+
+// The ANSI SGR sequence of a CSS colour "#RRGGBB" as the text's colour (24-bit); "" otherwise.
+std::string ansi_colour(std::string_view css);
 
 // The HTML of a table: numeric columns right-aligned; a cell or header whose text is one of
 // swatches gets a colour swatch <span class="sw k-WORD"> (the stylesheet's classes).

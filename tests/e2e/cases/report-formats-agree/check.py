@@ -235,7 +235,8 @@ def scores_from(fmt, text):
                 (num(doc["overall"]["average"]), doc["overall"]["scored"]))
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(text, newline="")))
-        parties = [h for h in rows[0].keys() if h not in ("commitment", "statement", "average", "scored")]
+        parties = [h for h in rows[0].keys() if h not in ("commitment", "statement", "due", "status", "average", "scored",
+                                                           "text", "latest_date", "latest_note", "latest_evidence")]
         avg = next(r for r in rows if r["commitment"] == "(average)")
         scored = next(r for r in rows if r["commitment"] == "(scored)")
         return ({r["commitment"]: plain(r["average"]) for r in rows if not r["commitment"].startswith("(")},
@@ -243,13 +244,18 @@ def scores_from(fmt, text):
                 (plain(avg["average"]), int(avg["scored"])))
     if fmt == "md":
         rows = md_rows(text)
-        parties = rows[0][2:-1]
+        # commitment, statement, due, status, PARTY..., average, text, latest progress
+        parties = rows[0][4:-3]
         body = {r[0]: r for r in rows[1:]}
-        return ({c: plain(r[-1]) for c, r in body.items() if not c.startswith("(")},
-                {p: (plain(body["(average)"][2 + i]), int(body["(scored)"][2 + i])) for i, p in enumerate(parties)},
-                (plain(body["(average)"][-1]), int(body["(scored)"][-1])))
+        return ({c: plain(r[-3]) for c, r in body.items() if not c.startswith("(")},
+                {p: (plain(body["(average)"][4 + i]), int(body["(scored)"][4 + i])) for i, p in enumerate(parties)},
+                (plain(body["(average)"][-3]), int(body["(scored)"][-3])))
+    # The columns up to the average (the text and the note after it hold spaces); the footer rows
+    # leave statement, due and status empty.
     lines = text.split("\n\n")[0].splitlines()
-    parties = lines[0].split()[2:-1]
+    cut = lines[0].index(" text ") + 1
+    lines = [l[:cut] for l in lines]
+    parties = lines[0].split()[4:-1]
     rows = {l.split()[0]: l.split() for l in lines[1:]}
     averages = {c: (plain(t[-1]) if "." in t[-1] else None) for c, t in rows.items() if not c.startswith("(")}
     return (averages,
