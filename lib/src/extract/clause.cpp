@@ -1,5 +1,4 @@
-// The parts of a clause: words, segments between commas, the subject before a cue and the
-// words around a cue. Rules: docs/extract.md, "Reading the main clause".
+// The parts of a clause: words, segments, the subject before a cue, the words around a cue.
 #include "clause.hpp"
 
 #include "accord/extract/text.hpp"

@@ -1,3 +1,4 @@
+// Reading a sentence: the cue of its main clause, its subject, reporter and joined parties.
 #include "accord/extract/cues.hpp"
 
 #include "accord/extract/text.hpp"

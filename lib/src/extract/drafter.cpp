@@ -1,5 +1,4 @@
-// The body of the statement read into commitments: each sentence (or list item) whose main
-// clause holds a cue, its actors, themes, names and due date. Rules: docs/extract.md.
+// The body read into commitments: sentences whose main clause holds a cue, actors, due dates.
 #include "drafter.hpp"
 #include "vocabulary.hpp"
 

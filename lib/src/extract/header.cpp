@@ -1,5 +1,4 @@
-// The statement's own fields but its title (title.cpp): adopted_at, date, id, type, parties,
-// source, and the warning when the database already holds the statement. Rules: docs/extract.md.
+// The statement's fields but its title: adopted_at, date, id, type, parties, source, duplicates.
 #include "drafter.hpp"
 
 #include "accord/error.hpp"

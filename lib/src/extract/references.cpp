@@ -1,6 +1,4 @@
-// The records a text names: statements and dialogues that a participial clause recalls or
-// reaffirms (the statement's references), named documents not in the database, and the forums
-// and programs named anywhere. Rules: docs/extract.md.
+// The records a text names: references of participial clauses, documents, forums, programs.
 #include "drafter.hpp"
 
 #include <fmt/format.h>

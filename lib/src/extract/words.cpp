@@ -1,6 +1,4 @@
-// The word lists of the vocabulary of commitment other than the cue table (vocabulary.cpp):
-// reporting verbs, base-form verbs, the words of subjects, asides, participles (cues.hpp,
-// docs/extract.md).
+// The other word lists of the vocabulary: reporting and base verbs, subjects, asides, participles.
 #include "vocabulary.hpp"
 
 namespace accord::extract::vocab {
