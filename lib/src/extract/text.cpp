@@ -386,11 +386,15 @@ Layout split_text(std::string_view raw) {
         // A long line in capitals that does not end like a sentence is a heading all the same.
         bool capitals = std::none_of(all.begin(), all.end(),
                                      [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
-        // So is a block of short lines none of which ends like a sentence (a heading above a
-        // place and date line).
-        bool short_lines = b.lines.size() > 1 && std::all_of(b.lines.begin(), b.lines.end(), [](const Line &l) {
-                               return word_count(l.text) < 15 && !ends_like_sentence(l.text);
-                           });
+        // So is a block of lines none of which ends like a sentence, each short, in capitals, or
+        // (before the body) a long title: a heading above a place and date line.
+        bool short_lines =
+            b.lines.size() > 1 && std::all_of(b.lines.begin(), b.lines.end(), [&](const Line &l) {
+                bool in_capitals = std::none_of(l.text.begin(), l.text.end(),
+                                                [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+                int n = word_count(l.text);
+                return !ends_like_sentence(l.text) && (n < 15 || in_capitals || (first_body < 0 && n < 30));
+            });
         // A long title on one line before the body is a heading too ("Joint Declaration of the
         // ASEAN Plus Three Digital Ministers on the Cyber Resilience of Digital Infrastructure").
         bool long_title = first_body < 0 && b.lines.size() == 1 && word_count(all) < 30;
