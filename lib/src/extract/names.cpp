@@ -68,9 +68,9 @@ Knowledge load_knowledge(Store &store) {
         }
     }
     {
-        SQLite::Statement q(db, "SELECT id, name, short_name, type FROM party ORDER BY id");
+        SQLite::Statement q(db, "SELECT id, name, short_name, type, country FROM party ORDER BY id");
         while (q.executeStep()) {
-            k.parties.push_back({text(q, 0), text(q, 1), text(q, 2), text(q, 3)});
+            k.parties.push_back({text(q, 0), text(q, 1), text(q, 2), text(q, 3), text(q, 4)});
         }
     }
     {

@@ -228,6 +228,10 @@ const std::vector<std::string_view> k_bodies = {
     "secretariats",  "bodies",        "groups",       "host",        "presidency", "organisers", "organizers",
     "committee",     "council",       "taskforce",    "network"};
 
+const std::vector<std::string_view> k_agency_words = {
+    "agency", "department", "ministry", "authority",   "office",    "bureau", "directorate",
+    "centre", "center",     "team",     "commission",  "institute", "council"};
+
 const std::vector<Participle> k_participles = {
     {"recalling", "recalls"},
     {"reaffirming", "reaffirms"},

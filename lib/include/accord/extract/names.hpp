@@ -19,6 +19,7 @@ struct KnownParty {
     std::string name;
     std::string short_name;
     std::string type;
+    std::string country; // an agency's state, by name ("Singapore")
 };
 
 struct KnownTheme {
