@@ -103,6 +103,18 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
     auto tokens = m_index.tokenize(subject);
     for (const auto &j : r.joined) {
         auto more = m_index.tokenize(sentence.substr(j.begin, j.end - j.begin));
+        if (j.begin > r.cue.begin) {
+            // After the verb ("will co-host, with the EU, ..."), only a party of the statement
+            // joins: the statement speaks for its parties, not for a third ("with the Philippines").
+            const auto &own = m_draft.parties.values;
+            for (auto &t : more) {
+                t.parties.erase(std::remove_if(t.parties.begin(), t.parties.end(),
+                                               [&](const std::string &p) {
+                                                   return std::find(own.begin(), own.end(), p) == own.end();
+                                               }),
+                                t.parties.end());
+            }
+        }
         tokens.insert(tokens.end(), more.begin(), more.end());
     }
     // "the Japanese delegation": an adjective that stands for a party.
