@@ -179,7 +179,12 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
     h = trim_span(text, h);
     s.head = h;
     auto words = words_in(text, h.begin, h.end);
-    s.head_words = static_cast<int>(words.size());
+    // A name counts as one word: "The U.S. Cybersecurity and Infrastructure Security Agency
+    // (CISA) and Viet Nam's Authority of Information Security" is a subject of seven.
+    s.head_words = 0;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        s.head_words += k > 0 && words[k].capital && words[k - 1].capital ? 0 : 1;
+    }
     // Can it be a party? A generic word, a pronoun, a name (a capital not merely at the start of
     // the sentence), or a last word in capitals ("Japan"); not "threats", not "the programme".
     // Only the words before a preposition that follows the head: "The misuse of AI by criminal

@@ -236,16 +236,24 @@ namespace {
 
 std::optional<Due> due_by_year(std::string_view text, int statement_year, std::size_t *where);
 std::optional<Due> due_by_count(std::string_view text, int statement_year, std::size_t *where);
+std::optional<Due> due_by_months(std::string_view text, int statement_year, int statement_month, std::size_t *where);
 
 } // namespace
 
 // The first date phrase of the text: one with a year ("by 2027") or one counted from the
-// statement's year ("within two years", "later this year"), whichever comes first.
-std::optional<Due> find_due(std::string_view text, int statement_year) {
+// statement's date ("within two years", "later this year", "within six months of the signing"),
+// whichever comes first.
+std::optional<Due> find_due(std::string_view text, int statement_year, int statement_month) {
     std::size_t at_year = std::string_view::npos;
     std::size_t at_count = std::string_view::npos;
     auto by_year = due_by_year(text, statement_year, &at_year);
     auto by_count = due_by_count(text, statement_year, &at_count);
+    std::size_t at_months = std::string_view::npos;
+    auto by_months = due_by_months(text, statement_year, statement_month, &at_months);
+    if (by_months && (!by_count || at_months < at_count)) {
+        by_count = by_months;
+        at_count = at_months;
+    }
     if (by_year && by_count) {
         return at_count < at_year ? by_count : by_year;
     }
@@ -281,8 +289,9 @@ std::optional<Due> due_by_year(std::string_view text, int statement_year, std::s
                 day = std::stoi(at(1));
                 --j;
             }
-        } else if (at(1) == "early" || at(1) == "mid" || at(1) == "late" || at(1) == "end") {
-            --j; // vague about the month: the year
+        } else if (at(1) == "early" || at(1) == "mid" || at(1) == "late" || at(1) == "end" || at(1) == "spring" ||
+                   at(1) == "summer" || at(1) == "autumn" || at(1) == "fall" || at(1) == "winter") {
+            --j; // vague about the month ("in early 2027", "in spring 2028"): the year
         } else if (at(1) == "of" && (at(2) == "half" || at(2) == "quarter")) {
             for (int q = 0; q < 4; ++q) {
                 if (at(3) == order[q]) {
@@ -427,6 +436,35 @@ std::optional<Due> due_by_count(std::string_view text, int statement_year, std::
         }
     }
     return std::nullopt;
+}
+
+// "within six months (of the signing)", "in the next three months": a month counted from the
+// statement's, when its month is known.
+std::optional<Due> due_by_months(std::string_view text, int statement_year, int statement_month, std::size_t *where) {
+    if (statement_year <= 0 || statement_month <= 0) {
+        return std::nullopt;
+    }
+    std::string low = lower(text);
+    static const std::regex duration(
+        R"(\b(?:within|over|in|during)\s+(?:the\s+)?(?:next|coming|following)?\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d{1,2})\s+months?\b)");
+    std::smatch d;
+    if (!std::regex_search(low, d, duration)) {
+        return std::nullopt;
+    }
+    static const std::vector<std::string> numbers = {"one", "two",   "three", "four",   "five",   "six",
+                                                     "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    std::string n = d.str(1);
+    auto it = std::find(numbers.begin(), numbers.end(), n);
+    int months = it != numbers.end() ? static_cast<int>(it - numbers.begin()) + 1 : n == "eighteen" ? 18 : std::stoi(n);
+    if (months < 1 || months > 60) {
+        return std::nullopt;
+    }
+    int total = statement_year * 12 + (statement_month - 1) + months;
+    Due due;
+    due.value = fmt::format("{:04}-{:02}", total / 12, total % 12 + 1);
+    due.words = std::string(text.substr(static_cast<std::size_t>(d.position(0)), static_cast<std::size_t>(d.length(0))));
+    *where = static_cast<std::size_t>(d.position(0));
+    return due;
 }
 
 } // namespace

@@ -110,13 +110,14 @@ void Drafter::finish(Pending &p) {
     if (c.action.value != "note" && c.action.value != "recall") {
         auto stmt = PartialDate::parse(m_date);
         int year = stmt ? stmt->year() : 0;
+        int month = stmt ? stmt->month() : 0;
         std::string after = c.text.substr(std::min(p.cue_offset, c.text.size()));
-        auto due = find_due(after, year);
+        auto due = find_due(after, year, month);
         if (!due && !p.opener.empty()) {
-            due = find_due(p.opener, year);
+            due = find_due(p.opener, year, month);
         }
         if (!due && !p.lead_in.empty()) {
-            due = find_due(p.lead_in, year);
+            due = find_due(p.lead_in, year, month);
         }
         if (due) {
             c.due.value = due->value;
