@@ -210,6 +210,14 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
         ok = w->capital;
         break;
     }
+    // "The MoU will remain in force", "the Plan of Action will guide": a document, not a party.
+    for (auto w = words.rbegin(); ok && w != words.rend(); ++w) {
+        if (one_of(k_fillers, w->lower)) {
+            continue;
+        }
+        ok = !one_of(k_document_nouns, w->lower) || one_of(k_generic, w->lower);
+        break;
+    }
     s.ok = ok;
     return s;
 }

@@ -228,6 +228,13 @@ const std::vector<std::string_view> k_bodies = {
     "secretariats",  "bodies",        "groups",       "host",        "presidency", "organisers", "organizers",
     "committee",     "council",       "taskforce",    "network"};
 
+// A capitalised phrase around one of them names a document; a subject with one as its head ("The
+// MoU will remain in force") is a document, not a party.
+const std::vector<std::string_view> k_document_nouns = {
+    "statement", "declaration", "dialogue",  "communique", "communiqu\u00e9", "plan",   "strategy",   "agreement",
+    "memorandum", "charter",    "roadmap",   "framework",  "vision",          "report", "resolution", "treaty",
+    "mou",        "arrangement", "protocol"};
+
 const std::vector<std::string_view> k_agency_words = {
     "agency", "department", "ministry", "authority",   "office",    "bureau", "directorate",
     "centre", "center",     "team",     "commission",  "institute", "council"};
