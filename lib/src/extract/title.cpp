@@ -71,6 +71,12 @@ bool connector_end(std::string_view line) {
     static const std::string_view words[] = {" of", " on",  " for",     " and",  " at", " in",
                                              " to", " the", " between", " with", " by", "-"};
     std::string l = lower(line);
+    // "JOINT STATEMENT OF THE FOURTH" / "ASEAN-CHINA CYBER DIALOGUE": an ordinal after "the".
+    static const std::regex ordinal(R"(\bthe\s+(\w+)$)");
+    std::smatch m;
+    if (std::regex_search(l, m, ordinal) && ordinal_number(m.str(1)) != m.str(1)) {
+        return true;
+    }
     return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) {
         return l.size() >= w.size() && l.compare(l.size() - w.size(), w.size(), w) == 0;
     });
