@@ -12,9 +12,9 @@ namespace {
 Knowledge sample() {
     Knowledge k;
     k.available = true;
-    k.parties = {{"us", "United States", "U.S.", "state"},
-                 {"asean", "Association of Southeast Asian Nations", "ASEAN", "regional-organisation"},
-                 {"singapore", "Singapore", "", "state"}};
+    k.parties = {{"us", "United States", "U.S.", "state", ""},
+                 {"asean", "Association of Southeast Asian Nations", "ASEAN", "regional-organisation", ""},
+                 {"singapore", "Singapore", "", "state", ""}};
     k.themes = {{"capacity-building", "Cyber capacity building", ""},
                 {"critical-infrastructure", "Critical infrastructure protection", ""},
                 {"norm-13g", "Protect critical infrastructure", "13(g)"},

@@ -1,5 +1,4 @@
-// The parts of a clause: words, segments between commas, the subject before a cue and the
-// words around a cue. Rules: docs/extract.md, "Reading the main clause".
+// The parts of a clause: words, segments, the subject before a cue, the words around a cue.
 #include "clause.hpp"
 
 #include "accord/extract/text.hpp"
@@ -180,7 +179,12 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
     h = trim_span(text, h);
     s.head = h;
     auto words = words_in(text, h.begin, h.end);
-    s.head_words = static_cast<int>(words.size());
+    // A name counts as one word: "The U.S. Cybersecurity and Infrastructure Security Agency
+    // (CISA) and Viet Nam's Authority of Information Security" is a subject of seven.
+    s.head_words = 0;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        s.head_words += k > 0 && words[k].capital && words[k - 1].capital ? 0 : 1;
+    }
     // Can it be a party? A generic word, a pronoun, a name (a capital not merely at the start of
     // the sentence), or a last word in capitals ("Japan"); not "threats", not "the programme".
     // Only the words before a preposition that follows the head: "The misuse of AI by criminal
@@ -204,6 +208,14 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
             continue;
         }
         ok = w->capital;
+        break;
+    }
+    // "The MoU will remain in force", "the Plan of Action will guide": a document, not a party.
+    for (auto w = words.rbegin(); ok && w != words.rend(); ++w) {
+        if (one_of(k_fillers, w->lower)) {
+            continue;
+        }
+        ok = !one_of(k_document_nouns, w->lower) || one_of(k_generic, w->lower);
         break;
     }
     s.ok = ok;

@@ -1,3 +1,4 @@
+// Reading a sentence: the cue of its main clause, its subject, reporter and joined parties.
 #include "accord/extract/cues.hpp"
 
 #include "accord/extract/text.hpp"
@@ -52,6 +53,15 @@ struct Found {
 };
 
 void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded, Reading &r);
+
+// "Singapore will co-host, with the EU, a workshop": a joining aside right after the verb (at
+// most four words after the cue, between commas) joins its parties to the subject.
+void joined_after(std::string_view text, std::size_t cue_end, std::vector<Span> &joined) {
+    auto segs = segments(text, cue_end, text.size());
+    if (segs.size() >= 3 && words_in(text, segs[0].begin, segs[0].end).size() <= 4 && joining(text, segs[1])) {
+        joined.push_back(segs[1]);
+    }
+}
 
 // The cue in what a reporting verb at i reports: "announced that it would host", "said that
 // Singapore will fund"; or the announcement itself when it offers something ("announced $10
@@ -272,6 +282,7 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
         }
         r.cue = c;
         r.why.clear();
+        joined_after(sc.text, c.end, r.joined);
         return;
     }
 }

@@ -1,5 +1,4 @@
-// Dates in a statement's words: due dates of commitments, datelines, dates in words; and the
-// title case of a heading in capitals. Rules: docs/extract.md.
+// Dates in a statement's words: in figures and in words, datelines, due dates of commitments.
 #include "accord/extract/text.hpp"
 
 #include <fmt/format.h>
@@ -26,10 +25,6 @@ int month_of(std::string_view lower_word) {
         }
     }
     return 0;
-}
-
-bool alpha(char c) {
-    return std::isalpha(static_cast<unsigned char>(c)) != 0;
 }
 
 // The words of a lower-case text with their offsets; hyphens split words ("mid-2027").
@@ -133,6 +128,48 @@ std::vector<std::string> words_of(const std::string &s) {
 
 } // namespace
 
+std::optional<PartialDate> find_date(std::string_view line, std::string *matched) {
+    static const std::string month = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                                     "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+    static const std::regex iso(R"(\b(\d{4})-(\d{2})-(\d{2})\b)");
+    static const std::regex mdy("\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", std::regex::icase);
+    static const std::regex dmy("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + ",?\\s+(\\d{4})\\b",
+                                std::regex::icase);
+    static const std::regex my("\\b" + month + ",?\\s+(\\d{4})\\b", std::regex::icase);
+    static const std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+    auto month_number = [&](const std::string &name) {
+        std::string l = lower(name).substr(0, 3);
+        for (std::size_t i = 0; i < months.size(); ++i) {
+            if (months[i] == l) {
+                return static_cast<int>(i) + 1;
+            }
+        }
+        return 0;
+    };
+    std::string s(line);
+    std::smatch m;
+    std::optional<PartialDate> d;
+    if (std::regex_search(s, m, iso)) {
+        d = PartialDate::parse(m.str(0));
+    } else if (std::regex_search(s, m, mdy)) {
+        d = PartialDate::parse(std::to_string(std::stoi(m.str(3))) + "-" + (month_number(m.str(1)) < 10 ? "0" : "") +
+                               std::to_string(month_number(m.str(1))) + "-" + (std::stoi(m.str(2)) < 10 ? "0" : "") +
+                               std::to_string(std::stoi(m.str(2))));
+    } else if (std::regex_search(s, m, dmy)) {
+        d = PartialDate::parse(std::to_string(std::stoi(m.str(3))) + "-" + (month_number(m.str(2)) < 10 ? "0" : "") +
+                               std::to_string(month_number(m.str(2))) + "-" + (std::stoi(m.str(1)) < 10 ? "0" : "") +
+                               std::to_string(std::stoi(m.str(1))));
+    } else if (std::regex_search(s, m, my)) {
+        d = PartialDate::parse(m.str(2) + "-" + (month_number(m.str(1)) < 10 ? "0" : "") +
+                               std::to_string(month_number(m.str(1))));
+    }
+    if (d && matched) {
+        *matched = m.str(0);
+    }
+    return d;
+}
+
 std::optional<PartialDate> find_date_in_words(std::string_view line, std::string *matched) {
     std::string low = lower(line);
     static const std::regex re(
@@ -199,16 +236,24 @@ namespace {
 
 std::optional<Due> due_by_year(std::string_view text, int statement_year, std::size_t *where);
 std::optional<Due> due_by_count(std::string_view text, int statement_year, std::size_t *where);
+std::optional<Due> due_by_months(std::string_view text, int statement_year, int statement_month, std::size_t *where);
 
 } // namespace
 
 // The first date phrase of the text: one with a year ("by 2027") or one counted from the
-// statement's year ("within two years", "later this year"), whichever comes first.
-std::optional<Due> find_due(std::string_view text, int statement_year) {
+// statement's date ("within two years", "later this year", "within six months of the signing"),
+// whichever comes first.
+std::optional<Due> find_due(std::string_view text, int statement_year, int statement_month) {
     std::size_t at_year = std::string_view::npos;
     std::size_t at_count = std::string_view::npos;
     auto by_year = due_by_year(text, statement_year, &at_year);
     auto by_count = due_by_count(text, statement_year, &at_count);
+    std::size_t at_months = std::string_view::npos;
+    auto by_months = due_by_months(text, statement_year, statement_month, &at_months);
+    if (by_months && (!by_count || at_months < at_count)) {
+        by_count = by_months;
+        at_count = at_months;
+    }
     if (by_year && by_count) {
         return at_count < at_year ? by_count : by_year;
     }
@@ -244,8 +289,9 @@ std::optional<Due> due_by_year(std::string_view text, int statement_year, std::s
                 day = std::stoi(at(1));
                 --j;
             }
-        } else if (at(1) == "early" || at(1) == "mid" || at(1) == "late" || at(1) == "end") {
-            --j; // vague about the month: the year
+        } else if (at(1) == "early" || at(1) == "mid" || at(1) == "late" || at(1) == "end" || at(1) == "spring" ||
+                   at(1) == "summer" || at(1) == "autumn" || at(1) == "fall" || at(1) == "winter") {
+            --j; // vague about the month ("in early 2027", "in spring 2028"): the year
         } else if (at(1) == "of" && (at(2) == "half" || at(2) == "quarter")) {
             for (int q = 0; q < 4; ++q) {
                 if (at(3) == order[q]) {
@@ -392,79 +438,35 @@ std::optional<Due> due_by_count(std::string_view text, int statement_year, std::
     return std::nullopt;
 }
 
-} // namespace
-
-std::string title_case(std::string_view heading, std::string_view body) {
-    std::set<std::string> capitals; // words the body writes in capitals
-    {
-        std::string cur;
-        auto flush = [&] {
-            bool upper = cur.size() >= 2 &&
-                         std::none_of(cur.begin(), cur.end(),
-                                      [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }) &&
-                         std::any_of(cur.begin(), cur.end(), alpha);
-            if (upper) {
-                capitals.insert(cur);
-            }
-            cur.clear();
-        };
-        for (char c : body) {
-            if (std::isalnum(static_cast<unsigned char>(c))) {
-                cur += c;
-            } else {
-                flush();
-            }
-        }
-        flush();
-        // "SINGAPORE" in a dateline is no acronym when the body also writes "Singapore".
-        for (auto it = capitals.begin(); it != capitals.end();) {
-            std::string word = lower(*it);
-            word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-            bool written = false;
-            for (std::size_t at = body.find(word); at != std::string_view::npos && !written;
-                 at = body.find(word, at + 1)) {
-                std::size_t end = at + word.size();
-                written = (at == 0 || !std::isalnum(static_cast<unsigned char>(body[at - 1]))) &&
-                          (end >= body.size() || !std::isalnum(static_cast<unsigned char>(body[end])));
-            }
-            it = written ? capitals.erase(it) : std::next(it);
-        }
+// "within six months (of the signing)", "in the next three months": a month counted from the
+// statement's, when its month is known.
+std::optional<Due> due_by_months(std::string_view text, int statement_year, int statement_month, std::size_t *where) {
+    if (statement_year <= 0 || statement_month <= 0) {
+        return std::nullopt;
     }
-    static const std::set<std::string> small = {"a",  "an", "and", "as", "at",  "between", "by",   "for",  "from",
-                                                "in", "of", "on",  "or", "the", "to",      "with", "into", "upon"};
-    std::string out;
-    std::size_t i = 0;
-    bool first = true;
-    while (i < heading.size()) {
-        if (!std::isalnum(static_cast<unsigned char>(heading[i]))) {
-            out += heading[i++];
-            continue;
-        }
-        std::size_t b = i;
-        while (i < heading.size() && std::isalnum(static_cast<unsigned char>(heading[i]))) {
-            ++i;
-        }
-        std::string w(heading.substr(b, i - b));
-        bool after_apostrophe =
-            b > 0 && (heading[b - 1] == '\'' || (b >= 3 && heading.compare(b - 3, 3, "\u2019") == 0));
-        std::string l = lower(w);
-        if (after_apostrophe) {
-            out += l; // "CHAIRMAN'S" -> "Chairman's"
-        } else if (capitals.count(w) != 0 ||
-                   (w.size() >= 3 && w.back() == 's' && std::all_of(w.begin(), w.end() - 1, [](char c) {
-                        return std::isupper(static_cast<unsigned char>(c)) != 0;
-                    }))) {
-            out += w; // an acronym, or its plural ("ICTs")
-        } else if (!first && small.count(l) != 0 && (b == 0 || heading[b - 1] == ' ')) {
-            out += l;
-        } else {
-            out += l;
-            out[out.size() - l.size()] =
-                static_cast<char>(std::toupper(static_cast<unsigned char>(out[out.size() - l.size()])));
-        }
-        first = false;
+    std::string low = lower(text);
+    static const std::regex duration(
+        R"(\b(?:within|over|in|during)\s+(?:the\s+)?(?:next|coming|following)?\s*(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|\d{1,2})\s+months?\b)");
+    std::smatch d;
+    if (!std::regex_search(low, d, duration)) {
+        return std::nullopt;
     }
-    return out;
+    static const std::vector<std::string> numbers = {"one", "two",   "three", "four",   "five",   "six",
+                                                     "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    std::string n = d.str(1);
+    auto it = std::find(numbers.begin(), numbers.end(), n);
+    int months = it != numbers.end() ? static_cast<int>(it - numbers.begin()) + 1 : n == "eighteen" ? 18 : std::stoi(n);
+    if (months < 1 || months > 60) {
+        return std::nullopt;
+    }
+    int total = statement_year * 12 + (statement_month - 1) + months;
+    Due due;
+    due.value = fmt::format("{:04}-{:02}", total / 12, total % 12 + 1);
+    due.words = std::string(text.substr(static_cast<std::size_t>(d.position(0)), static_cast<std::size_t>(d.length(0))));
+    *where = static_cast<std::size_t>(d.position(0));
+    return due;
 }
+
+} // namespace
 
 } // namespace accord::extract

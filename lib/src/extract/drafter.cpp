@@ -1,5 +1,4 @@
-// The body of the statement read into commitments: each sentence (or list item) whose main
-// clause holds a cue, its actors, themes, names and due date. Rules: docs/extract.md.
+// The body read into commitments: sentences whose main clause holds a cue, actors, due dates.
 #include "drafter.hpp"
 #include "vocabulary.hpp"
 
@@ -59,140 +58,6 @@ bool list_continues(std::string_view text) {
 
 } // namespace
 
-void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &actors) {
-    std::string_view subject = sentence.substr(r.subject.begin, r.subject.end - r.subject.begin);
-    std::string_view reporter = sentence.substr(r.reporter.begin, r.reporter.end - r.reporter.begin);
-    // "The Ministers endorsed X and committed to ...": the subject stops at its own verb.
-    std::string head = lower(sentence.substr(0, r.cue.begin));
-    while (!head.empty() && head.back() == ' ') {
-        head.pop_back();
-    }
-    for (std::string_view adverb : {" also", " further"}) {
-        if (ends_with(head, adverb)) {
-            head.resize(head.size() - adverb.size());
-        }
-    }
-    if (ends_with(head, " and") && !subject.empty()) {
-        static const std::regex verb(R"(\s[a-z]{3,}ed\b)");
-        std::smatch m;
-        std::string s(subject);
-        if (std::regex_search(s, m, verb) && m.position(0) > 0) {
-            subject = subject.substr(0, static_cast<std::size_t>(m.position(0)));
-        }
-    }
-    auto tokens = m_index.tokenize(subject);
-    for (const auto &j : r.joined) {
-        auto more = m_index.tokenize(sentence.substr(j.begin, j.end - j.begin));
-        tokens.insert(tokens.end(), more.begin(), more.end());
-    }
-    // "the Japanese delegation": an adjective that stands for a party.
-    auto demonym = [&](const Token &tok) -> std::string {
-        for (const auto &[adjective, name] : vocab::k_demonyms) {
-            if (tok.capital && tok.norm == adjective) {
-                for (const auto &p : m_k.parties) {
-                    if (lower(p.name) == name || lower(p.short_name) == name) {
-                        return p.id;
-                    }
-                }
-            }
-        }
-        return {};
-    };
-    for (auto &tok : tokens) {
-        if (tok.parties.empty()) {
-            if (std::string id = demonym(tok); !id.empty()) {
-                tok.parties.push_back(id);
-            }
-        }
-    }
-    std::vector<std::string> parties;
-    std::vector<std::string> other;
-    bool generic = false;
-    bool modifier = false; // the previous token is a party or a generic word after one ("ASEAN Member States")
-    for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const Token &t = tokens[k];
-        for (const auto &p : t.parties) {
-            if (std::find(parties.begin(), parties.end(), p) == parties.end()) {
-                parties.push_back(p);
-            }
-        }
-        if (!t.parties.empty()) {
-            modifier = true;
-            continue;
-        }
-        // "The two agencies", "both ministries": the statement's parties.
-        bool counted_body = k > 0 && (tokens[k - 1].norm == "two" || tokens[k - 1].norm == "both" ||
-                                      tokens[k - 1].norm == "three") &&
-                            std::find(vocab::k_bodies.begin(), vocab::k_bodies.end(), t.norm) != vocab::k_bodies.end();
-        if (generic_subject(t.norm) || counted_body) {
-            // "The Ministers and Japan" names the parties and Japan; "the Government of Japan",
-            // "the Minister for Foreign Affairs of Singapore" name Japan and Singapore.
-            bool of_party = false;
-            for (std::size_t n = k + 1; n < tokens.size() && tokens[n].norm != "and"; ++n) {
-                of_party = of_party || !tokens[n].parties.empty();
-            }
-            generic = generic || (!modifier && !of_party);
-            continue;
-        }
-        modifier = false;
-        if (!subject_filler(t.norm) && t.norm != "two" && t.norm != "in" && t.norm != "of" && t.norm != "charge") {
-            other.push_back(t.raw);
-        }
-    }
-    // For the comment: the subject without trailing "also", "further", ...
-    std::string_view trimmed = subject;
-    auto plain = m_index.tokenize(subject);
-    for (auto t = plain.rbegin(); t != plain.rend() && t->parties.empty() && subject_filler(t->norm); ++t) {
-        trimmed = subject.substr(0, t->begin);
-    }
-    while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == ',')) {
-        trimmed.remove_suffix(1);
-    }
-    std::string shown(trimmed.empty() ? std::string_view("(none)") : trimmed);
-    if (!r.joined.empty()) {
-        for (const auto &j : r.joined) {
-            shown += ", " + std::string(sentence.substr(j.begin, j.end - j.begin));
-        }
-    }
-    std::string said = reporter.empty() ? "" : fmt::format(", reported by {}", quote(reporter));
-    if (!parties.empty() && generic && !m_draft.parties.values.empty()) {
-        actors.values = m_draft.parties.values;
-        for (const auto &p : parties) {
-            if (std::find(actors.values.begin(), actors.values.end(), p) == actors.values.end()) {
-                actors.values.push_back(p);
-            }
-        }
-        actors.comments.push_back(
-            {fmt::format("the statement's parties and those named in the subject {}{}", quote(shown), said)});
-        return;
-    }
-    if (!parties.empty()) {
-        actors.values = parties;
-        actors.comments.push_back({fmt::format("named in the subject {}{}", quote(shown), said)});
-        return;
-    }
-    if (!generic && !other.empty()) {
-        actors.comments.push_back(
-            {fmt::format("no actors: the subject {}{} {}", quote(shown), said,
-                         m_k.available ? "names no party in the database" : "is not resolved (no database)"),
-             true});
-        return;
-    }
-    if (m_draft.parties.values.empty()) {
-        actors.comments.push_back(
-            {fmt::format("no actors: the subject {} stands for the statement's parties, which are not known",
-                         quote(shown)),
-             true});
-        return;
-    }
-    actors.values = m_draft.parties.values;
-    if (subject.empty()) {
-        actors.comments.push_back({"the statement's parties (no subject: the verb opens the sentence)"});
-        return;
-    }
-    actors.comments.push_back({fmt::format("the statement's parties (subject {}{})", quote(shown), said)});
-}
-
 void Drafter::finish(Pending &p) {
     DraftCommitment &c = p.c;
     auto tokens = m_index.tokenize(c.text);
@@ -245,13 +110,14 @@ void Drafter::finish(Pending &p) {
     if (c.action.value != "note" && c.action.value != "recall") {
         auto stmt = PartialDate::parse(m_date);
         int year = stmt ? stmt->year() : 0;
+        int month = stmt ? stmt->month() : 0;
         std::string after = c.text.substr(std::min(p.cue_offset, c.text.size()));
-        auto due = find_due(after, year);
+        auto due = find_due(after, year, month);
         if (!due && !p.opener.empty()) {
-            due = find_due(p.opener, year);
+            due = find_due(p.opener, year, month);
         }
         if (!due && !p.lead_in.empty()) {
-            due = find_due(p.lead_in, year);
+            due = find_due(p.lead_in, year, month);
         }
         if (due) {
             c.due.value = due->value;

@@ -7,6 +7,7 @@
 #include "accord/extract/extract.hpp"
 #include "accord/extract/text.hpp"
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -74,9 +75,13 @@ class Drafter {
                                                                       const std::vector<NameMatch> &matched,
                                                                       std::size_t from) const;
 
+    // actors.cpp
+    void actors_of(std::string_view sentence, const Reading &r, ListField &actors);
+    std::string defined_party(const std::string &acronym);
+    std::string state_of(const std::string &party) const;
+
     // drafter.cpp
     void read_body(const Layout &layout);
-    void actors_of(std::string_view sentence, const Reading &r, ListField &actors);
     void finish(Pending &p);
 
     std::string_view m_text;
@@ -87,6 +92,8 @@ class Drafter {
     std::string m_date;
     std::vector<Named> m_named; // forums and programs, in order of first mention
     std::set<int> m_used_lines; // header and trailer lines that gave a title, date or source
+    std::map<std::string, std::string> m_defined; // acronyms the text defines for an agency of a party
+    bool m_defined_read = false;
 };
 
 } // namespace accord::extract::detail

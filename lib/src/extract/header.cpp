@@ -1,5 +1,4 @@
-// The statement's own fields but its title (title.cpp): adopted_at, date, id, type, parties,
-// source, and the warning when the database already holds the statement. Rules: docs/extract.md.
+// The statement's fields but its title: adopted_at, date, id, type, parties, source, duplicates.
 #include "drafter.hpp"
 
 #include "accord/error.hpp"
@@ -255,10 +254,11 @@ void Drafter::decide_type() {
 std::vector<std::string> Drafter::parties_named(std::string_view text) const {
     static const std::string_view program_nouns[] = {"programme",  "program",  "centre",  "center",     "fund",
                                                      "initiative", "project",  "network", "series",     "academy",
-                                                     "fellowship", "exercise", "drill",   "partnership"};
+                                                     "fellowship", "exercise", "drill",   "partnership", "forum"};
     auto tokens = m_index.tokenize(text);
     std::vector<bool> skip(tokens.size(), false);
-    // The parties inside the name of a program ("ASEAN Cyber Talent Programme") are not its parties.
+    // The parties inside the name of a program or forum ("ASEAN Cyber Talent Programme", "ASEAN
+    // Regional Forum") are not its parties.
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         bool noun =
             std::find(std::begin(program_nouns), std::end(program_nouns), tokens[i].norm) != std::end(program_nouns);
@@ -269,7 +269,8 @@ std::vector<std::string> Drafter::parties_named(std::string_view text) const {
             if (!tokens[k].capital) {
                 break;
             }
-            skip[k] = true;
+            // A forum of a pair ("ASEAN-European Union Regional Forum") is the pair's.
+            skip[k] = tokens[i].norm != "forum" || tokens[k].parties.size() < 2;
             if (!tokens[k].parties.empty()) {
                 break;
             }

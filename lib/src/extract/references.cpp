@@ -1,7 +1,6 @@
-// The records a text names: statements and dialogues that a participial clause recalls or
-// reaffirms (the statement's references), named documents not in the database, and the forums
-// and programs named anywhere. Rules: docs/extract.md.
+// The records a text names: references of participial clauses, documents, forums, programs.
 #include "drafter.hpp"
+#include "vocabulary.hpp"
 
 #include <fmt/format.h>
 
@@ -10,11 +9,6 @@
 namespace accord::extract::detail {
 
 namespace {
-
-// Document nouns: a capitalised phrase around one of them names a document.
-const std::string_view k_document_nouns[] = {
-    "statement",  "declaration", "dialogue", "communique", "communiqu\u00e9", "plan",   "strategy",   "agreement",
-    "memorandum", "charter",     "roadmap",  "framework",  "vision",          "report", "resolution", "treaty"};
 
 const std::string_view k_connectors[] = {"of", "on", "and", "for", "in", "to"};
 
@@ -53,7 +47,8 @@ std::vector<std::pair<std::string, std::string>> Drafter::document_phrases(std::
     auto connector = [&](std::size_t i) { return one_of(k_connectors, tokens[i].raw); };
     std::size_t covered_to = 0;
     for (std::size_t n = 0; n < tokens.size(); ++n) {
-        if (n < covered_to || in_match(n) || !tokens[n].capital || !one_of(k_document_nouns, tokens[n].norm)) {
+        if (n < covered_to || in_match(n) || !tokens[n].capital || std::find(vocab::k_document_nouns.begin(), vocab::k_document_nouns.end(), tokens[n].norm) ==
+                                                                            vocab::k_document_nouns.end()) {
             continue;
         }
         std::size_t b = n;

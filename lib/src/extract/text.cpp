@@ -1,3 +1,4 @@
+// The layout of a statement's text: lines into header, paragraphs, list items and trailer; sentences.
 #include "accord/extract/text.hpp"
 
 #include <algorithm>
@@ -269,48 +270,6 @@ std::vector<std::string> split_sentences(std::string_view paragraph) {
     return out;
 }
 
-std::optional<PartialDate> find_date(std::string_view line, std::string *matched) {
-    static const std::string month = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-                                     "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-    static const std::regex iso(R"(\b(\d{4})-(\d{2})-(\d{2})\b)");
-    static const std::regex mdy("\\b" + month + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b", std::regex::icase);
-    static const std::regex dmy("\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + month + ",?\\s+(\\d{4})\\b",
-                                std::regex::icase);
-    static const std::regex my("\\b" + month + ",?\\s+(\\d{4})\\b", std::regex::icase);
-    static const std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-    auto month_number = [&](const std::string &name) {
-        std::string l = lower(name).substr(0, 3);
-        for (std::size_t i = 0; i < months.size(); ++i) {
-            if (months[i] == l) {
-                return static_cast<int>(i) + 1;
-            }
-        }
-        return 0;
-    };
-    std::string s(line);
-    std::smatch m;
-    std::optional<PartialDate> d;
-    if (std::regex_search(s, m, iso)) {
-        d = PartialDate::parse(m.str(0));
-    } else if (std::regex_search(s, m, mdy)) {
-        d = PartialDate::parse(std::to_string(std::stoi(m.str(3))) + "-" + (month_number(m.str(1)) < 10 ? "0" : "") +
-                               std::to_string(month_number(m.str(1))) + "-" + (std::stoi(m.str(2)) < 10 ? "0" : "") +
-                               std::to_string(std::stoi(m.str(2))));
-    } else if (std::regex_search(s, m, dmy)) {
-        d = PartialDate::parse(std::to_string(std::stoi(m.str(3))) + "-" + (month_number(m.str(2)) < 10 ? "0" : "") +
-                               std::to_string(month_number(m.str(2))) + "-" + (std::stoi(m.str(1)) < 10 ? "0" : "") +
-                               std::to_string(std::stoi(m.str(1))));
-    } else if (std::regex_search(s, m, my)) {
-        d = PartialDate::parse(m.str(2) + "-" + (month_number(m.str(1)) < 10 ? "0" : "") +
-                               std::to_string(month_number(m.str(1))));
-    }
-    if (d && matched) {
-        *matched = m.str(0);
-    }
-    return d;
-}
-
 Layout split_text(std::string_view raw) {
     std::string text = normalise_text(raw);
     // Lines into blocks.
@@ -427,11 +386,15 @@ Layout split_text(std::string_view raw) {
         // A long line in capitals that does not end like a sentence is a heading all the same.
         bool capitals = std::none_of(all.begin(), all.end(),
                                      [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
-        // So is a block of short lines none of which ends like a sentence (a heading above a
-        // place and date line).
-        bool short_lines = b.lines.size() > 1 && std::all_of(b.lines.begin(), b.lines.end(), [](const Line &l) {
-                               return word_count(l.text) < 15 && !ends_like_sentence(l.text);
-                           });
+        // So is a block of lines none of which ends like a sentence, each short, in capitals, or
+        // (before the body) a long title: a heading above a place and date line.
+        bool short_lines =
+            b.lines.size() > 1 && std::all_of(b.lines.begin(), b.lines.end(), [&](const Line &l) {
+                bool in_capitals = std::none_of(l.text.begin(), l.text.end(),
+                                                [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; });
+                int n = word_count(l.text);
+                return !ends_like_sentence(l.text) && (n < 15 || in_capitals || (first_body < 0 && n < 30));
+            });
         // A long title on one line before the body is a heading too ("Joint Declaration of the
         // ASEAN Plus Three Digital Ministers on the Cyber Resilience of Digital Infrastructure").
         bool long_title = first_body < 0 && b.lines.size() == 1 && word_count(all) < 30;

@@ -1,5 +1,4 @@
-// The statement's title: its heading (on one line or two, in capitals or not), else the
-// meeting a readout's first sentence names. Rules: docs/extract.md.
+// The statement's title: its heading (on one line or two), else a readout's meeting; title case.
 #include "drafter.hpp"
 
 #include <fmt/format.h>
@@ -72,6 +71,12 @@ bool connector_end(std::string_view line) {
     static const std::string_view words[] = {" of", " on",  " for",     " and",  " at", " in",
                                              " to", " the", " between", " with", " by", "-"};
     std::string l = lower(line);
+    // "JOINT STATEMENT OF THE FOURTH" / "ASEAN-CHINA CYBER DIALOGUE": an ordinal after "the".
+    static const std::regex ordinal(R"(\bthe\s+(\w+)$)");
+    std::smatch m;
+    if (std::regex_search(l, m, ordinal) && ordinal_number(m.str(1)) != m.str(1)) {
+        return true;
+    }
     return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) {
         return l.size() >= w.size() && l.compare(l.size() - w.size(), w.size(), w) == 0;
     });
@@ -193,3 +198,88 @@ void Drafter::decide_title(const Layout &layout) {
 }
 
 } // namespace accord::extract::detail
+
+namespace accord::extract {
+
+namespace {
+
+bool alpha(char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+
+} // namespace
+
+std::string title_case(std::string_view heading, std::string_view body) {
+    std::set<std::string> capitals; // words the body writes in capitals
+    {
+        std::string cur;
+        auto flush = [&] {
+            bool upper = cur.size() >= 2 &&
+                         std::none_of(cur.begin(), cur.end(),
+                                      [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; }) &&
+                         std::any_of(cur.begin(), cur.end(), alpha);
+            if (upper) {
+                capitals.insert(cur);
+            }
+            cur.clear();
+        };
+        for (char c : body) {
+            if (std::isalnum(static_cast<unsigned char>(c))) {
+                cur += c;
+            } else {
+                flush();
+            }
+        }
+        flush();
+        // "SINGAPORE" in a dateline is no acronym when the body also writes "Singapore".
+        for (auto it = capitals.begin(); it != capitals.end();) {
+            std::string word = lower(*it);
+            word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+            bool written = false;
+            for (std::size_t at = body.find(word); at != std::string_view::npos && !written;
+                 at = body.find(word, at + 1)) {
+                std::size_t end = at + word.size();
+                written = (at == 0 || !std::isalnum(static_cast<unsigned char>(body[at - 1]))) &&
+                          (end >= body.size() || !std::isalnum(static_cast<unsigned char>(body[end])));
+            }
+            it = written ? capitals.erase(it) : std::next(it);
+        }
+    }
+    static const std::set<std::string> small = {"a",  "an", "and", "as", "at",  "between", "by",   "for",  "from",
+                                                "in", "of", "on",  "or", "the", "to",      "with", "into", "upon"};
+    std::string out;
+    std::size_t i = 0;
+    bool first = true;
+    while (i < heading.size()) {
+        if (!std::isalnum(static_cast<unsigned char>(heading[i]))) {
+            out += heading[i++];
+            continue;
+        }
+        std::size_t b = i;
+        while (i < heading.size() && std::isalnum(static_cast<unsigned char>(heading[i]))) {
+            ++i;
+        }
+        std::string w(heading.substr(b, i - b));
+        bool after_apostrophe =
+            b > 0 && (heading[b - 1] == '\'' || (b >= 3 && heading.compare(b - 3, 3, "\u2019") == 0));
+        std::string l = lower(w);
+        if (after_apostrophe) {
+            out += l; // "CHAIRMAN'S" -> "Chairman's"
+        } else if (capitals.count(w) != 0 ||
+                   (w.size() >= 3 && w.back() == 's' && std::all_of(w.begin(), w.end() - 1, [](char c) {
+                        return std::isupper(static_cast<unsigned char>(c)) != 0;
+                    }))) {
+            out += w; // an acronym, or its plural ("ICTs")
+        } else if (!first && small.count(l) != 0 && (b == 0 || heading[b - 1] == ' ')) {
+            out += l;
+        } else {
+            out += l;
+            out[out.size() - l.size()] =
+                static_cast<char>(std::toupper(static_cast<unsigned char>(out[out.size() - l.size()])));
+        }
+        first = false;
+    }
+    return out;
+}
+
+} // namespace accord::extract

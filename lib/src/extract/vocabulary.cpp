@@ -1,5 +1,4 @@
-// The cue table of the vocabulary of commitment (cues.hpp, docs/extract.md); the other word
-// lists are in words.cpp.
+// The cue table of the vocabulary of commitment (cues.hpp, docs/extract.md).
 #include "vocabulary.hpp"
 
 namespace accord::extract::vocab {

@@ -22,6 +22,8 @@ extern const std::vector<std::pair<std::string_view, std::string_view>> k_then; 
 extern const std::vector<std::string_view> k_base_verbs; // a list item or an imperative starts with one
 extern const std::vector<std::string_view> k_generic;    // subjects that stand for the statement's parties
 extern const std::vector<std::string_view> k_pronouns;
+extern const std::vector<std::string_view> k_document_nouns; // "statement", "MoU": a document
+extern const std::vector<std::string_view> k_agency_words; // "agency", "ministry": the head of an agency's name
 extern const std::vector<std::string_view> k_bodies;      // "partners", "agencies": can be a subject, not the parties
 extern const std::vector<std::string_view> k_fillers;     // "also", "further", "both", ...
 extern const std::vector<std::string_view> k_aside_words; // an opener or aside starts with one

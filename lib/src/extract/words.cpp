@@ -1,6 +1,4 @@
-// The word lists of the vocabulary of commitment other than the cue table (vocabulary.cpp):
-// reporting verbs, base-form verbs, the words of subjects, asides, participles (cues.hpp,
-// docs/extract.md).
+// The other word lists of the vocabulary: reporting and base verbs, subjects, asides, participles.
 #include "vocabulary.hpp"
 
 namespace accord::extract::vocab {
@@ -229,6 +227,17 @@ const std::vector<std::string_view> k_bodies = {
     "organisations", "organizations", "institutions", "donors",      "centres",    "centers",    "teams",
     "secretariats",  "bodies",        "groups",       "host",        "presidency", "organisers", "organizers",
     "committee",     "council",       "taskforce",    "network"};
+
+// A capitalised phrase around one of them names a document; a subject with one as its head ("The
+// MoU will remain in force") is a document, not a party.
+const std::vector<std::string_view> k_document_nouns = {
+    "statement", "declaration", "dialogue",  "communique", "communiqu\u00e9", "plan",   "strategy",   "agreement",
+    "memorandum", "charter",    "roadmap",   "framework",  "vision",          "report", "resolution", "treaty",
+    "mou",        "arrangement", "protocol"};
+
+const std::vector<std::string_view> k_agency_words = {
+    "agency", "department", "ministry", "authority",   "office",    "bureau", "directorate",
+    "centre", "center",     "team",     "commission",  "institute", "council"};
 
 const std::vector<Participle> k_participles = {
     {"recalling", "recalls"},

@@ -19,6 +19,7 @@ struct KnownParty {
     std::string name;
     std::string short_name;
     std::string type;
+    std::string country; // an agency's state, by name ("Singapore")
 };
 
 struct KnownTheme {
@@ -127,6 +128,9 @@ class NameIndex {
 
 // The words of a text without party folding (the first step of NameIndex::tokenize).
 std::vector<Token> plain_words(std::string_view text);
+
+// Written as an acronym: no lower-case letter, no space, two capitals or more ("CSA", "U.S.").
+bool is_acronym(std::string_view s);
 
 // A light English stemmer for theme matching: lower case, British spellings to American
 // ("behaviour", "recognise", "centre", "programme"), one suffix off ("-ation", "-ing", "-es", ...).

@@ -68,12 +68,14 @@ std::optional<PartialDate> find_dateline(std::string_view sentence, std::string 
 // 2027" -> 2027; "by March 2028" -> 2028-03; "in the first half of 2027" -> 2027-06; "by the
 // third quarter of 2027" -> 2027-09; "in early 2027", "by mid-2027" -> 2027; "in 2026 and 2027"
 // -> 2027. Not a due date: "from 2027", "starting in 2026", "for 2027-2029", "each year". The
-// first that qualifies, with a year from statement_year to 20 years after (any when 0).
+// first that qualifies, with a year from statement_year to 20 years after (any when 0). Counted
+// from the statement's date: "within two years" -> its year + 2; "within six months (of the
+// signing)" -> its month + 6, when statement_month is known.
 struct Due {
     std::string value; // ISO partial date
     std::string words; // as written
 };
-std::optional<Due> find_due(std::string_view text, int statement_year);
+std::optional<Due> find_due(std::string_view text, int statement_year, int statement_month = 0);
 
 // A heading written in capitals, in title case: small words in lower case, words that the body
 // writes in capitals too (acronyms: "ASEAN", "SICW") kept as they are.
