@@ -1,3 +1,4 @@
+// The meeting brief's data: make_brief() gathers each section from the reports and xref (docs/brief.md).
 #include "accord/brief/brief.hpp"
 
 #include "accord/error.hpp"
