@@ -16,7 +16,7 @@ namespace {
 struct Standing {
     std::string commitment, statement, made, status;
     std::vector<ActorAsOf> actors;
-    Cell due;
+    MaybeText due;
     std::string text;
 };
 
@@ -102,7 +102,7 @@ ChangesReport changes_report(Store& store, const Filter& filter, const std::stri
 
 namespace {
 
-text::Json commitment_json(text::Json item, const std::vector<ActorAsOf>& actors, const Cell& due,
+text::Json commitment_json(text::Json item, const std::vector<ActorAsOf>& actors, const MaybeText& due,
                            const std::string& text, const std::optional<LatestNote>& latest) {
     item.add("actors", actors_json(actors)).add("due", due).add("text", text);
     return item.add("latest", latest_json(latest));

@@ -19,7 +19,7 @@ struct StatusChange {
     std::string from; // on the day before the window
     std::string to;   // on its last day
     std::vector<ActorAsOf> actors; // on the last day
-    Cell due;
+    MaybeText due;
     std::string text;
     std::optional<LatestNote> latest; // on the last day
 };
@@ -30,7 +30,7 @@ struct NewCommitment {
     std::string made;
     std::string status; // on the last day of the window
     std::vector<ActorAsOf> actors;
-    Cell due;
+    MaybeText due;
     std::string text;
     std::optional<LatestNote> latest;
 };
