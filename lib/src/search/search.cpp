@@ -40,7 +40,7 @@ std::string kind_condition(Kind kind, const Filter& filter) {
                        kind_spec(kind).table, where);
 }
 
-// The record field a column of search_index holds for a kind.
+// The record field a column of search_index holds for a kind (Store::search_source).
 std::string field_name(Kind kind, std::size_t column) {
     if (column == 3) {
         return "id";
@@ -48,17 +48,9 @@ std::string field_name(Kind kind, std::size_t column) {
     if (column == 2) {
         return "notes";
     }
-    if (column == 0) {
-        return std::string(kind_spec(kind).title_field == "text" ? "title" : kind_spec(kind).title_field);
-    }
-    switch (kind) {
-    case Kind::commitment:
-        return "text";
-    case Kind::progress:
-        return "note";
-    default:
-        return "description";
-    }
+    const SearchSource& source = Store::search_source(kind);
+    const char* field = column == 0 ? source.title : source.body;
+    return field ? field : column == 0 ? "title" : "body";
 }
 
 } // namespace

@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 #include <sys/stat.h>
@@ -316,14 +317,9 @@ void Store::restore_wal() {
 
 namespace {
 
-// What the search index holds for each kind: the title, body and notes of a document
-// (schema_v7.sql.inc's view search_doc reads the same columns).
-struct SearchSource {
-    Kind kind;
-    const char* title; // the field (its column has the same name) searched as the title; null: none
-    const char* body;  // the same for the body
-};
-constexpr SearchSource k_search_sources[] = {
+// The one list of searched fields (store.hpp, SearchSource); schema_v7.sql.inc's view
+// search_doc_record reads the same columns (tests/unit/test_store_search_sources.cpp).
+const std::vector<SearchSource> k_search_sources = {
     {Kind::party, "name", nullptr},       {Kind::forum, "name", nullptr},
     {Kind::theme, "label", "description"}, {Kind::dialogue, "title", nullptr},
     {Kind::statement, "title", nullptr},  {Kind::commitment, nullptr, "text"},
@@ -408,6 +404,19 @@ std::string Store::search_fill_sql() {
            "ORDER BY seq;\n"
            "INSERT INTO main.search_index (rowid, title, body, notes, id) SELECT * FROM main.search_doc_record "
            "ORDER BY seq;\n";
+}
+
+const std::vector<SearchSource>& Store::search_sources() {
+    return k_search_sources;
+}
+
+const SearchSource& Store::search_source(Kind kind) {
+    for (const auto& s : k_search_sources) {
+        if (s.kind == kind) {
+            return s;
+        }
+    }
+    throw std::logic_error("no search source for a kind");
 }
 
 std::vector<std::string> Store::search_triggers() {

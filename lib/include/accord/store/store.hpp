@@ -19,6 +19,16 @@ inline constexpr int k_application_id = 0x41435244;
 // date_last, and ids in the search index).
 inline constexpr int k_schema_version = 7;
 
+// What the search index holds of a kind's rows besides their notes and id: the field searched as
+// the title and the one searched as the body (null: none). One list (store.cpp), read by the
+// triggers, by search's field names (search/search.cpp), and checked against the view
+// search_doc_record (schema_v7.sql.inc) by tests/unit/test_store_search_sources.cpp.
+struct SearchSource {
+    Kind kind;
+    const char* title;
+    const char* body;
+};
+
 class Store {
 public:
     enum class Access { read_only, read_write };
@@ -51,6 +61,10 @@ public:
     // The triggers that keep search_index in step with the kind tables (schema_v7.sql.inc), by
     // name: KIND_search_insert, KIND_search_update and KIND_search_delete for each kind.
     static std::vector<std::string> search_triggers();
+    // Every kind's SearchSource, in the order of the Kind enum's searched kinds.
+    static const std::vector<SearchSource>& search_sources();
+    // The SearchSource of a kind.
+    static const SearchSource& search_source(Kind kind);
 
 private:
     Store(std::unique_ptr<SQLite::Database> db, std::string path);
