@@ -111,28 +111,21 @@ Json brief_json(const Brief& b) {
     }
     j.add("by_status", std::move(by_status));
     // overdue and upcoming name the undertakings of by_status (each is there with every field).
-    Json overdue = Json::array();
-    for (const auto& u : b.overdue) {
-        Json o = Json::object();
-        o.add("id", u.id);
-        o.add("due", u.due);
-        o.add("due_end", u.due_end);
-        o.add("days_overdue", u.days_overdue ? Json(*u.days_overdue) : Json());
-        o.add("status", u.status);
-        overdue.push(std::move(o));
-    }
-    j.add("overdue", std::move(overdue));
-    Json upcoming = Json::array();
-    for (const auto& u : b.upcoming) {
-        Json o = Json::object();
-        o.add("id", u.id);
-        o.add("due", u.due);
-        o.add("due_end", u.due_end);
-        o.add("days_left", u.days_left ? Json(*u.days_left) : Json());
-        o.add("status", u.status);
-        upcoming.push(std::move(o));
-    }
-    j.add("upcoming", std::move(upcoming));
+    auto due_list = [](const auto& items, const char* days_key, auto days) {
+        Json list = Json::array();
+        for (const auto& u : items) {
+            Json o = Json::object();
+            o.add("id", u.id);
+            o.add("due", u.due);
+            o.add("due_end", u.due_end);
+            o.add(days_key, days(u) ? Json(*days(u)) : Json());
+            o.add("status", u.status);
+            list.push(std::move(o));
+        }
+        return list;
+    };
+    j.add("overdue", due_list(b.overdue, "days_overdue", [](const auto& u) { return u.days_overdue; }));
+    j.add("upcoming", due_list(b.upcoming, "days_left", [](const auto& u) { return u.days_left; }));
 
     Json renewed = Json::array();
     for (const auto& x : b.renewed) {
