@@ -93,8 +93,11 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
         SearchIndexBatch search(db, empty);
         Writer writer(store);
         SearchTextBatch search_text(db, writer, empty, request.dry_run);
-        ImportSink sink(store, writer, files, origins, summary, diags, request.list_changes);
-        write_messages(origins, sink, diags, summary, request);
+        // A dry run into a database without records (check, or import --dry-run of a first
+        // import) writes nothing: what it would write is read by nothing before the rollback.
+        bool writes = !(request.dry_run && empty);
+        ImportSink sink(store, writer, files, origins, summary, diags, request.list_changes, writes);
+        write_messages(origins, sink, diags, summary, request, writes);
         // What the files no longer hold: nothing in a database that held no record, nothing with
         // --keep, and not looked for once the input has an error (nothing will be written).
         bool deletes = !empty && !request.keep && diags.empty();

@@ -149,7 +149,8 @@ private:
 // The reading thread's sink: turns each call into a message.
 class Reading : public RecordSink {
 public:
-    explicit Reading(Pipe& pipe) : m_pipe(pipe) { m_batch.reserve(k_batch); }
+    // digests false: the writer writes nothing (a dry run into a database without records).
+    Reading(Pipe& pipe, bool digests) : m_pipe(pipe), m_digests(digests) { m_batch.reserve(k_batch); }
 
     void declare(Kind kind, const std::string& id, const Origin& origin, const yaml::Mark& mark) override {
         flush_diagnostics();
@@ -157,7 +158,7 @@ public:
     }
     void accept(const Record& record, const Origin& origin, const yaml::Mark& mark) override {
         flush_diagnostics();
-        put(Accepted{record, digest(record), &origin, mark});
+        put(Accepted{record, m_digests ? digest(record) : std::string(), &origin, mark});
     }
     void refer(PendingRef ref) override {
         flush_diagnostics();
@@ -192,6 +193,7 @@ public:
 private:
     static constexpr std::size_t k_batch = 256;
     Pipe& m_pipe;
+    bool m_digests;
     Diagnostics m_diags{0};
     Batch m_batch;
 };
@@ -273,11 +275,11 @@ void read_file(const std::string& path, const Origin& origin, Reading& out) {
 // A reading thread: the files first, first + step, first + 2 * step, ... in order, then the
 // end of its stream. Each file's messages end with FileEnd and a send(), so that a batch
 // never holds two files.
-void read_files(const std::vector<Origin>& origins, std::size_t first, std::size_t step, Pipe& pipe) {
+void read_files(const std::vector<Origin>& origins, std::size_t first, std::size_t step, Pipe& pipe, bool digests) {
 #ifdef __GLIBC__
     pthread_setname_np(pthread_self(), "accord-read"); // names the thread in top and perf
 #endif
-    Reading out(pipe);
+    Reading out(pipe, digests);
     try {
         for (std::size_t i = first; i < origins.size() && !out.stopped(); i += step) {
             read_file(origins[i].standard_input ? std::string("-") : origins[i].file, origins[i], out);
@@ -300,12 +302,13 @@ public:
     // single reader for up to half of the import (docs/performance.md).
     static constexpr std::size_t k_readers = 2;
 
-    explicit ReadingThreads(const std::vector<Origin>& origins)
+    ReadingThreads(const std::vector<Origin>& origins, bool digests)
         : m_pipes(std::clamp<std::size_t>(origins.size(), 1, k_readers)) {
         for (std::size_t k = 0; k < m_pipes.size(); ++k) {
             Pipe& pipe = m_pipes[k];
             std::size_t step = m_pipes.size();
-            m_threads.emplace_back([&origins, &pipe, k, step] { read_files(origins, k, step, pipe); });
+            m_threads.emplace_back(
+                [&origins, &pipe, k, step, digests] { read_files(origins, k, step, pipe, digests); });
         }
     }
     ReadingThreads(const ReadingThreads&) = delete;
@@ -334,8 +337,8 @@ private:
 } // namespace
 
 void write_messages(const std::vector<Origin>& origins, ImportSink& sink, Diagnostics& diags, ImportSummary& summary,
-                    const ImportRequest& request) {
-    ReadingThreads readers(origins);
+                    const ImportRequest& request, bool writes) {
+    ReadingThreads readers(origins, writes);
     bool draining = false; // full in the middle of a document: only its syntax error still counts
     auto file_done = [&] {
         ++summary.files;

@@ -12,8 +12,8 @@ namespace accord {
 
 // Reads the files of origins on reading threads and applies what they find to the sink, on the
 // calling thread, in the input's order (the one thread that uses the database); stops once
-// diags is full.
+// diags is full. writes false: the sink writes nothing (ImportSink), so no digest is computed.
 void write_messages(const std::vector<Origin>& origins, ImportSink& sink, Diagnostics& diags, ImportSummary& summary,
-                    const ImportRequest& request);
+                    const ImportRequest& request, bool writes);
 
 } // namespace accord

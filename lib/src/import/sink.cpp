@@ -72,6 +72,9 @@ void ImportSink::declare(Kind kind, const std::string& id, const Origin& origin,
     if (m_known.size() < k_known_cap) {
         m_known.emplace(id, kind);
     }
+    if (!m_writes) {
+        return; // a database without records: no id is stored under another kind or elsewhere
+    }
     const Writer::Stored& stored = m_writer.stored(id);
     if (stored.kind && *stored.kind != kind) {
         m_diags.add({origin.file, mark.line, mark.column,
@@ -98,11 +101,16 @@ void ImportSink::accept(const Record& record, const std::string& digest, const O
     if (!m_diags.empty()) {
         return; // nothing will be written: skip the work
     }
+    auto& counts = m_summary.counts[static_cast<std::size_t>(record.kind)];
+    if (!m_writes) { // what upsert() answers for each record into a database without records
+        ++counts.inserted;
+        note(Change::Class::inserted, record, origin, mark, nullptr);
+        return;
+    }
     // An id stored under another kind, or in a file this import does not read, was
     // reported by declare(): nothing is written after an error.
     Place place{origin.file_id, mark.line, mark.column};
     Writer::Upserted done = m_writer.upsert(record, digest, place);
-    auto& counts = m_summary.counts[static_cast<std::size_t>(record.kind)];
     if (done.was.file != 0 && done.was.file != place.file) {
         if (!m_files.in_import(done.was.file)) { // a progress event (a record was refused by declare)
             std::string subject =

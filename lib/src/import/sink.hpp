@@ -23,10 +23,13 @@ namespace accord {
 // what the files no longer hold (find_gone, check_gone, delete_gone).
 class ImportSink {
 public:
+    // writes false: a dry run into a database that holds no records, where every record
+    // valid is new and nothing written would be read (the reference checks find the ids of the
+    // input in temp.import_seen): records are counted as inserted, without a lookup or a write.
     ImportSink(Store& store, Writer& writer, ImportFiles& files, const std::vector<Origin>& origins,
-               ImportSummary& summary, Diagnostics& diags, bool list_changes)
+               ImportSummary& summary, Diagnostics& diags, bool list_changes, bool writes)
         : m_db(store.db()), m_writer(writer), m_files(files), m_origins(origins), m_summary(summary), m_diags(diags),
-          m_list(list_changes),
+          m_list(list_changes), m_writes(writes),
           m_find_seen(m_db, "SELECT kind, file_index, line, col FROM temp.import_seen WHERE id = ?"),
           m_insert_seen(m_db, "INSERT OR IGNORE INTO temp.import_seen (id, kind, file_index, line, col) "
                               "VALUES (?, ?, ?, ?, ?)"),
@@ -101,6 +104,7 @@ private:
     ImportSummary& m_summary;
     Diagnostics& m_diags;
     bool m_list;
+    bool m_writes;
     bool m_gone = false; // find_gone() found something
     // For "did you mean": the ids of the input and the database, loaded at the first dangling
     // reference; a hint for the first few only (each looks at every id).
