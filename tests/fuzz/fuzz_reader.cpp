@@ -22,7 +22,7 @@ public:
     void declare(accord::Kind, const std::string& id, const accord::Origin&, const accord::yaml::Mark&) override {
         m_ids += id.size();
     }
-    void accept(const accord::Record&, const accord::Origin&, const accord::yaml::Mark&) override { ++m_records; }
+    void accept(accord::Record&&, const accord::Origin&, const accord::yaml::Mark&) override { ++m_records; }
     void refer(accord::PendingRef ref) override { m_refs += ref.target.size(); }
 
 private:

@@ -19,7 +19,7 @@ struct Kept : RecordSink {
     std::vector<Record> accepted;
     std::vector<PendingRef> refs;
     void declare(Kind, const std::string& id, const Origin&, const yaml::Mark&) override { declared.push_back(id); }
-    void accept(const Record& record, const Origin&, const yaml::Mark&) override { accepted.push_back(record); }
+    void accept(Record&& record, const Origin&, const yaml::Mark&) override { accepted.push_back(std::move(record)); }
     void refer(PendingRef ref) override { refs.push_back(std::move(ref)); }
 };
 

@@ -156,9 +156,10 @@ public:
         flush_diagnostics();
         put(Declared{kind, id, &origin, mark});
     }
-    void accept(const Record& record, const Origin& origin, const yaml::Mark& mark) override {
+    void accept(Record&& record, const Origin& origin, const yaml::Mark& mark) override {
         flush_diagnostics();
-        put(Accepted{record, m_digests ? digest(record) : std::string(), &origin, mark});
+        std::string d = m_digests ? digest(record) : std::string();
+        put(Accepted{std::move(record), std::move(d), &origin, mark});
     }
     void refer(PendingRef ref) override {
         flush_diagnostics();

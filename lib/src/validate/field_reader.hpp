@@ -213,7 +213,7 @@ protected:
                 continue;
             }
             refer(item, fs.name, *id, fs.ref_kinds, false);
-            ids.push_back(*id);
+            ids.push_back(std::move(*id));
         }
         if (!ok) {
             return std::nullopt;
@@ -275,7 +275,7 @@ protected:
                 continue;
             }
             refer(*found[1], fs.name, *target, k_any_kind, false);
-            refs.push_back({*rel, *target});
+            refs.push_back({std::move(*rel), std::move(*target)});
         }
         if (!ok) {
             return std::nullopt;
@@ -395,22 +395,22 @@ protected:
         case FieldType::id:
         case FieldType::slug:
             if (auto v = id_text(n, fs.name)) {
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::text:
             if (auto v = text(n, fs.name)) {
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::date:
             if (auto v = date(n, fs.name)) {
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::integer:
             if (auto v = integer(n, fs.name)) {
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::paragraph:
@@ -418,24 +418,24 @@ protected:
                 if (auto i = std::get_if<std::int64_t>(&*v)) {
                     slot = *i;
                 } else {
-                    slot = std::get<std::string>(*v);
+                    slot = std::move(std::get<std::string>(*v));
                 }
             }
             break;
         case FieldType::vocab:
             if (auto v = vocab(n, fs)) {
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::ref:
             if (auto v = id_text(n, fs.name)) {
                 refer(n, fs.name, *v, fs.ref_kinds, false);
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::ref_list:
             if (auto v = ref_list(n, fs)) {
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::text_or_ref:
@@ -443,7 +443,7 @@ protected:
                 if (is_valid_id(*v)) {
                     refer(n, fs.name, *v, fs.ref_kinds, true);
                 }
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::evidence:
@@ -455,22 +455,22 @@ protected:
                     }
                     refer(n, fs.name, *v, k_any_kind, false);
                 }
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::references:
             if (auto v = references(n, fs)) {
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::source:
             if (auto v = source(n, fs.name)) {
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::milestones:
             if (auto v = milestones(n, fs)) {
-                slot = *v;
+                slot = std::move(*v);
             }
             break;
         case FieldType::children:

@@ -46,7 +46,21 @@ private:
     void read_record(const Node& node, std::optional<Kind> nested, std::string_view parent_field,
                      const std::string& parent_id) {
         m_ok = true;
-        if (nested && *nested == Kind::progress) {
+        // Name the record by its id in every message, even those about its keys; without one,
+        // by its place (the text is made only then: most records have an id).
+        const std::string* named = nullptr;
+        for (std::size_t i = 0; node.type == NodeType::map && i < node.map_size(); ++i) {
+            const Node& k = node.key(i);
+            const Node& v = node.val(i);
+            if (k.type == NodeType::scalar && k.value == "id" && v.type == NodeType::scalar &&
+                v.scalar_type() == ScalarType::string && is_valid_id(v.value)) {
+                named = &v.value;
+                break;
+            }
+        }
+        if (named) {
+            name_subject("record ", *named);
+        } else if (nested && *nested == Kind::progress) {
             name_subject("progress of ", parent_id.empty() ? "?" : parent_id);
         } else {
             name_subject(!nested ? std::string("a record")
@@ -57,16 +71,6 @@ private:
                   fmt::format("expected a record (a mapping of fields{}), found {}", nested ? "" : " with kind:",
                               node.describe()));
             return;
-        }
-        // Name the record by its id in every message, even those about its keys.
-        for (std::size_t i = 0; i < node.map_size(); ++i) {
-            const Node& k = node.key(i);
-            const Node& v = node.val(i);
-            if (k.type == NodeType::scalar && k.value == "id" && v.type == NodeType::scalar &&
-                v.scalar_type() == ScalarType::string && is_valid_id(v.value)) {
-                name_subject("record ", v.value);
-                break;
-            }
         }
         // Keys: scalars, each once.
         std::vector<std::string_view> keys; // views of the key nodes' text
@@ -211,7 +215,7 @@ private:
             m_sink.declare(kind, id, m_origin, node.mark);
         }
         if (m_ok) {
-            m_sink.accept(rec, m_origin, node.mark);
+            m_sink.accept(std::move(rec), m_origin, node.mark);
         }
         // Nested children, after their parent.
         for (const auto& fs : spec.fields) {

@@ -23,7 +23,7 @@ public:
     void declare(Kind, const std::string& id, const Origin& origin, const yaml::Mark& mark) override {
         m_places.add_record(id, {origin.file, mark.line, mark.column});
     }
-    void accept(const Record& record, const Origin& origin, const yaml::Mark& mark) override {
+    void accept(Record&& record, const Origin& origin, const yaml::Mark& mark) override {
         if (record.kind == Kind::progress) {
             m_places.add_progress(record.text("commitment"), record.text("date"), record.text("party"),
                                   {origin.file, mark.line, mark.column});

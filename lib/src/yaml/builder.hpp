@@ -134,6 +134,11 @@ private:
             return &doc.root;
         }
         auto& items = m_stack.back()->items;
+        if (items.empty()) {
+            // Room for a small mapping (four keys and values) or list at once: one allocation
+            // where growing one by one took four (a record has a few fields, a list a few items).
+            items.reserve(8);
+        }
         bool leaf = n.type == NodeType::scalar || n.type == NodeType::null;
         items.push_back(std::move(n));
         if (leaf) {

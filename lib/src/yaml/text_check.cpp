@@ -20,6 +20,19 @@ namespace accord::yaml {
 void TextCheck::check_stray_comma(std::string_view text) {
     auto& s = m_comma_state;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        if (s.quote != 0 && !s.skip && !s.line_start) {
+            // Inside a quoted scalar (never in a comment or an anchor) only the closing quote,
+            // a backslash and a line break change the state: the rest is passed over at once.
+            std::size_t j = i;
+            while (j < text.size() && text[j] != s.quote && text[j] != '\\' && text[j] != '\n') {
+                ++j;
+            }
+            if (j > i) {
+                s.prev = text[j - 1];
+                i = j - 1;
+                continue;
+            }
+        }
         char c = text[i];
         if (s.skip) { // the character after a backslash in a double-quoted scalar
             s.skip = false;

@@ -38,8 +38,9 @@ public:
     virtual ~RecordSink() = default;
     // A record with this id was read (whatever the state of its other fields).
     virtual void declare(Kind kind, const std::string& id, const Origin& origin, const yaml::Mark& mark) = 0;
-    // A record that passed every check that needs no other record.
-    virtual void accept(const Record& record, const Origin& origin, const yaml::Mark& mark) = 0;
+    // A record that passed every check that needs no other record; the sink may keep it (the
+    // reader is done with it).
+    virtual void accept(Record&& record, const Origin& origin, const yaml::Mark& mark) = 0;
     // A reference to resolve once the whole input is read.
     virtual void refer(PendingRef ref) = 0;
 };
