@@ -79,6 +79,91 @@ std::string Drafter::state_of(const std::string &party) const {
     return {};
 }
 
+// The forum that met, as the text opens ("The G7 Cyber Expert Group (CEG) met in Paris", "The
+// Third ASEAN-China Cyber Dialogue was held"), and the parties that co-chaired it ("co-chaired by
+// the Philippines and the Republic of Korea (ROK) and attended by ...", "Japan and Malaysia
+// co-chaired the Meeting").
+void Drafter::read_meeting() {
+    if (m_meeting_read) {
+        return;
+    }
+    m_meeting_read = true;
+    std::string text(m_text);
+    static const std::regex met(
+        R"(((?:[A-Z0-9][\w.'-]*\s+)*?(?:[A-Z0-9][\w.'-]*))(?:\s+\(([A-Z][A-Za-z0-9]*[A-Z0-9])\))?\s+(?:met|was held|convened|held its)\b)");
+    std::smatch m;
+    if (std::regex_search(text, m, met)) {
+        std::string name = lower(m.str(1));
+        if (name.rfind("the ", 0) == 0) {
+            name.erase(0, 4);
+        }
+        m_meeting_names.push_back(name);
+        if (m[2].matched) {
+            m_meeting_names.push_back(lower(m.str(2)));
+        }
+    }
+    static const std::regex by(R"(co-chaired by ([^.;]*))", std::regex::icase);
+    static const std::regex before(R"(([^.;]*?)\s+co-chaired\s+(?:the|this)\b)", std::regex::icase);
+    std::string who;
+    if (std::regex_search(text, m, by)) {
+        who = m.str(1);
+        static const std::regex attended(R"(,?\s+(?:and\s+)?(?:was\s+)?attended\b.*)", std::regex::icase);
+        who = std::regex_replace(who, attended, "");
+    } else if (std::regex_search(text, m, before)) {
+        who = m.str(1);
+    }
+    // Those of the statement's parties ("co-chaired by Thailand, as ASEAN coordinator, and the
+    // European Union" in an ASEAN-EU statement: ASEAN and the EU).
+    const auto &own = m_draft.parties.values;
+    for (const auto &p : parties_named(who)) {
+        if (std::find(own.begin(), own.end(), p) != own.end()) {
+            m_cochairs.push_back(p);
+        }
+    }
+}
+
+// A subject that names the forum that met ("The CEG", "the Group" of "The G7 Cyber Expert Group
+// met").
+bool Drafter::meeting_forum(std::string_view subject) {
+    read_meeting();
+    std::string low = lower(subject);
+    if (low.rfind("the ", 0) == 0) {
+        low.erase(0, 4);
+    }
+    return !low.empty() && std::any_of(m_meeting_names.begin(), m_meeting_names.end(), [&](const std::string &n) {
+        return n == low || (n.size() > low.size() && n.compare(n.size() - low.size(), low.size(), low) == 0 &&
+                            n[n.size() - low.size() - 1] == ' ');
+    });
+}
+
+// "Cyber Security Brunei", "the Brunei side": a word that opens the name of one of the
+// statement's parties ("Brunei Darussalam"), when no other party's name opens with it.
+std::string Drafter::party_by_first_word(const Token &t) const {
+    static const std::vector<std::string_view> common = {"united", "new",    "republic", "people", "democratic",
+                                                         "kingdom", "state", "states",   "south",  "north",
+                                                         "federal", "islamic", "royal",  "the"};
+    if (!t.capital || t.norm.size() < 4 || vocab::one_of(common, t.norm)) {
+        return {};
+    }
+    std::string found;
+    for (const auto &id : m_draft.parties.values) {
+        const KnownParty *kp = m_k.party(id);
+        if (!kp) {
+            continue;
+        }
+        for (const std::string &n : {kp->name, kp->short_name}) {
+            std::string first = lower(n.substr(0, n.find(' ')));
+            if (n.find(' ') != std::string::npos && first == t.norm) {
+                if (!found.empty() && found != id) {
+                    return {};
+                }
+                found = id;
+            }
+        }
+    }
+    return found;
+}
+
 void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &actors) {
     std::string_view subject = sentence.substr(r.subject.begin, r.subject.end - r.subject.begin);
     std::string_view reporter = sentence.substr(r.reporter.begin, r.reporter.end - r.reporter.begin);
@@ -136,6 +221,8 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
                 tok.parties.push_back(id);
             } else if (std::string def = defined_party(tok.raw); !def.empty()) {
                 tok.parties.push_back(def);
+            } else if (std::string first = party_by_first_word(tok); !first.empty()) {
+                tok.parties.push_back(first);
             }
         }
     }
@@ -171,7 +258,7 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
         bool counted_body = k > 0 && (tokens[k - 1].norm == "two" || tokens[k - 1].norm == "both" ||
                                       tokens[k - 1].norm == "three") &&
                             std::find(vocab::k_bodies.begin(), vocab::k_bodies.end(), t.norm) != vocab::k_bodies.end();
-        if (generic_subject(t.norm) || counted_body) {
+        if (generic_subject(t.norm) || counted_body || meeting_forum(t.raw)) {
             // "The Ministers and Japan" names the parties and Japan; "the Government of Japan",
             // "the Minister for Foreign Affairs of Singapore" name Japan and Singapore.
             bool of_party = false;
@@ -202,6 +289,15 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
         }
     }
     std::string said = reporter.empty() ? "" : fmt::format(", reported by {}", quote(reporter));
+    // "The Co-Chairs will report ...": the parties the text says co-chaired the meeting.
+    read_meeting();
+    std::string low = lower(subject);
+    if (parties.empty() && !m_cochairs.empty() && low.find("co-chair") != std::string::npos) {
+        actors.values = m_cochairs;
+        actors.comments.push_back(
+            {fmt::format("the parties the text says co-chaired the meeting (subject {}{})", quote(shown), said)});
+        return;
+    }
     if (!parties.empty() && generic && !m_draft.parties.values.empty()) {
         actors.values = m_draft.parties.values;
         for (const auto &p : parties) {

@@ -94,7 +94,18 @@ bool aside(std::string_view text, Span s) {
                  (first.compare(first.size() - 2, 2, "ed") == 0 || first.compare(first.size() - 2, 2, "en") == 0);
     // "To strengthen the security of ..., resolve to:": a purpose in front of the clause.
     bool purpose = first == "to" && w.size() > 1 && s.begin == 0;
-    return participle || agent || purpose || one_of(k_aside_words, first);
+    // "Japan, one of the dialogue partners taking part, offered ...": an apposition.
+    bool one_of_them = first == "one" && w.size() > 1 && w[1].lower == "of";
+    return participle || agent || purpose || one_of_them || one_of(k_aside_words, first);
+}
+
+// "The Ministry of Foreign Affairs of Indonesia": a name (capitalised words, and small words
+// between them), however long, which a list of subjects may hold.
+bool name_segment(std::string_view text, Span s) {
+    auto w = words_in(text, s.begin, s.end);
+    static const std::vector<std::string_view> small = {"of", "the", "for", "and", "on", "de"};
+    return !w.empty() && w.front().capital && w.back().capital &&
+           std::all_of(w.begin(), w.end(), [](const Word &x) { return x.capital || one_of(small, x.lower); });
 }
 
 bool joining(std::string_view text, Span s) {
@@ -156,7 +167,7 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
             across = true;
             continue;
         }
-        if (p.empty() || aside(text, p) || words_in(text, p.begin, p.end).size() > 4) {
+        if (p.empty() || aside(text, p) || (words_in(text, p.begin, p.end).size() > 4 && !name_segment(text, p))) {
             break;
         }
         if (across) {
@@ -216,6 +227,17 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
             continue;
         }
         ok = !one_of(k_document_nouns, w->lower) || one_of(k_generic, w->lower);
+        break;
+    }
+    // "Attacks on such infrastructure will grow", "Ransomware groups will continue to target":
+    // a threat or a trend, not a party (a name in capitals after the first word is one).
+    for (auto w = words.rbegin(); ok && w != words.rend(); ++w) {
+        if (one_of(k_fillers, w->lower) || modal(w->lower)) {
+            continue;
+        }
+        bool named = std::any_of(words.begin(), words.end(),
+                                 [&](const Word &x) { return x.capital && x.begin != sentence_start; });
+        ok = !one_of(k_threats, w->lower) || named;
         break;
     }
     s.ok = ok;

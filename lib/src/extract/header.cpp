@@ -333,13 +333,41 @@ void Drafter::decide_parties(const Layout &layout) {
         f.comments.push_back({"the states and organisations named in the title", true});
         return;
     }
+    // An agency's own release ("Issued by the Cyber Security Agency of Singapore"): the one
+    // agency that issues it, when the title names no party.
+    static const std::regex issued(R"(^(?:issued|published) by\s+(?:the\s+)?(.+)$)", std::regex::icase);
+    for (const auto *lines : {&layout.trailer, &layout.header}) {
+        for (const auto &l : *lines) {
+            std::smatch m;
+            if (!std::regex_match(l.text, m, issued) || lower(m.str(1)).find(" and ") != std::string::npos) {
+                continue;
+            }
+            std::vector<std::string> named;
+            for (const auto &t : m_index.tokenize(m.str(1))) {
+                named.insert(named.end(), t.parties.begin(), t.parties.end());
+            }
+            if (named.size() == 1 && !state_of(named.front()).empty()) {
+                f.values = named;
+                f.comments.push_back({fmt::format("the agency that issues the text (line {})", l.number), true});
+                return;
+            }
+        }
+    }
     std::string first;
     for (const auto &s : layout.sentences) {
         if (s.block == 0) {
             first += s.text + " ";
         }
     }
-    f.values = parties_named(first);
+    // Those who attended or whose meeting it was beside ("... and attended by representatives of
+    // the ASEAN Member States", "on the sidelines of the 59th ASEAN Foreign Ministers' Meeting")
+    // are not the statement's parties, when two parties or more are named otherwise.
+    static const std::regex attendees(
+        R"(\b(?:attended by|on the (?:sidelines|margins) of|in the presence of|with the participation of)\b[^.;]*)");
+    f.values = parties_named(std::regex_replace(first, attendees, ""));
+    if (f.values.size() < 2) {
+        f.values = parties_named(first);
+    }
     if (!f.values.empty()) {
         f.comments.push_back({"the states and organisations named in the first paragraph", true});
         return;

@@ -199,6 +199,19 @@ const std::vector<std::string_view> k_fillers = {
     "our",      "today",    "therefore", "thus",        "additionally", "accordingly", "do",  "in",
     "turn",     "likewise", "similarly", "finally",     "separately",   "meanwhile"};
 
+// The head of a subject that is a threat or a trend, not a party ("Ransomware groups will
+// continue to target ...", "Attacks on such infrastructure will grow").
+const std::vector<std::string_view> k_threats = {
+    "attacks",   "attack",  "threats",  "threat",    "groups",    "gangs",   "actors",     "criminals",
+    "attackers", "hackers", "risks",    "risk",      "incidents", "scams",   "ransomware", "operations",
+    "campaigns", "crime",   "cybercrime", "syndicates", "vulnerabilities", "losses", "costs", "breaches"};
+
+// The head of the name of a body ("The Working Group will focus on ..."): the body's own plan,
+// not the parties' undertaking, unless it is the forum that met or a party's.
+const std::vector<std::string_view> k_body_names = {
+    "group", "force", "taskforce", "committee", "subcommittee", "sub-committee", "secretariat", "centre",
+    "center", "network", "mechanism", "unit", "board", "panel", "team", "council", "platform"};
+
 // A segment of a subject that starts with one of these is an opener ("Through the Dialogue,")
 // or an aside ("Japan, through X, pledged"), not the subject itself.
 const std::vector<std::string_view> k_aside_words = {
