@@ -264,3 +264,81 @@ TEST_CASE("the statement's date and parties from its first paragraph and its dec
     REQUIRE(d.commitments.size() == 1);
     require_valid(store, d);
 }
+
+TEST_CASE("actors of issue 24's round three: co-chairs, the forum that met, sides, asides", "[extract]") {
+    Store store = data_store();
+    auto actors_of = [](const Draft &d, const std::string &words) {
+        const DraftCommitment *c = containing(d, words);
+        REQUIRE(c);
+        return c->actors.values;
+    };
+    using V = std::vector<std::string>;
+    // Co-chairs as the first paragraph names them; attendees are not the statement's parties.
+    Draft d = draft_statement(
+        "CO-CHAIRS' REPORT\nOF THE 9TH EXPERTS' MEETING ON CYBER SECURITY\n\nManila, 3 March 2027\n\n"
+        "1. The Meeting was co-chaired by the Philippines and Japan and attended by representatives of "
+        "the ASEAN Member States and Australia.\n\n"
+        "2. The Co-Chairs will submit a report to Ministers by April 2027.\n\n"
+        "3. The Meeting agreed to hold a drill in 2027.\n",
+        "t.txt", {}, store);
+    CHECK(d.parties.values == V{"philippines", "japan"});
+    CHECK(actors_of(d, "The Co-Chairs will") == V{"philippines", "japan"});
+    CHECK(actors_of(d, "The Meeting agreed") == V{"philippines", "japan"});
+
+    // "The Co-Chairs" are those of the statement's parties that co-chaired; the forum that met
+    // stands for the parties; "the X side", a name that opens with a party's first word.
+    d = draft_statement(
+        "Joint Statement of the ASEAN-Japan Cyber Expert Group\n\nTokyo, 3 March 2027\n\n"
+        "The ASEAN-Japan Cyber Expert Group (AJCEG) met in Tokyo, co-chaired by Malaysia, as ASEAN coordinator, "
+        "and Japan.\n\n"
+        "The Co-Chairs will report to Ministers in 2027.\n\n"
+        "The AJCEG will hold a drill in 2027.\n\n"
+        "The Japanese side will fund the drill.\n\n"
+        "Cyber Security Malaysia will share indicators with Japan within six months.\n",
+        "t.txt", {}, store);
+    CHECK(actors_of(d, "The Co-Chairs will") == V{"asean", "japan"});
+    CHECK(actors_of(d, "The AJCEG will") == V{"asean", "japan"});
+    CHECK(actors_of(d, "The Japanese side") == V{"japan"});
+
+    // A list of ministries with their agencies; "with X" after a coordinated verb or without
+    // commas after "co-"; an aside that opens with "one of".
+    DraftRequest two{"", "", "2027", "", {"indonesia", "japan"}};
+    d = draft_statement("The Ministry of Foreign Affairs of Indonesia, the Ministry of Foreign Affairs of Japan and "
+                        "their respective national cyber agencies agreed to meet in 2027.\n\n"
+                        "Indonesia welcomed the report and expressed readiness to co-host, with Japan, a seminar.\n\n"
+                        "Japan expressed readiness to co-organise with Indonesia a workshop in 2028.\n\n"
+                        "Japan, one of the partners taking part, offered to host a workshop.\n",
+                        "t.txt", two, store);
+    CHECK(actors_of(d, "their respective") == V{"indonesia", "japan"});
+    CHECK(actors_of(d, "co-host, with Japan") == V{"indonesia", "japan"});
+    CHECK(actors_of(d, "co-organise with") == V{"japan", "indonesia"});
+    CHECK(actors_of(d, "one of the partners") == V{"japan"});
+}
+
+TEST_CASE("not drafted in issue 24's round three: threats, bodies; a year of a past event", "[extract]") {
+    Store store = data_store();
+    DraftRequest given{"", "", "2026-05-01", "", {"thailand", "japan"}};
+    Draft d = draft_statement("Attacks on such infrastructure will grow in number.\n\n"
+                              "Ransomware groups will continue to target ports, officials said.\n\n"
+                              "The Ministers decided to set up a Cyber Working Group. The Working Group will focus on "
+                              "energy.\n\n"
+                              "Thailand will share the lessons of the drill it conducted in 2026.\n",
+                              "t.txt", given, store);
+    REQUIRE(d.commitments.size() == 2);
+    CHECK(containing(d, "decided to set up"));
+    const DraftCommitment *c = containing(d, "lessons");
+    REQUIRE(c);
+    CHECK(c->due.value.empty());
+    CHECK(std::any_of(d.left_out.begin(), d.left_out.end(),
+                      [](const Comment &x) { return x.text.find("is a body") != std::string::npos; }));
+
+    // An agency's own release: the agency, "the Agency" for it, its Minister for its state.
+    d = draft_statement("PRESS RELEASE\n\nCSA Opens Cyber Week\n\nSingapore, 1 October 2027\n\n"
+                        "The Agency will train 500 officials by 2028.\n\n"
+                        "The Minister announced that Singapore will fund the programme.\n\n"
+                        "Issued by the Cyber Security Agency of Singapore\n",
+                        "t.txt", {}, store);
+    CHECK(d.parties.values == std::vector<std::string>{"csa-singapore"});
+    REQUIRE(containing(d, "The Agency"));
+    CHECK(containing(d, "The Agency")->actors.values == std::vector<std::string>{"csa-singapore"});
+}

@@ -289,6 +289,15 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
         }
     }
     std::string said = reporter.empty() ? "" : fmt::format(", reported by {}", quote(reporter));
+    // "The Agency will ..." in an agency's own release: that agency.
+    const auto &own = m_draft.parties.values;
+    if (parties.empty() && own.size() == 1 && !state_of(own.front()).empty() && !plain.empty() &&
+        vocab::one_of(vocab::k_agency_words, plain.back().norm) &&
+        std::all_of(plain.begin(), plain.end() - 1, [](const Token &t) { return subject_filler(t.norm); })) {
+        actors.values = own;
+        actors.comments.push_back({fmt::format("the agency that issues the text (subject {})", quote(shown))});
+        return;
+    }
     // "The Co-Chairs will report ...": the parties the text says co-chaired the meeting.
     read_meeting();
     std::string low = lower(subject);
@@ -331,6 +340,16 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
     actors.values = m_draft.parties.values;
     if (subject.empty()) {
         actors.comments.push_back({"the statement's parties (no subject: the verb opens the sentence)"});
+        return;
+    }
+    // In an agency's own release, "the Minister", "she", "the Government" speak for its state.
+    static const std::vector<std::string_view> state_people = {
+        "minister", "ministers", "she", "he", "government", "president", "secretary", "ambassador", "spokesperson"};
+    if (own.size() == 1 && !state_of(own.front()).empty() &&
+        std::any_of(plain.begin(), plain.end(), [](const Token &t) { return vocab::one_of(state_people, t.norm); })) {
+        actors.values = {state_of(own.front())};
+        actors.comments.push_back(
+            {fmt::format("the state of the agency that issues the text (subject {}{})", quote(shown), said)});
         return;
     }
     actors.comments.push_back({fmt::format("the statement's parties (subject {}{})", quote(shown), said)});

@@ -307,10 +307,10 @@ bool Drafter::body_of_its_own(std::string_view subject) {
     }
     std::size_t words = 0;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
-        if (!tokens[k].parties.empty() || generic_subject(tokens[k].norm)) {
-            if (k + 1 != n || tokens[k].norm != "group") {
-                return false;
-            }
+        // A party's body ("the ASEAN Secretariat") is the party's; a generic word in lower case
+        // ("the experts' group") is the parties'; "Experts" inside a name is neither.
+        if (!tokens[k].parties.empty() || (generic_subject(tokens[k].norm) && !tokens[k].capital && k + 1 != n)) {
+            return false;
         }
         words += k < n && !subject_filler(tokens[k].norm) ? 1 : 0;
     }

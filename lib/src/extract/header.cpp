@@ -329,12 +329,8 @@ void Drafter::decide_parties(const Layout &layout) {
         }
         break;
     }
-    if (!f.values.empty()) {
-        f.comments.push_back({"the states and organisations named in the title", true});
-        return;
-    }
     // An agency's own release ("Issued by the Cyber Security Agency of Singapore"): the one
-    // agency that issues it, when the title names no party.
+    // agency that issues it, when the title names no other party than its state.
     static const std::regex issued(R"(^(?:issued|published) by\s+(?:the\s+)?(.+)$)", std::regex::icase);
     for (const auto *lines : {&layout.trailer, &layout.header}) {
         for (const auto &l : *lines) {
@@ -342,16 +338,27 @@ void Drafter::decide_parties(const Layout &layout) {
             if (!std::regex_match(l.text, m, issued) || lower(m.str(1)).find(" and ") != std::string::npos) {
                 continue;
             }
-            std::vector<std::string> named;
+            std::vector<std::string> agencies;
             for (const auto &t : m_index.tokenize(m.str(1))) {
-                named.insert(named.end(), t.parties.begin(), t.parties.end());
+                for (const auto &p : t.parties) {
+                    if (!state_of(p).empty() && std::find(agencies.begin(), agencies.end(), p) == agencies.end()) {
+                        agencies.push_back(p);
+                    }
+                }
             }
-            if (named.size() == 1 && !state_of(named.front()).empty()) {
-                f.values = named;
+            bool own = agencies.size() == 1 && std::all_of(f.values.begin(), f.values.end(), [&](const std::string &p) {
+                           return p == state_of(agencies.front());
+                       });
+            if (own) {
+                f.values = agencies;
                 f.comments.push_back({fmt::format("the agency that issues the text (line {})", l.number), true});
                 return;
             }
         }
+    }
+    if (!f.values.empty()) {
+        f.comments.push_back({"the states and organisations named in the title", true});
+        return;
     }
     std::string first;
     for (const auto &s : layout.sentences) {

@@ -189,6 +189,12 @@ const std::vector<std::pair<std::string_view, std::string_view>> k_demonyms = {{
                                                                                {"russian", "russian federation"},
                                                                                {"french", "france"},
                                                                                {"german", "germany"},
+                                                                               {"dutch", "netherlands"},
+                                                                               {"swiss", "switzerland"},
+                                                                               {"italian", "italy"},
+                                                                               {"kiwi", "new zealand"},
+                                                                               {"emirati", "united arab emirates"},
+                                                                               {"saudi", "saudi arabia"},
                                                                                {"new zealand", "new zealand"}};
 
 const std::vector<std::string_view> k_pronouns = {"it", "they", "we", "she", "he"};
@@ -202,9 +208,9 @@ const std::vector<std::string_view> k_fillers = {
 // The head of a subject that is a threat or a trend, not a party ("Ransomware groups will
 // continue to target ...", "Attacks on such infrastructure will grow").
 const std::vector<std::string_view> k_threats = {
-    "attacks",   "attack",  "threats",  "threat",    "groups",    "gangs",   "actors",     "criminals",
-    "attackers", "hackers", "risks",    "risk",      "incidents", "scams",   "ransomware", "operations",
-    "campaigns", "crime",   "cybercrime", "syndicates", "vulnerabilities", "losses", "costs", "breaches"};
+    "attacks",   "attack",     "threats",         "threat", "groups", "gangs",   "actors",    "criminals",
+    "attackers", "hackers",    "risks",           "risk",   "incidents", "scams", "operations", "campaigns",
+    "syndicates", "vulnerabilities", "losses",    "costs",  "breaches", "disruptions"};
 
 // The head of the name of a body ("The Working Group will focus on ..."): the body's own plan,
 // not the parties' undertaking, unless it is the forum that met or a party's.
