@@ -299,6 +299,7 @@ TEST_CASE("actors of issue 24's round three: co-chairs, the forum that met, side
     CHECK(actors_of(d, "The Co-Chairs will") == V{"asean", "japan"});
     CHECK(actors_of(d, "The AJCEG will") == V{"asean", "japan"});
     CHECK(actors_of(d, "The Japanese side") == V{"japan"});
+    CHECK(actors_of(d, "Cyber Security Malaysia") == V{"malaysia"});
 
     // A list of ministries with their agencies; "with X" after a coordinated verb or without
     // commas after "co-"; an aside that opens with "one of".
@@ -322,7 +323,8 @@ TEST_CASE("not drafted in issue 24's round three: threats, bodies; a year of a p
                               "Ransomware groups will continue to target ports, officials said.\n\n"
                               "The Ministers decided to set up a Cyber Working Group. The Working Group will focus on "
                               "energy.\n\n"
-                              "Thailand will share the lessons of the drill it conducted in 2026.\n",
+                              "Thailand will share the lessons of the drill it conducted in 2026.\n\n"
+                              "North Korean cyber actors will continue to steal cryptocurrency.\n",
                               "t.txt", given, store);
     REQUIRE(d.commitments.size() == 2);
     CHECK(containing(d, "decided to set up"));

@@ -112,12 +112,21 @@ void Drafter::read_meeting() {
     } else if (std::regex_search(text, m, before)) {
         who = m.str(1);
     }
-    // Those of the statement's parties ("co-chaired by Thailand, as ASEAN coordinator, and the
-    // European Union" in an ASEAN-EU statement: ASEAN and the EU).
-    const auto &own = m_draft.parties.values;
-    for (const auto &p : parties_named(who)) {
-        if (std::find(own.begin(), own.end(), p) != own.end()) {
-            m_cochairs.push_back(p);
+    // A co-chair "as" another party's chair or coordinator acts for that party ("co-chaired by
+    // Thailand, as ASEAN coordinator, and the European Union": ASEAN and the EU).
+    std::size_t from = 0;
+    for (std::size_t comma = 0; from <= who.size(); from = comma + 1) {
+        comma = std::min(who.find(',', from), who.size());
+        std::string seg = who.substr(from, comma - from);
+        seg.erase(0, std::min(seg.find_first_not_of(' '), seg.size()));
+        auto named = parties_named(seg);
+        if (lower(seg).rfind("as ", 0) == 0 && !named.empty() && !m_cochairs.empty()) {
+            m_cochairs.pop_back();
+        }
+        for (const auto &p : named) {
+            if (std::find(m_cochairs.begin(), m_cochairs.end(), p) == m_cochairs.end()) {
+                m_cochairs.push_back(p);
+            }
         }
     }
 }
@@ -136,12 +145,14 @@ bool Drafter::meeting_forum(std::string_view subject) {
     });
 }
 
-// "Cyber Security Brunei", "the Brunei side": a word that opens the name of one of the
-// statement's parties ("Brunei Darussalam"), when no other party's name opens with it.
+// "Cyber Security Brunei", "the Brunei side", "Cyber Security Korea": a word that opens or ends
+// the name of one of the statement's parties ("Brunei Darussalam", "Republic of Korea"), when
+// no other party's name does.
 std::string Drafter::party_by_first_word(const Token &t) const {
     static const std::vector<std::string_view> common = {"united", "new",    "republic", "people", "democratic",
                                                          "kingdom", "state", "states",   "south",  "north",
-                                                         "federal", "islamic", "royal",  "the"};
+                                                         "federal", "islamic", "royal",  "the",
+                                                         "union",   "federation", "confederation", "arab"};
     if (!t.capital || t.norm.size() < 4 || vocab::one_of(common, t.norm)) {
         return {};
     }
@@ -153,7 +164,8 @@ std::string Drafter::party_by_first_word(const Token &t) const {
         }
         for (const std::string &n : {kp->name, kp->short_name}) {
             std::string first = lower(n.substr(0, n.find(' ')));
-            if (n.find(' ') != std::string::npos && first == t.norm) {
+            std::string last = lower(n.substr(n.rfind(' ') + 1));
+            if (n.find(' ') != std::string::npos && (first == t.norm || last == t.norm)) {
                 if (!found.empty() && found != id) {
                     return {};
                 }

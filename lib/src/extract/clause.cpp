@@ -229,15 +229,14 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
         ok = !one_of(k_document_nouns, w->lower) || one_of(k_generic, w->lower);
         break;
     }
-    // "Attacks on such infrastructure will grow", "Ransomware groups will continue to target":
-    // a threat or a trend, not a party (a name in capitals after the first word is one).
+    // "Attacks on such infrastructure will grow", "Ransomware groups will continue to target",
+    // "North Korean cyber actors will": a threat or a trend, not a party (its head in lower case,
+    // or opening the sentence; "the Working Group" is a name).
     for (auto w = words.rbegin(); ok && w != words.rend(); ++w) {
         if (one_of(k_fillers, w->lower) || modal(w->lower)) {
             continue;
         }
-        bool named = std::any_of(words.begin(), words.end(),
-                                 [&](const Word &x) { return x.capital && x.begin != sentence_start; });
-        ok = !one_of(k_threats, w->lower) || named;
+        ok = !one_of(k_threats, w->lower) || (w->capital && w->begin != sentence_start);
         break;
     }
     s.ok = ok;
