@@ -344,3 +344,41 @@ TEST_CASE("not drafted in issue 24's round three: threats, bodies; a year of a p
     REQUIRE(containing(d, "The Agency"));
     CHECK(containing(d, "The Agency")->actors.values == std::vector<std::string>{"csa-singapore"});
 }
+
+TEST_CASE("kinds of the fifth split: the chair, D.C., numbers, perfect tenses, agencies defined", "[extract]") {
+    Store store = data_store();
+    using V = std::vector<std::string>;
+    Draft d = draft_statement(
+        "The Consultation was convened by Malaysia, in its capacity as Chair, in Kuala Lumpur on 3 March 2027. "
+        "Representatives of ASEAN Member States and Japan took part.\n\n"
+        "The Chair will transmit this summary to the Secretary-General in July 2027.\n\n"
+        "Japan offered to host the next meeting in Washington, D.C. The United States will fund it.\n\n"
+        "The first cohort of 1,200 trainees will begin their training in 2027.\n\n"
+        "Japan has also decided to set up a cyber range by 2028.\n",
+        "t.txt", {}, store);
+    const DraftCommitment *c = containing(d, "The Chair will");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"malaysia"});
+    c = containing(d, "The United States will fund");
+    REQUIRE(c);
+    CHECK(c->text.rfind("The United States", 0) == 0);
+    CHECK_FALSE(containing(d, "trainees"));
+    c = containing(d, "has also decided");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"japan"});
+
+    // An agency the text defines next to its state's adjective; an agency of a state in a
+    // statement of an organisation stands for its state.
+    DraftRequest two{"", "", "2027", "", {"us", "philippines"}};
+    d = draft_statement("The Undersecretary of the Department of Information and Communications Technology (DICT) led "
+                        "the Philippine delegation. The DICT will host a drill in 2027.\n",
+                        "t.txt", two, store);
+    c = containing(d, "The DICT will");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"philippines"});
+    DraftRequest org{"", "", "2027", "", {"asean"}};
+    d = draft_statement("Japan, together with the Cyber Security Agency of Singapore, will host a drill in 2027.\n",
+                        "t.txt", org, store);
+    REQUIRE(d.commitments.size() == 1);
+    CHECK(d.commitments[0].actors.values == V{"japan", "singapore"});
+}

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 
 namespace accord::extract::detail {
@@ -39,8 +40,11 @@ std::string Drafter::defined_party(const std::string &acronym) {
                 if (!t.capital && !small) {
                     break;
                 }
-                agency = agency || std::find(vocab::k_agency_words.begin(), vocab::k_agency_words.end(), t.norm) !=
-                                       vocab::k_agency_words.end();
+                agency = agency ||
+                         std::find(vocab::k_agency_words.begin(), vocab::k_agency_words.end(), t.norm) !=
+                             vocab::k_agency_words.end() ||
+                         std::any_of(t.parties.begin(), t.parties.end(),
+                                     [&](const std::string &p) { return !state_of(p).empty(); });
                 if (party.empty() && !t.parties.empty()) {
                     party = t.parties.front();
                 }
@@ -55,6 +59,58 @@ std::string Drafter::defined_party(const std::string &acronym) {
                     party = after[k].parties.front();
                 }
             }
+            // A name that the agency of a state that is none of the statement's parties bears
+            // ("National Cyber Security Agency" in a Malaysian release) is not that agency.
+            const auto &own = m_draft.parties.values;
+            if (!party.empty() && !state_of(party).empty() && !own.empty() &&
+                std::find(own.begin(), own.end(), state_of(party)) == own.end() &&
+                std::find(own.begin(), own.end(), party) == own.end()) {
+                party.clear();
+            }
+            // Else the one party (or adjective of one) its sentence names ("... (CISA) ... the U.S.
+            // interagency delegation", "(DICT) led the Philippine delegation"), else the one party
+            // of the statement (an agency's own release).
+            if (agency && party.empty()) {
+                // The sentence: from a period after a word in lower case or a number ("2027. The",
+                // not "U.S. interagency") to the next.
+                auto stop = [&](std::size_t i) {
+                    return text.compare(i, 2, ". ") == 0 && i > 0 &&
+                           (std::islower(static_cast<unsigned char>(text[i - 1])) ||
+                            std::isdigit(static_cast<unsigned char>(text[i - 1])));
+                };
+                std::size_t b = at;
+                while (b > 0 && !stop(b)) {
+                    --b;
+                }
+                b = b == 0 ? 0 : b + 2;
+                std::size_t e = end;
+                while (e < text.size() && !stop(e)) {
+                    ++e;
+                }
+                std::vector<std::string> named;
+                for (const auto &t : m_index.tokenize(std::string_view(text).substr(b, e - b))) {
+                    // (States and their adjectives only: an agency's name there is another's.)
+                    std::vector<std::string> ids;
+                    for (const auto &p : t.parties) {
+                        if (state_of(p).empty()) {
+                            ids.push_back(p);
+                        }
+                    }
+                    if (std::string d = demonym_party(t); !d.empty()) {
+                        ids.push_back(d);
+                    }
+                    for (const auto &p : ids) {
+                        if (std::find(named.begin(), named.end(), p) == named.end()) {
+                            named.push_back(p);
+                        }
+                    }
+                }
+                if (named.size() == 1) {
+                    party = named.front();
+                } else if (named.empty() && m_draft.parties.values.size() == 1) {
+                    party = m_draft.parties.values.front();
+                }
+            }
             if (agency && !party.empty()) {
                 m_defined.emplace(it->str(1), state_of(party).empty() ? party : state_of(party));
             }
@@ -62,6 +118,20 @@ std::string Drafter::defined_party(const std::string &acronym) {
     }
     auto it = m_defined.find(acronym);
     return it == m_defined.end() ? std::string() : it->second;
+}
+
+// "the Japanese delegation": an adjective that stands for a party.
+std::string Drafter::demonym_party(const Token &tok) const {
+    for (const auto &[adjective, name] : vocab::k_demonyms) {
+        if (tok.capital && tok.norm == adjective) {
+            for (const auto &p : m_k.parties) {
+                if (lower(p.name) == name || lower(p.short_name) == name) {
+                    return p.id;
+                }
+            }
+        }
+    }
+    return {};
 }
 
 // The state an agency of the database belongs to (its country), when that state is a party
@@ -101,6 +171,13 @@ void Drafter::read_meeting() {
         if (m[2].matched) {
             m_meeting_names.push_back(lower(m.str(2)));
         }
+    }
+    // "convened by Malaysia, in its capacity as Chair", "chaired by Japan", "under the
+    // chairmanship of Viet Nam": the one chair.
+    static const std::regex chair(
+        R"((?:(?:^|[^-\w])(?:chaired|convened) by|under the chairmanship of) ([^.;,]*))", std::regex::icase);
+    if (std::regex_search(text, m, chair)) {
+        m_chair = parties_named(m.str(1));
     }
     static const std::regex by(R"(co-chaired by ([^.;]*))", std::regex::icase);
     static const std::regex before(R"(([^.;]*?)\s+co-chaired\s+(?:the|this)\b)", std::regex::icase);
@@ -214,22 +291,9 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
         }
         tokens.insert(tokens.end(), more.begin(), more.end());
     }
-    // "the Japanese delegation": an adjective that stands for a party.
-    auto demonym = [&](const Token &tok) -> std::string {
-        for (const auto &[adjective, name] : vocab::k_demonyms) {
-            if (tok.capital && tok.norm == adjective) {
-                for (const auto &p : m_k.parties) {
-                    if (lower(p.name) == name || lower(p.short_name) == name) {
-                        return p.id;
-                    }
-                }
-            }
-        }
-        return {};
-    };
     for (auto &tok : tokens) {
         if (tok.parties.empty()) {
-            if (std::string id = demonym(tok); !id.empty()) {
+            if (std::string id = demonym_party(tok); !id.empty()) {
                 tok.parties.push_back(id);
             } else if (std::string def = defined_party(tok.raw); !def.empty()) {
                 tok.parties.push_back(def);
@@ -238,14 +302,16 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
             }
         }
     }
-    // In a statement between states, an agency stands for its state when that state is one of
-    // the statement's parties ("CSA and DICT will set up ..." in a Singapore-Philippines release).
+    // Unless the statement's only party is a state or its agency, an agency stands for its state
+    // ("CSA and DICT will set up ..." in a Singapore-Philippines release; "together with the Cyber
+    // Security Agency of Singapore" in an ARF summary).
     const auto &stated = m_draft.parties.values;
-    if (stated.size() >= 2) {
+    const KnownParty *only = stated.size() == 1 ? m_k.party(stated.front()) : nullptr;
+    bool one_state = only && (only->type == "state" || !state_of(only->id).empty());
+    if (!stated.empty() && !one_state) {
         for (auto &tok : tokens) {
             for (auto &p : tok.parties) {
-                std::string state = state_of(p);
-                if (!state.empty() && std::find(stated.begin(), stated.end(), state) != stated.end()) {
+                if (std::string state = state_of(p); !state.empty()) {
                     p = state;
                 }
             }
@@ -310,9 +376,19 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
         actors.comments.push_back({fmt::format("the agency that issues the text (subject {})", quote(shown))});
         return;
     }
-    // "The Co-Chairs will report ...": the parties the text says co-chaired the meeting.
     read_meeting();
     std::string low = lower(subject);
+    // "The Chair will transmit ...": the one party the text says chaired or convened the meeting.
+    bool one_chair = std::any_of(plain.begin(), plain.end(), [](const Token &t) {
+        return t.norm == "chair" || t.norm == "chairman" || t.norm == "chairperson";
+    });
+    if (parties.empty() && one_chair && m_chair.size() == 1 && low.find("co-chair") == std::string::npos) {
+        actors.values = m_chair;
+        actors.comments.push_back(
+            {fmt::format("the party the text says chaired the meeting (subject {}{})", quote(shown), said)});
+        return;
+    }
+    // "The Co-Chairs will report ...": the parties the text says co-chaired the meeting.
     if (parties.empty() && !m_cochairs.empty() && low.find("co-chair") != std::string::npos) {
         actors.values = m_cochairs;
         actors.comments.push_back(

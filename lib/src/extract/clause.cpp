@@ -71,7 +71,10 @@ std::vector<Span> segments(std::string_view text, std::size_t from, std::size_t 
         std::size_t dash = text.compare(i, 5, " \u2013 ") == 0 || text.compare(i, 5, " \u2014 ") == 0 ? 5
                            : text.compare(i, 3, " - ") == 0                                           ? 3
                                                                                                       : 0;
-        if (text[i] == ',' || text[i] == ';' || dash > 0) {
+        // "1,200 trainees": a comma between digits is part of a number.
+        bool in_number = text[i] == ',' && i > from && i + 1 < to && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+                         std::isdigit(static_cast<unsigned char>(text[i + 1]));
+        if ((text[i] == ',' && !in_number) || text[i] == ';' || dash > 0) {
             out.push_back(trim_span(text, {b, i}));
             b = i + (dash > 0 ? dash : 1);
             i = b - 1;
@@ -188,6 +191,20 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
         }
     }
     h = trim_span(text, h);
+    // "NACSA has also decided": a perfect tense's auxiliary is not the subject's.
+    {
+        static const std::vector<std::string_view> auxiliaries = {"has", "have", "had"};
+        auto hw2 = words_in(text, h.begin, h.end);
+        std::size_t k = hw2.size();
+        bool aux = false;
+        while (k > 1 && (one_of(auxiliaries, hw2[k - 1].lower) || one_of(k_fillers, hw2[k - 1].lower))) {
+            aux = aux || one_of(auxiliaries, hw2[k - 1].lower);
+            --k;
+        }
+        if (aux) {
+            h.end = hw2[k - 1].end;
+        }
+    }
     s.head = h;
     auto words = words_in(text, h.begin, h.end);
     // A name counts as one word: "The U.S. Cybersecurity and Infrastructure Security Agency

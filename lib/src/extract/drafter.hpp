@@ -82,6 +82,7 @@ class Drafter {
     void read_meeting();
     bool meeting_forum(std::string_view subject);
     std::string party_by_first_word(const Token &t) const;
+    std::string demonym_party(const Token &t) const;
 
     // drafter.cpp
     void read_body(const Layout &layout);
@@ -102,6 +103,7 @@ class Drafter {
     // for the statement's parties; and the parties it says co-chaired the meeting.
     std::vector<std::string> m_meeting_names;
     std::vector<std::string> m_cochairs;
+    std::vector<std::string> m_chair; // "convened by Malaysia, in its capacity as Chair"
     bool m_meeting_read = false;
 };
 
