@@ -382,3 +382,21 @@ TEST_CASE("kinds of the fifth split: the chair, D.C., numbers, perfect tenses, a
     REQUIRE(d.commitments.size() == 1);
     CHECK(d.commitments[0].actors.values == V{"japan", "singapore"});
 }
+
+TEST_CASE("kinds of the sixth split: long names, 'According to', agencies named by adjective", "[extract]") {
+    Store store = data_store();
+    using V = std::vector<std::string>;
+    Draft d = draft_statement("JOINT COMMUNIQUE OF CAMBODIA AND THE LAO PEOPLE'S DEMOCRATIC REPUBLIC\n\n"
+                              "Phnom Penh, 2 May 2027\n\n"
+                              "According to the ASEAN Digital Economy Outlook, digital trade within ASEAN will "
+                              "double by 2030.\n\n"
+                              "The Japanese Signals Directorate (JSD) will train officials in 2028. JSD will also "
+                              "fund a course.\n\n"
+                              "Both sides agreed to meet in 2028.\n",
+                              "t.txt", {}, store);
+    CHECK(d.parties.values == V{"cambodia", "lao-pdr"});
+    CHECK_FALSE(containing(d, "digital trade"));
+    const DraftCommitment *c = containing(d, "JSD will also");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"japan"});
+}

@@ -48,6 +48,10 @@ std::string Drafter::defined_party(const std::string &acronym) {
                 if (party.empty() && !t.parties.empty()) {
                     party = t.parties.front();
                 }
+                // "Australian Signals Directorate (ASD)": a state's adjective in the name.
+                if (party.empty()) {
+                    party = demonym_party(t);
+                }
             }
             auto end = static_cast<std::size_t>(it->position(0) + it->length(0));
             auto after = m_index.tokenize(std::string_view(text).substr(end, 40));

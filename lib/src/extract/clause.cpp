@@ -218,7 +218,9 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
     // Only the words before a preposition that follows the head: "The misuse of AI by criminal
     // groups" is about a misuse, "the Government of Japan" about a government.
     for (std::size_t k = 1; k < words.size(); ++k) {
-        static const std::vector<std::string_view> prepositions = {"of", "by", "from", "on", "against", "in", "for"};
+        static const std::vector<std::string_view> prepositions = {"of",  "by",     "from",   "on",    "against",
+                                                                   "in",  "for",    "within", "across", "among",
+                                                                   "targeting", "affecting"};
         if (one_of(prepositions, words[k].lower)) {
             words.resize(k);
             break;

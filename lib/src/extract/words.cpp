@@ -229,7 +229,7 @@ const std::vector<std::string_view> k_aside_words = {
     "furthermore", "moreover", "however",   "therefore",  "thus",         "additionally", "accordingly",
     "meanwhile",   "likewise", "similarly", "separately", "further",      "finally",      "lastly",
     "today",       "recently", "once",      "where",      "building",     "reflecting",   "based",
-    "in"};
+    "in",          "according"};
 
 // "together with Japan": an aside that joins parties to the subject.
 const std::vector<std::string_view> k_joining = {
