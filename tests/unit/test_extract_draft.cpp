@@ -264,3 +264,139 @@ TEST_CASE("the statement's date and parties from its first paragraph and its dec
     REQUIRE(d.commitments.size() == 1);
     require_valid(store, d);
 }
+
+TEST_CASE("actors of issue 24's round three: co-chairs, the forum that met, sides, asides", "[extract]") {
+    Store store = data_store();
+    auto actors_of = [](const Draft &d, const std::string &words) {
+        const DraftCommitment *c = containing(d, words);
+        REQUIRE(c);
+        return c->actors.values;
+    };
+    using V = std::vector<std::string>;
+    // Co-chairs as the first paragraph names them; attendees are not the statement's parties.
+    Draft d = draft_statement(
+        "CO-CHAIRS' REPORT\nOF THE 9TH EXPERTS' MEETING ON CYBER SECURITY\n\nManila, 3 March 2027\n\n"
+        "1. The Meeting was co-chaired by the Philippines and Japan and attended by representatives of "
+        "the ASEAN Member States and Australia.\n\n"
+        "2. The Co-Chairs will submit a report to Ministers by April 2027.\n\n"
+        "3. The Meeting agreed to hold a drill in 2027.\n",
+        "t.txt", {}, store);
+    CHECK(d.parties.values == V{"philippines", "japan"});
+    CHECK(actors_of(d, "The Co-Chairs will") == V{"philippines", "japan"});
+    CHECK(actors_of(d, "The Meeting agreed") == V{"philippines", "japan"});
+
+    // "The Co-Chairs" are those of the statement's parties that co-chaired; the forum that met
+    // stands for the parties; "the X side", a name that opens with a party's first word.
+    d = draft_statement(
+        "Joint Statement of the ASEAN-Japan Cyber Expert Group\n\nTokyo, 3 March 2027\n\n"
+        "The ASEAN-Japan Cyber Expert Group (AJCEG) met in Tokyo, co-chaired by Malaysia, as ASEAN coordinator, "
+        "and Japan.\n\n"
+        "The Co-Chairs will report to Ministers in 2027.\n\n"
+        "The AJCEG will hold a drill in 2027.\n\n"
+        "The Japanese side will fund the drill.\n\n"
+        "Cyber Security Malaysia will share indicators with Japan within six months.\n",
+        "t.txt", {}, store);
+    CHECK(actors_of(d, "The Co-Chairs will") == V{"asean", "japan"});
+    CHECK(actors_of(d, "The AJCEG will") == V{"asean", "japan"});
+    CHECK(actors_of(d, "The Japanese side") == V{"japan"});
+    CHECK(actors_of(d, "Cyber Security Malaysia") == V{"malaysia"});
+
+    // A list of ministries with their agencies; "with X" after a coordinated verb or without
+    // commas after "co-"; an aside that opens with "one of".
+    DraftRequest two{"", "", "2027", "", {"indonesia", "japan"}};
+    d = draft_statement("The Ministry of Foreign Affairs of Indonesia, the Ministry of Foreign Affairs of Japan and "
+                        "their respective national cyber agencies agreed to meet in 2027.\n\n"
+                        "Indonesia welcomed the report and expressed readiness to co-host, with Japan, a seminar.\n\n"
+                        "Japan expressed readiness to co-organise with Indonesia a workshop in 2028.\n\n"
+                        "Japan, one of the partners taking part, offered to host a workshop.\n",
+                        "t.txt", two, store);
+    CHECK(actors_of(d, "their respective") == V{"indonesia", "japan"});
+    CHECK(actors_of(d, "co-host, with Japan") == V{"indonesia", "japan"});
+    CHECK(actors_of(d, "co-organise with") == V{"japan", "indonesia"});
+    CHECK(actors_of(d, "one of the partners") == V{"japan"});
+}
+
+TEST_CASE("not drafted in issue 24's round three: threats, bodies; a year of a past event", "[extract]") {
+    Store store = data_store();
+    DraftRequest given{"", "", "2026-05-01", "", {"thailand", "japan"}};
+    Draft d = draft_statement("Attacks on such infrastructure will grow in number.\n\n"
+                              "Ransomware groups will continue to target ports, officials said.\n\n"
+                              "The Ministers decided to set up a Cyber Working Group. The Working Group will focus on "
+                              "energy.\n\n"
+                              "Thailand will share the lessons of the drill it conducted in 2026.\n\n"
+                              "North Korean cyber actors will continue to steal cryptocurrency.\n",
+                              "t.txt", given, store);
+    REQUIRE(d.commitments.size() == 2);
+    CHECK(containing(d, "decided to set up"));
+    const DraftCommitment *c = containing(d, "lessons");
+    REQUIRE(c);
+    CHECK(c->due.value.empty());
+    CHECK(std::any_of(d.left_out.begin(), d.left_out.end(),
+                      [](const Comment &x) { return x.text.find("is a body") != std::string::npos; }));
+
+    // An agency's own release: the agency, "the Agency" for it, its Minister for its state.
+    d = draft_statement("PRESS RELEASE\n\nCSA Opens Cyber Week\n\nSingapore, 1 October 2027\n\n"
+                        "The Agency will train 500 officials by 2028.\n\n"
+                        "The Minister announced that Singapore will fund the programme.\n\n"
+                        "Issued by the Cyber Security Agency of Singapore\n",
+                        "t.txt", {}, store);
+    CHECK(d.parties.values == std::vector<std::string>{"csa-singapore"});
+    REQUIRE(containing(d, "The Agency"));
+    CHECK(containing(d, "The Agency")->actors.values == std::vector<std::string>{"csa-singapore"});
+}
+
+TEST_CASE("kinds of the fifth split: the chair, D.C., numbers, perfect tenses, agencies defined", "[extract]") {
+    Store store = data_store();
+    using V = std::vector<std::string>;
+    Draft d = draft_statement(
+        "The Consultation was convened by Malaysia, in its capacity as Chair, in Kuala Lumpur on 3 March 2027. "
+        "Representatives of ASEAN Member States and Japan took part.\n\n"
+        "The Chair will transmit this summary to the Secretary-General in July 2027.\n\n"
+        "Japan offered to host the next meeting in Washington, D.C. The United States will fund it.\n\n"
+        "The first cohort of 1,200 trainees will begin their training in 2027.\n\n"
+        "Japan has also decided to set up a cyber range by 2028.\n",
+        "t.txt", {}, store);
+    const DraftCommitment *c = containing(d, "The Chair will");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"malaysia"});
+    c = containing(d, "The United States will fund");
+    REQUIRE(c);
+    CHECK(c->text.rfind("The United States", 0) == 0);
+    CHECK_FALSE(containing(d, "trainees"));
+    c = containing(d, "has also decided");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"japan"});
+
+    // An agency the text defines next to its state's adjective; an agency of a state in a
+    // statement of an organisation stands for its state.
+    DraftRequest two{"", "", "2027", "", {"us", "philippines"}};
+    d = draft_statement("The Undersecretary of the Department of Information and Communications Technology (DICT) led "
+                        "the Philippine delegation. The DICT will host a drill in 2027.\n",
+                        "t.txt", two, store);
+    c = containing(d, "The DICT will");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"philippines"});
+    DraftRequest org{"", "", "2027", "", {"asean"}};
+    d = draft_statement("Japan, together with the Cyber Security Agency of Singapore, will host a drill in 2027.\n",
+                        "t.txt", org, store);
+    REQUIRE(d.commitments.size() == 1);
+    CHECK(d.commitments[0].actors.values == V{"japan", "singapore"});
+}
+
+TEST_CASE("kinds of the sixth split: long names, 'According to', agencies named by adjective", "[extract]") {
+    Store store = data_store();
+    using V = std::vector<std::string>;
+    Draft d = draft_statement("JOINT COMMUNIQUE OF CAMBODIA AND THE LAO PEOPLE'S DEMOCRATIC REPUBLIC\n\n"
+                              "Phnom Penh, 2 May 2027\n\n"
+                              "According to the ASEAN Digital Economy Outlook, digital trade within ASEAN will "
+                              "double by 2030.\n\n"
+                              "The Japanese Signals Directorate (JSD) will train officials in 2028. JSD will also "
+                              "fund a course.\n\n"
+                              "Both sides agreed to meet in 2028.\n",
+                              "t.txt", {}, store);
+    CHECK(d.parties.values == V{"cambodia", "lao-pdr"});
+    CHECK_FALSE(containing(d, "digital trade"));
+    const DraftCommitment *c = containing(d, "JSD will also");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"japan"});
+}

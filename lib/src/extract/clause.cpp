@@ -71,7 +71,10 @@ std::vector<Span> segments(std::string_view text, std::size_t from, std::size_t 
         std::size_t dash = text.compare(i, 5, " \u2013 ") == 0 || text.compare(i, 5, " \u2014 ") == 0 ? 5
                            : text.compare(i, 3, " - ") == 0                                           ? 3
                                                                                                       : 0;
-        if (text[i] == ',' || text[i] == ';' || dash > 0) {
+        // "1,200 trainees": a comma between digits is part of a number.
+        bool in_number = text[i] == ',' && i > from && i + 1 < to && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+                         std::isdigit(static_cast<unsigned char>(text[i + 1]));
+        if ((text[i] == ',' && !in_number) || text[i] == ';' || dash > 0) {
             out.push_back(trim_span(text, {b, i}));
             b = i + (dash > 0 ? dash : 1);
             i = b - 1;
@@ -94,7 +97,18 @@ bool aside(std::string_view text, Span s) {
                  (first.compare(first.size() - 2, 2, "ed") == 0 || first.compare(first.size() - 2, 2, "en") == 0);
     // "To strengthen the security of ..., resolve to:": a purpose in front of the clause.
     bool purpose = first == "to" && w.size() > 1 && s.begin == 0;
-    return participle || agent || purpose || one_of(k_aside_words, first);
+    // "Japan, one of the dialogue partners taking part, offered ...": an apposition.
+    bool one_of_them = first == "one" && w.size() > 1 && w[1].lower == "of";
+    return participle || agent || purpose || one_of_them || one_of(k_aside_words, first);
+}
+
+// "The Ministry of Foreign Affairs of Indonesia": a name (capitalised words, and small words
+// between them), however long, which a list of subjects may hold.
+bool name_segment(std::string_view text, Span s) {
+    auto w = words_in(text, s.begin, s.end);
+    static const std::vector<std::string_view> small = {"of", "the", "for", "and", "on", "de"};
+    return !w.empty() && w.front().capital && w.back().capital &&
+           std::all_of(w.begin(), w.end(), [](const Word &x) { return x.capital || one_of(small, x.lower); });
 }
 
 bool joining(std::string_view text, Span s) {
@@ -156,7 +170,7 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
             across = true;
             continue;
         }
-        if (p.empty() || aside(text, p) || words_in(text, p.begin, p.end).size() > 4) {
+        if (p.empty() || aside(text, p) || (words_in(text, p.begin, p.end).size() > 4 && !name_segment(text, p))) {
             break;
         }
         if (across) {
@@ -177,6 +191,20 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
         }
     }
     h = trim_span(text, h);
+    // "NACSA has also decided": a perfect tense's auxiliary is not the subject's.
+    {
+        static const std::vector<std::string_view> auxiliaries = {"has", "have", "had"};
+        auto hw2 = words_in(text, h.begin, h.end);
+        std::size_t k = hw2.size();
+        bool aux = false;
+        while (k > 1 && (one_of(auxiliaries, hw2[k - 1].lower) || one_of(k_fillers, hw2[k - 1].lower))) {
+            aux = aux || one_of(auxiliaries, hw2[k - 1].lower);
+            --k;
+        }
+        if (aux) {
+            h.end = hw2[k - 1].end;
+        }
+    }
     s.head = h;
     auto words = words_in(text, h.begin, h.end);
     // A name counts as one word: "The U.S. Cybersecurity and Infrastructure Security Agency
@@ -190,7 +218,9 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
     // Only the words before a preposition that follows the head: "The misuse of AI by criminal
     // groups" is about a misuse, "the Government of Japan" about a government.
     for (std::size_t k = 1; k < words.size(); ++k) {
-        static const std::vector<std::string_view> prepositions = {"of", "by", "from", "on", "against", "in", "for"};
+        static const std::vector<std::string_view> prepositions = {"of",  "by",     "from",   "on",    "against",
+                                                                   "in",  "for",    "within", "across", "among",
+                                                                   "targeting", "affecting"};
         if (one_of(prepositions, words[k].lower)) {
             words.resize(k);
             break;
@@ -216,6 +246,16 @@ Subject subject_of(std::string_view text, std::size_t from, std::size_t at, bool
             continue;
         }
         ok = !one_of(k_document_nouns, w->lower) || one_of(k_generic, w->lower);
+        break;
+    }
+    // "Attacks on such infrastructure will grow", "Ransomware groups will continue to target",
+    // "North Korean cyber actors will": a threat or a trend, not a party (its head in lower case,
+    // or opening the sentence; "the Working Group" is a name).
+    for (auto w = words.rbegin(); ok && w != words.rend(); ++w) {
+        if (one_of(k_fillers, w->lower) || modal(w->lower)) {
+            continue;
+        }
+        ok = !one_of(k_threats, w->lower) || (w->capital && w->begin != sentence_start);
         break;
     }
     s.ok = ok;

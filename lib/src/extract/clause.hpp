@@ -29,6 +29,8 @@ Span trim_span(std::string_view text, Span s);
 std::vector<Span> segments(std::string_view text, std::size_t from, std::size_t to);
 // An opener or an aside ("through X", "as Chair", "which ...", "noting X"), not a subject.
 bool aside(std::string_view text, Span s);
+// A name of capitalised words, however long ("The Ministry of Foreign Affairs of Indonesia").
+bool name_segment(std::string_view text, Span s);
 // An aside that joins parties to the subject ("together with Japan").
 bool joining(std::string_view text, Span s);
 

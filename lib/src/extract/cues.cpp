@@ -56,10 +56,37 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
 
 // "Singapore will co-host, with the EU, a workshop": a joining aside right after the verb (at
 // most four words after the cue, between commas) joins its parties to the subject.
+// "Singapore expressed readiness to co-host with Australia a ...": without commas, "with" and a
+// name within three words of the cue, after a verb of doing together ("co-host", "jointly
+// organise"; not "work with Japan", which names a partner).
 void joined_after(std::string_view text, std::size_t cue_end, std::vector<Span> &joined) {
     auto segs = segments(text, cue_end, text.size());
     if (segs.size() >= 3 && words_in(text, segs[0].begin, segs[0].end).size() <= 4 && joining(text, segs[1])) {
         joined.push_back(segs[1]);
+        return;
+    }
+    auto w = words_in(text, cue_end, segs.front().end);
+    for (std::size_t k = 0; k < w.size() && k <= 3; ++k) {
+        if (w[k].lower != "with" || (k > 0 && w[k - 1].lower == "together")) {
+            continue;
+        }
+        bool together = std::any_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(k), [](const Word &x) {
+            return x.lower.compare(0, 3, "co-") == 0 || x.lower == "jointly";
+        });
+        std::string_view upto = text.substr(0, cue_end);
+        std::string cue_word = lower(upto.substr(upto.rfind(' ') == std::string_view::npos ? 0 : upto.rfind(' ') + 1));
+        if (!together && cue_word.compare(0, 3, "co-") != 0) {
+            return;
+        }
+        std::size_t n = k + 1 < w.size() && w[k + 1].lower == "the" ? k + 2 : k + 1;
+        std::size_t e = n;
+        while (e < w.size() && w[e].capital) {
+            ++e;
+        }
+        if (e > n) {
+            joined.push_back({w[k].begin, w[e - 1].end});
+        }
+        return;
     }
 }
 
@@ -255,6 +282,8 @@ void scan(const Scan &sc, std::size_t from, bool after_participle, bool embedded
                 r.subject = f.subject;
                 r.joined = f.joined;
             }
+            // "welcomed X and expressed readiness to co-host, with France, a seminar".
+            joined_after(sc.text, f.cue.end, r.joined);
         };
         if (e->action.empty()) {
             // A reporting verb: the cue is in the clause it reports.

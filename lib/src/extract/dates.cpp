@@ -367,6 +367,17 @@ std::optional<Due> due_by_year(std::string_view text, int statement_year, std::s
         if (prep == "in" && (at(2) == "starting" || at(2) == "beginning" || at(2) == "commencing")) {
             ok = false;
         }
+        // "the drill it conducted in 2026", "the exercise held in March 2026": the year dates a
+        // past event, not a deadline ("to be held in 2027" is one to come).
+        static const std::set<std::string> past = {"conducted", "held",    "hosted",    "organised", "organized",
+                                                   "launched",  "adopted", "signed",    "completed", "released",
+                                                   "published", "convened", "endorsed", "carried",   "took"};
+        std::string verb = at(2) == "out" || at(2) == "place" ? at(3) : at(2);
+        std::string aux = at(2) == "out" || at(2) == "place" ? at(4) : at(3);
+        if ((prep == "in" || prep == "during") && past.count(verb) != 0 && aux != "be" && aux != "will" &&
+            aux != "been") {
+            ok = false;
+        }
         if (!ok) {
             continue;
         }

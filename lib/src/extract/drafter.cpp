@@ -275,6 +275,12 @@ void Drafter::read_body(const Layout &layout) {
                                  quote(s.text))});
                 continue;
             }
+            if (body_of_its_own(subject)) {
+                m_draft.left_out.push_back(
+                    {fmt::format("{}: its subject {} is a body, whose own plan is no undertaking of the parties: {}",
+                                 place(s), quote(subject), quote(s.text))});
+                continue;
+            }
         }
         pending.push_back(std::move(p));
         last_drafted = static_cast<int>(i);
@@ -283,6 +289,32 @@ void Drafter::read_body(const Layout &layout) {
         finish(p);
         m_draft.commitments.push_back(std::move(p.c));
     }
+}
+
+// "The Working Group will focus on ...", "the task force will meet": a subject headed by the name
+// of a body (with a word before it), naming no party, and not the forum that met.
+bool Drafter::body_of_its_own(std::string_view subject) {
+    auto tokens = m_index.tokenize(subject);
+    std::size_t n = tokens.size();
+    for (std::size_t k = 1; k < tokens.size(); ++k) {
+        if (tokens[k].norm == "of" || tokens[k].norm == "on" || tokens[k].norm == "for") {
+            n = k;
+            break;
+        }
+    }
+    if (n < 2 || !vocab::one_of(vocab::k_body_names, tokens[n - 1].norm)) {
+        return false;
+    }
+    std::size_t words = 0;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        // A party's body ("the ASEAN Secretariat") is the party's; a generic word in lower case
+        // ("the experts' group") is the parties'; "Experts" inside a name is neither.
+        if (!tokens[k].parties.empty() || (generic_subject(tokens[k].norm) && !tokens[k].capital && k + 1 != n)) {
+            return false;
+        }
+        words += k < n && !subject_filler(tokens[k].norm) ? 1 : 0;
+    }
+    return words >= 2 && !meeting_forum(subject);
 }
 
 Draft Drafter::run() {

@@ -79,10 +79,15 @@ class Drafter {
     void actors_of(std::string_view sentence, const Reading &r, ListField &actors);
     std::string defined_party(const std::string &acronym);
     std::string state_of(const std::string &party) const;
+    void read_meeting();
+    bool meeting_forum(std::string_view subject);
+    std::string party_by_first_word(const Token &t) const;
+    std::string demonym_party(const Token &t) const;
 
     // drafter.cpp
     void read_body(const Layout &layout);
     void finish(Pending &p);
+    bool body_of_its_own(std::string_view subject);
 
     std::string_view m_text;
     const DraftRequest &m_request;
@@ -94,6 +99,12 @@ class Drafter {
     std::set<int> m_used_lines; // header and trailer lines that gave a title, date or source
     std::map<std::string, std::string> m_defined; // acronyms the text defines for an agency of a party
     bool m_defined_read = false;
+    // What the text says met ("The G7 Cyber Expert Group (CEG) met"): its name and acronym stand
+    // for the statement's parties; and the parties it says co-chaired the meeting.
+    std::vector<std::string> m_meeting_names;
+    std::vector<std::string> m_cochairs;
+    std::vector<std::string> m_chair; // "convened by Malaysia, in its capacity as Chair"
+    bool m_meeting_read = false;
 };
 
 } // namespace accord::extract::detail

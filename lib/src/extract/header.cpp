@@ -1,5 +1,6 @@
-// The statement's fields but its title: adopted_at, date, id, type, parties, source, duplicates.
+// The statement's fields but its title and parties: adopted_at, date, id, type, source, duplicates.
 #include "drafter.hpp"
+#include "vocabulary.hpp"
 
 #include "accord/error.hpp"
 #include "accord/model/id.hpp"
@@ -249,104 +250,6 @@ void Drafter::decide_type() {
         m_draft.type.value = type;
         m_draft.type.comments.push_back({"from the words of the title", true});
     }
-}
-
-std::vector<std::string> Drafter::parties_named(std::string_view text) const {
-    static const std::string_view program_nouns[] = {"programme",  "program",  "centre",  "center",     "fund",
-                                                     "initiative", "project",  "network", "series",     "academy",
-                                                     "fellowship", "exercise", "drill",   "partnership", "forum"};
-    auto tokens = m_index.tokenize(text);
-    std::vector<bool> skip(tokens.size(), false);
-    // The parties inside the name of a program or forum ("ASEAN Cyber Talent Programme", "ASEAN
-    // Regional Forum") are not its parties.
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        bool noun =
-            std::find(std::begin(program_nouns), std::end(program_nouns), tokens[i].norm) != std::end(program_nouns);
-        if (!noun || !tokens[i].capital) {
-            continue;
-        }
-        for (std::size_t k = i; k-- > 0;) {
-            if (!tokens[k].capital) {
-                break;
-            }
-            // A forum of a pair ("ASEAN-European Union Regional Forum") is the pair's.
-            skip[k] = tokens[i].norm != "forum" || tokens[k].parties.size() < 2;
-            if (!tokens[k].parties.empty()) {
-                break;
-            }
-        }
-    }
-    std::vector<std::string> ids;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        for (const auto &p : tokens[i].parties) {
-            const KnownParty *kp = m_k.party(p);
-            bool principal = kp && (kp->type == "state" || kp->type == "regional-organisation" ||
-                                    kp->type == "international-organisation");
-            if (!skip[i] && principal && std::find(ids.begin(), ids.end(), p) == ids.end()) {
-                ids.push_back(p);
-            }
-        }
-    }
-    return ids;
-}
-
-void Drafter::decide_parties(const Layout &layout) {
-    ListField &f = m_draft.parties;
-    if (!m_request.parties.empty()) {
-        f.values = m_request.parties;
-        if (!m_k.available) {
-            f.comments.push_back({"given by --parties; not verified (no database)", true});
-        }
-        return;
-    }
-    if (const KnownTitle *t = m_k.title_of(m_draft.adopted_at.value); t && !t->parties.empty()) {
-        f.values = t->parties;
-        f.comments.push_back({fmt::format("the parties of {} {}", kind_word(t->kind), t->id), true});
-        return;
-    }
-    // (Not from an "Untitled statement (FILE)": a file name is no title.)
-    if (!m_draft.title.value.empty() && m_draft.title.value.rfind("Untitled statement (", 0) != 0) {
-        f.values = parties_named(m_draft.title.value);
-    }
-    // "We, the Ministers ... of ASEAN, the People's Republic of China, Japan and the Republic of
-    // Korea, ... hereby:": a declaration names who declares; it wins when it names the title's
-    // parties and more ("ASEAN Plus Three").
-    for (const auto &s : layout.sentences) {
-        if (lower(s.text).rfind("we, the ", 0) != 0) {
-            continue;
-        }
-        // Up to where the list of names ends (", meeting in Singapore", ", on the occasion of").
-        static const std::regex where(R"(,\s+(?!the\b|and\b)[a-z])");
-        std::smatch m;
-        std::string who = std::regex_search(s.text, m, where) ? m.prefix().str() : s.text;
-        auto named = parties_named(who);
-        auto in_named = [&](const std::string &p) { return std::find(named.begin(), named.end(), p) != named.end(); };
-        bool wider = named.size() > f.values.size() && std::all_of(f.values.begin(), f.values.end(), in_named);
-        if (wider) {
-            f.values = named;
-            f.comments.push_back({fmt::format("the states and organisations that {} names", place(s)), true});
-            return;
-        }
-        break;
-    }
-    if (!f.values.empty()) {
-        f.comments.push_back({"the states and organisations named in the title", true});
-        return;
-    }
-    std::string first;
-    for (const auto &s : layout.sentences) {
-        if (s.block == 0) {
-            first += s.text + " ";
-        }
-    }
-    f.values = parties_named(first);
-    if (!f.values.empty()) {
-        f.comments.push_back({"the states and organisations named in the first paragraph", true});
-        return;
-    }
-    f.comments.push_back({m_k.available ? "no parties found: give --parties"
-                                        : "no parties: give --parties (no database to resolve names)",
-                          true});
 }
 
 void Drafter::decide_source(const Layout &layout) {

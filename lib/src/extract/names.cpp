@@ -132,6 +132,15 @@ NameIndex::NameIndex(const Knowledge &knowledge) {
             if (!pn.words.empty()) {
                 m_party_names.push_back(std::move(pn));
             }
+            // "Lao PDR" is also "the Lao People's Democratic Republic".
+            if (std::size_t at = name->find(" PDR"); at != std::string::npos && at + 4 == name->size()) {
+                PartyName full;
+                full.party = &p;
+                for (const auto &t : plain_words(name->substr(0, at) + " People's Democratic Republic")) {
+                    full.words.push_back(t.norm);
+                }
+                m_party_names.push_back(std::move(full));
+            }
         }
     }
     // "UK", "U.K.", "NZ": the initials of a name of two or three words in capitals ("United

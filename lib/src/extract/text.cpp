@@ -253,7 +253,12 @@ std::vector<std::string> split_sentences(std::string_view paragraph) {
         if (!sentence_start_at(paragraph, k)) {
             continue;
         }
-        if (c == '.' && abbreviation_before(paragraph, i)) {
+        // "in Washington, D.C. The United States will ...": after a word with inner periods, a
+        // word that only opens a sentence ends it.
+        static const std::string_view openers[] = {"The ", "This ", "These ", "It ", "They ", "We ", "Both "};
+        bool opener = std::any_of(std::begin(openers), std::end(openers),
+                                  [&](std::string_view o) { return paragraph.compare(k, o.size(), o) == 0; });
+        if (c == '.' && abbreviation_before(paragraph, i) && !(opener && i > 1 && paragraph[i - 2] == '.')) {
             continue;
         }
         std::string s = collapse_spaces(paragraph.substr(start, j - start));

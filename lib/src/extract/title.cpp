@@ -174,7 +174,9 @@ void Drafter::decide_title(const Layout &layout) {
     // A readout without a heading: the meeting its first sentence says was held (or met for).
     if (!layout.sentences.empty()) {
         static const std::regex held(
-            R"((?:\b(?:held|convened|hosted|concluded|co-chaired|chaired|for|attended)\s+the\s+|^The\s+))"
+            R"((?:\b(?:held|convened|hosted|concluded|co-chaired|chaired|for|attended)\s+the\s+)"
+            R"((?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|latest|\d+(?:st|nd|rd|th))\s+)"
+            R"((?:round|meeting|session|edition)\s+of\s+the\s+)?|^The\s+))"
             R"(((?:inaugural\s+)?[A-Z0-9][\w.'’-]*\s+(?:(?:[A-Z0-9][\w.'’-]*|and|of|on|for)\s+){0,10}?)"
             R"((?:Dialogue|Meeting|Consultations?|Conference|Summit|Talks|Forum|Session))\b)");
         std::smatch m;

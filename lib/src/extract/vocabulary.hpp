@@ -25,6 +25,8 @@ extern const std::vector<std::string_view> k_pronouns;
 extern const std::vector<std::string_view> k_document_nouns; // "statement", "MoU": a document
 extern const std::vector<std::string_view> k_agency_words; // "agency", "ministry": the head of an agency's name
 extern const std::vector<std::string_view> k_bodies;      // "partners", "agencies": can be a subject, not the parties
+extern const std::vector<std::string_view> k_threats; // "attacks", "criminals": the head of a threat, no party
+extern const std::vector<std::string_view> k_body_names; // "group", "committee": a body, not the parties
 extern const std::vector<std::string_view> k_fillers;     // "also", "further", "both", ...
 extern const std::vector<std::string_view> k_aside_words; // an opener or aside starts with one
 extern const std::vector<std::string_view> k_joining;     // "together with": an aside that adds parties

@@ -189,6 +189,12 @@ const std::vector<std::pair<std::string_view, std::string_view>> k_demonyms = {{
                                                                                {"russian", "russian federation"},
                                                                                {"french", "france"},
                                                                                {"german", "germany"},
+                                                                               {"dutch", "netherlands"},
+                                                                               {"swiss", "switzerland"},
+                                                                               {"italian", "italy"},
+                                                                               {"kiwi", "new zealand"},
+                                                                               {"emirati", "united arab emirates"},
+                                                                               {"saudi", "saudi arabia"},
                                                                                {"new zealand", "new zealand"}};
 
 const std::vector<std::string_view> k_pronouns = {"it", "they", "we", "she", "he"};
@@ -198,6 +204,19 @@ const std::vector<std::string_view> k_fillers = {
     "together", "hereby",   "and",       "furthermore", "moreover",     "again",       "its", "their",
     "our",      "today",    "therefore", "thus",        "additionally", "accordingly", "do",  "in",
     "turn",     "likewise", "similarly", "finally",     "separately",   "meanwhile"};
+
+// The head of a subject that is a threat or a trend, not a party ("Ransomware groups will
+// continue to target ...", "Attacks on such infrastructure will grow").
+const std::vector<std::string_view> k_threats = {
+    "attacks",   "attack",     "threats",         "threat", "groups", "gangs",   "actors",    "criminals",
+    "attackers", "hackers",    "risks",           "risk",   "incidents", "scams", "operations", "campaigns",
+    "syndicates", "vulnerabilities", "losses",    "costs",  "breaches", "disruptions"};
+
+// The head of the name of a body ("The Working Group will focus on ..."): the body's own plan,
+// not the parties' undertaking, unless it is the forum that met or a party's.
+const std::vector<std::string_view> k_body_names = {
+    "group", "force", "taskforce", "committee", "subcommittee", "sub-committee", "secretariat", "centre",
+    "center", "network", "mechanism", "unit", "board", "panel", "team", "council", "platform"};
 
 // A segment of a subject that starts with one of these is an opener ("Through the Dialogue,")
 // or an aside ("Japan, through X, pledged"), not the subject itself.
@@ -210,7 +229,7 @@ const std::vector<std::string_view> k_aside_words = {
     "furthermore", "moreover", "however",   "therefore",  "thus",         "additionally", "accordingly",
     "meanwhile",   "likewise", "similarly", "separately", "further",      "finally",      "lastly",
     "today",       "recently", "once",      "where",      "building",     "reflecting",   "based",
-    "in"};
+    "in",          "according"};
 
 // "together with Japan": an aside that joins parties to the subject.
 const std::vector<std::string_view> k_joining = {
