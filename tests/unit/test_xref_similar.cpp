@@ -224,3 +224,51 @@ TEST_CASE("the best pairs and the counts do not depend on the order of the texts
     }
     CHECK(fs == bs);
 }
+
+TEST_CASE("xref similar's own load reads the commitments and references the graph holds, in its order",
+          "[xref][similar]") {
+    // Issue 25: similar loaded the whole graph (every progress event, statuses, indexes by
+    // id), about half of its time at 100,000 commitments. Its own load must give it the same.
+    Store store = Store::memory();
+    Diagnostics diags;
+    ImportRequest r;
+    r.paths = {std::string(ACCORD_SOURCE_DIR) + "/data"};
+    import_files(store, r, diags);
+    REQUIRE(diags.empty());
+    Graph graph = Graph::load(store);
+    CommitmentTexts texts = CommitmentTexts::load(store);
+    std::vector<const Node*> commitments;
+    for (const Node& n : graph.nodes()) {
+        if (n.kind == Kind::commitment) {
+            commitments.push_back(&n);
+        }
+    }
+    REQUIRE(texts.commitments.size() == commitments.size());
+    REQUIRE(commitments.size() > 10);
+    for (std::size_t i = 0; i < commitments.size(); ++i) {
+        const Node& x = texts.commitments[i];
+        CHECK(x.id == commitments[i]->id);
+        CHECK(x.date == commitments[i]->date);
+        CHECK(x.title == commitments[i]->title);
+        CHECK(x.parent == commitments[i]->parent);
+        CHECK(x.action == commitments[i]->action);
+    }
+    std::size_t references = 0;
+    for (const Edge& e : graph.edges()) {
+        references += e.field == "references";
+    }
+    CHECK(texts.references.size() == references);
+    SimilarRequest low;
+    low.min_score = 0.15;
+    auto a = find_similar(graph, low);
+    auto b = find_similar(texts, low);
+    REQUIRE(a.pairs.size() > 5);
+    REQUIRE(a.pairs.size() == b.pairs.size());
+    CHECK(a.found == b.found);
+    for (std::size_t i = 0; i < a.pairs.size(); ++i) {
+        CHECK(a.pairs[i].later->id == b.pairs[i].later->id);
+        CHECK(a.pairs[i].earlier->id == b.pairs[i].earlier->id);
+        CHECK(a.pairs[i].score == b.pairs[i].score);
+        CHECK(a.pairs[i].relation == b.pairs[i].relation);
+    }
+}

@@ -299,30 +299,37 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
     return all;
 }
 
-SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
+namespace {
+
+// The search over the commitments among nodes and the references among edges.
+SimilarResult find_similar_in(const std::vector<Node>& nodes, const std::vector<Edge>& edges,
+                              const SimilarRequest& request) {
     std::vector<const Node*> commitments;
     SimilarityIndex index;
     // The commitments and their statements by number, to test links without building strings:
-    // own[c] and parent[c] for commitment c.
+    // commitment c is number c, its statement parent[c].
     std::unordered_map<std::string_view, std::uint32_t> number;
     auto number_of = [&](const std::string& id) {
         return number.emplace(id, static_cast<std::uint32_t>(number.size())).first->second;
     };
-    std::vector<std::uint32_t> own, parent;
-    for (const Node& n : graph.nodes()) {
+    for (const Node& n : nodes) {
         if (n.kind == Kind::commitment) {
+            number_of(n.id);
             commitments.push_back(&n);
             index.add(n.title);
-            own.push_back(number_of(n.id));
-            parent.push_back(number_of(n.parent));
         }
+    }
+    std::vector<std::uint32_t> parent;
+    parent.reserve(commitments.size());
+    for (const Node* n : commitments) {
+        parent.push_back(number_of(n->parent));
     }
     // Records already linked by a reference, either way (commitments or statements).
     auto key = [](std::uint32_t a, std::uint32_t b) {
         return a < b ? (std::uint64_t(a) << 32) | b : (std::uint64_t(b) << 32) | a;
     };
     std::unordered_set<std::uint64_t> linked;
-    for (const Edge& e : graph.edges()) {
+    for (const Edge& e : edges) {
         auto s = number.find(e.source);
         auto t = number.find(e.target);
         if (e.field == "references" && s != number.end() && t != number.end()) {
@@ -350,8 +357,8 @@ SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
         if (parent[a] == parent[b]) {
             return false;
         }
-        for (std::uint32_t p : {own[a], parent[a]}) {
-            for (std::uint32_t q : {own[b], parent[b]}) {
+        for (std::uint32_t p : {static_cast<std::uint32_t>(a), parent[a]}) {
+            for (std::uint32_t q : {static_cast<std::uint32_t>(b), parent[b]}) {
                 if (is_linked(p, q)) {
                     return false;
                 }
@@ -376,6 +383,16 @@ SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
     }
     out.crowded = stats.crowded;
     return out;
+}
+
+} // namespace
+
+SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
+    return find_similar_in(graph.nodes(), graph.edges(), request);
+}
+
+SimilarResult find_similar(const CommitmentTexts& texts, const SimilarRequest& request) {
+    return find_similar_in(texts.commitments, texts.references, request);
 }
 
 void write_similar_text(std::ostream& out, const std::vector<SimilarPair>& pairs) {

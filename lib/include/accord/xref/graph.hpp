@@ -75,6 +75,18 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> m_from, m_to, m_children, m_events, m_program_milestones;
 };
 
+// What `xref similar` reads, and nothing else: the commitments (id, text as title, statement as
+// parent, the statement's date, action; no status) in the order they are stored, which is the
+// order Graph::nodes() lists them in, and the references (field "references") between records,
+// without their relation.
+// No progress events, other kinds or indexes by id: at 100,000 commitments loading the whole
+// graph cost as much as the search itself.
+struct CommitmentTexts {
+    std::vector<Node> commitments;
+    std::vector<Edge> references;
+    static CommitmentTexts load(Store& store);
+};
+
 // "recalled by" for "recalls", ..., "implemented by" for "implements".
 std::string passive_of(const std::string& relation);
 
