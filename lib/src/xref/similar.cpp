@@ -314,9 +314,13 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
         };
         auto what = [&](std::uint32_t v) {
             const Span s = common_of[v];
+            const char* line = reinterpret_cast<const char*>(doc.data() + s.begin);
+            const char* end = reinterpret_cast<const char*>(doc.data() + s.end);
+            for (; line < end; line += 64) { // a long text's weights span several cache lines
+                __builtin_prefetch(line);
+            }
             if (s.end > s.begin) {
-                __builtin_prefetch(doc.data() + s.begin);
-                __builtin_prefetch(doc.data() + s.end - 1);
+                __builtin_prefetch(end - 1);
             }
         };
         for (std::size_t c = 0; c < std::min(2 * ahead, touched.size()); ++c) {
