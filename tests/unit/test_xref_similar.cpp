@@ -272,3 +272,81 @@ TEST_CASE("xref similar's own load reads the commitments and references the grap
         CHECK(a.pairs[i].relation == b.pairs[i].relation);
     }
 }
+
+TEST_CASE("xref similar's load does not grow with the progress events", "[xref][similar][growth]") {
+    // Issue 25: similar loaded every progress event with the graph; what it reads is the same
+    // whatever their number.
+    auto yaml = [](int events) {
+        std::string y = "- {kind: party, id: us, name: United States, type: state}\n"
+                        "- kind: statement\n  id: s1\n  title: T\n  date: 2020-01-01\n  parties: [us]\n"
+                        "  commitments:\n";
+        for (int c = 0; c < 2; ++c) {
+            y += "    - id: s1.c" + std::to_string(c) + "\n      text: Build capacity number " +
+                 std::to_string(c) + ".\n      actors: [us]\n      progress:\n";
+            for (int e = 0; e < events; ++e) {
+                const int month = 1 + e % 12;
+                y += "        - {date: " + std::to_string(1900 + e / 12) + (month < 10 ? "-0" : "-") +
+                     std::to_string(month) + "-01, status: limited, evidence: \"https://example.org/e" +
+                     std::to_string(e) + "\"}\n";
+            }
+        }
+        return y;
+    };
+    std::size_t loaded[2] = {0, 0};
+    std::size_t in_graph[2] = {0, 0};
+    const int events[2] = {10, 1000};
+    for (int k = 0; k < 2; ++k) {
+        Store store = test::store_with(yaml(events[k]));
+        CommitmentTexts texts = CommitmentTexts::load(store);
+        loaded[k] = texts.commitments.size() + texts.references.size();
+        Graph graph = Graph::load(store);
+        in_graph[k] = graph.progress_of("s1.c0").size() + graph.progress_of("s1.c1").size();
+    }
+    CHECK(in_graph[0] == 20);
+    CHECK(in_graph[1] == 2000);
+    CHECK(loaded[0] == 2);
+    CHECK(loaded[1] == loaded[0]);
+}
+
+TEST_CASE("many links: every linked pair is left out, every other alike pair is kept", "[xref][similar]") {
+    // The links are tested through a Bloom filter and a table of open addressing: with
+    // thousands of links, some pairs pass the filter without being linked (they must be kept)
+    // and every linked one must be found in the table.
+    const int groups = 600;
+    std::string y = "- {kind: party, id: us, name: United States, type: state}\n";
+    auto statement = [&](int g, int c, const std::string& references, const std::string& statement_references) {
+        std::string id = "s" + std::to_string(g) + "-" + std::to_string(c);
+        y += "- kind: statement\n  id: " + id + "\n  title: T\n  date: 2020-01-0" + std::to_string(c + 1) +
+             "\n  parties: [us]\n" + statement_references + "  commitments:\n    - id: " + id +
+             ".c\n      text: Build w" + std::to_string(g) + "a w" + std::to_string(g) + "b capacity.\n" +
+             "      actors: [us]\n" + references;
+    };
+    for (int g = 0; g < groups; ++g) {
+        const std::string first = "s" + std::to_string(g) + "-0";
+        statement(g, 0, "", "");
+        // The second commitment references the first; the third's statement references the
+        // first's statement in every other group.
+        statement(g, 1, "      references: [{relation: reaffirms, target: " + first + ".c}]\n", "");
+        statement(g, 2, "", g % 2 ? "  references: [{relation: recalls, target: " + first + "}]\n" : "");
+    }
+    Store store = test::store_with(y);
+    SimilarRequest all;
+    all.min_score = 0.99;
+    all.limit = 0;
+    CommitmentTexts texts = CommitmentTexts::load(store);
+    SimilarResult result = find_similar(texts, all);
+    std::set<std::pair<std::string, std::string>> found;
+    for (const auto& p : result.pairs) {
+        found.insert({p.later->id, p.earlier->id});
+    }
+    std::size_t expected = 0;
+    for (int g = 0; g < groups; ++g) {
+        const std::string s = "s" + std::to_string(g) + "-";
+        CHECK(found.count({s + "1.c", s + "0.c"}) == 0);
+        CHECK(found.count({s + "2.c", s + "1.c"}) == 1);
+        CHECK(found.count({s + "2.c", s + "0.c"}) == (g % 2 ? 0u : 1u));
+        expected += g % 2 ? 1 : 2;
+    }
+    CHECK(found.size() == expected);
+    CHECK(result.found == expected);
+}
