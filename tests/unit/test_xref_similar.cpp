@@ -15,6 +15,17 @@ namespace {
 
 auto keep_all = [](std::size_t, std::size_t) { return true; };
 
+// An in-memory store of a file or folder of the source tree, which must import cleanly.
+Store imported(const std::string& path) {
+    Store store = Store::memory();
+    Diagnostics diags;
+    ImportRequest r;
+    r.paths = {std::string(ACCORD_SOURCE_DIR) + path};
+    import_files(store, r, diags);
+    REQUIRE(diags.empty());
+    return store;
+}
+
 } // namespace
 
 TEST_CASE("identical texts score 1, unrelated ones are not paired", "[xref][similar]") {
@@ -72,12 +83,7 @@ TEST_CASE("pairs that share only very common terms are still found", "[xref][sim
 }
 
 TEST_CASE("similar pairs leave out commitments already linked or of one statement", "[xref][similar]") {
-    Store store = Store::memory();
-    Diagnostics diags;
-    ImportRequest r;
-    r.paths = {std::string(ACCORD_SOURCE_DIR) + "/tests/fixtures/xref/chain.yaml"};
-    import_files(store, r, diags);
-    REQUIRE(diags.empty());
+    Store store = imported("/tests/fixtures/xref/chain.yaml");
     Graph graph = Graph::load(store);
     auto pairs = find_similar(graph, SimilarRequest{}).pairs;
     REQUIRE(pairs.size() == 1);
@@ -229,12 +235,7 @@ TEST_CASE("xref similar's own load reads the commitments and references the grap
           "[xref][similar]") {
     // Issue 25: similar loaded the whole graph (every progress event, statuses, indexes by
     // id), about half of its time at 100,000 commitments. Its own load must give it the same.
-    Store store = Store::memory();
-    Diagnostics diags;
-    ImportRequest r;
-    r.paths = {std::string(ACCORD_SOURCE_DIR) + "/data"};
-    import_files(store, r, diags);
-    REQUIRE(diags.empty());
+    Store store = imported("/data");
     Graph graph = Graph::load(store);
     CommitmentTexts texts = CommitmentTexts::load(store);
     std::vector<const Node*> commitments;
