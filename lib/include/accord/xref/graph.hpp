@@ -1,6 +1,7 @@
 #pragma once
 // The records and their references, read once from the store into memory, for the
-// cross-reference commands (check, lineage, similar). A few kilobytes per hundred records.
+// cross-reference commands (check, lineage, brief; similar reads only CommitmentTexts, below).
+// A few kilobytes per hundred records.
 #include "accord/model/vocab.hpp"
 #include "accord/store/store.hpp"
 
