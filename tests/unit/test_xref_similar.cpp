@@ -15,6 +15,17 @@ namespace {
 
 auto keep_all = [](std::size_t, std::size_t) { return true; };
 
+// An in-memory store of a file or folder of the source tree, which must import cleanly.
+Store imported(const std::string& path) {
+    Store store = Store::memory();
+    Diagnostics diags;
+    ImportRequest r;
+    r.paths = {std::string(ACCORD_SOURCE_DIR) + path};
+    import_files(store, r, diags);
+    REQUIRE(diags.empty());
+    return store;
+}
+
 } // namespace
 
 TEST_CASE("identical texts score 1, unrelated ones are not paired", "[xref][similar]") {
@@ -72,12 +83,7 @@ TEST_CASE("pairs that share only very common terms are still found", "[xref][sim
 }
 
 TEST_CASE("similar pairs leave out commitments already linked or of one statement", "[xref][similar]") {
-    Store store = Store::memory();
-    Diagnostics diags;
-    ImportRequest r;
-    r.paths = {std::string(ACCORD_SOURCE_DIR) + "/tests/fixtures/xref/chain.yaml"};
-    import_files(store, r, diags);
-    REQUIRE(diags.empty());
+    Store store = imported("/tests/fixtures/xref/chain.yaml");
     Graph graph = Graph::load(store);
     auto pairs = find_similar(graph, SimilarRequest{}).pairs;
     REQUIRE(pairs.size() == 1);
@@ -223,4 +229,125 @@ TEST_CASE("the best pairs and the counts do not depend on the order of the texts
         bs.insert({std::min(x, y), std::max(x, y)});
     }
     CHECK(fs == bs);
+}
+
+TEST_CASE("xref similar's own load reads the commitments and references the graph holds, in its order",
+          "[xref][similar]") {
+    // Issue 25: similar loaded the whole graph (every progress event, statuses, indexes by
+    // id), about half of its time at 100,000 commitments. Its own load must give it the same.
+    Store store = imported("/data");
+    Graph graph = Graph::load(store);
+    CommitmentTexts texts = CommitmentTexts::load(store);
+    std::vector<const Node*> commitments;
+    for (const Node& n : graph.nodes()) {
+        if (n.kind == Kind::commitment) {
+            commitments.push_back(&n);
+        }
+    }
+    REQUIRE(texts.commitments.size() == commitments.size());
+    REQUIRE(commitments.size() > 10);
+    for (std::size_t i = 0; i < commitments.size(); ++i) {
+        const Node& x = texts.commitments[i];
+        CHECK(x.id == commitments[i]->id);
+        CHECK(x.date == commitments[i]->date);
+        CHECK(x.title == commitments[i]->title);
+        CHECK(x.parent == commitments[i]->parent);
+        CHECK(x.action == commitments[i]->action);
+    }
+    std::size_t references = 0;
+    for (const Edge& e : graph.edges()) {
+        references += e.field == "references";
+    }
+    CHECK(texts.references.size() == references);
+    SimilarRequest low;
+    low.min_score = 0.15;
+    auto a = find_similar(graph, low);
+    auto b = find_similar(texts, low);
+    REQUIRE(a.pairs.size() > 5);
+    REQUIRE(a.pairs.size() == b.pairs.size());
+    CHECK(a.found == b.found);
+    for (std::size_t i = 0; i < a.pairs.size(); ++i) {
+        CHECK(a.pairs[i].later->id == b.pairs[i].later->id);
+        CHECK(a.pairs[i].earlier->id == b.pairs[i].earlier->id);
+        CHECK(a.pairs[i].score == b.pairs[i].score);
+        CHECK(a.pairs[i].relation == b.pairs[i].relation);
+    }
+}
+
+TEST_CASE("xref similar's load does not grow with the progress events", "[xref][similar][growth]") {
+    // Issue 25: similar loaded every progress event with the graph; what it reads is the same
+    // whatever their number.
+    auto yaml = [](int events) {
+        std::string y = "- {kind: party, id: us, name: United States, type: state}\n"
+                        "- kind: statement\n  id: s1\n  title: T\n  date: 2020-01-01\n  parties: [us]\n"
+                        "  commitments:\n";
+        for (int c = 0; c < 2; ++c) {
+            y += "    - id: s1.c" + std::to_string(c) + "\n      text: Build capacity number " +
+                 std::to_string(c) + ".\n      actors: [us]\n      progress:\n";
+            for (int e = 0; e < events; ++e) {
+                const int month = 1 + e % 12;
+                y += "        - {date: " + std::to_string(1900 + e / 12) + (month < 10 ? "-0" : "-") +
+                     std::to_string(month) + "-01, status: limited, evidence: \"https://example.org/e" +
+                     std::to_string(e) + "\"}\n";
+            }
+        }
+        return y;
+    };
+    std::size_t loaded[2] = {0, 0};
+    std::size_t in_graph[2] = {0, 0};
+    const int events[2] = {10, 1000};
+    for (int k = 0; k < 2; ++k) {
+        Store store = test::store_with(yaml(events[k]));
+        CommitmentTexts texts = CommitmentTexts::load(store);
+        loaded[k] = texts.commitments.size() + texts.references.size();
+        Graph graph = Graph::load(store);
+        in_graph[k] = graph.progress_of("s1.c0").size() + graph.progress_of("s1.c1").size();
+    }
+    CHECK(in_graph[0] == 20);
+    CHECK(in_graph[1] == 2000);
+    CHECK(loaded[0] == 2);
+    CHECK(loaded[1] == loaded[0]);
+}
+
+TEST_CASE("many links: every linked pair is left out, every other alike pair is kept", "[xref][similar]") {
+    // The links are tested through a Bloom filter and a table of open addressing: with
+    // thousands of links, some pairs pass the filter without being linked (they must be kept)
+    // and every linked one must be found in the table.
+    const int groups = 600;
+    std::string y = "- {kind: party, id: us, name: United States, type: state}\n";
+    auto statement = [&](int g, int c, const std::string& references, const std::string& statement_references) {
+        std::string id = "s" + std::to_string(g) + "-" + std::to_string(c);
+        y += "- kind: statement\n  id: " + id + "\n  title: T\n  date: 2020-01-0" + std::to_string(c + 1) +
+             "\n  parties: [us]\n" + statement_references + "  commitments:\n    - id: " + id +
+             ".c\n      text: Build w" + std::to_string(g) + "a w" + std::to_string(g) + "b capacity.\n" +
+             "      actors: [us]\n" + references;
+    };
+    for (int g = 0; g < groups; ++g) {
+        const std::string first = "s" + std::to_string(g) + "-0";
+        statement(g, 0, "", "");
+        // The second commitment references the first; the third's statement references the
+        // first's statement in every other group.
+        statement(g, 1, "      references: [{relation: reaffirms, target: " + first + ".c}]\n", "");
+        statement(g, 2, "", g % 2 ? "  references: [{relation: recalls, target: " + first + "}]\n" : "");
+    }
+    Store store = test::store_with(y);
+    SimilarRequest all;
+    all.min_score = 0.99;
+    all.limit = 0;
+    CommitmentTexts texts = CommitmentTexts::load(store);
+    SimilarResult result = find_similar(texts, all);
+    std::set<std::pair<std::string, std::string>> found;
+    for (const auto& p : result.pairs) {
+        found.insert({p.later->id, p.earlier->id});
+    }
+    std::size_t expected = 0;
+    for (int g = 0; g < groups; ++g) {
+        const std::string s = "s" + std::to_string(g) + "-";
+        CHECK(found.count({s + "1.c", s + "0.c"}) == 0);
+        CHECK(found.count({s + "2.c", s + "1.c"}) == 1);
+        CHECK(found.count({s + "2.c", s + "0.c"}) == (g % 2 ? 0u : 1u));
+        expected += g % 2 ? 1 : 2;
+    }
+    CHECK(found.size() == expected);
+    CHECK(result.found == expected);
 }

@@ -133,11 +133,11 @@ void run_xref_similar(const XrefSimilarOptions& options, Store& store, std::ostr
     if (options.min_score < 0 || options.min_score > 1) {
         throw UsageError("--min-score must be between 0 and 1");
     }
-    xref::Graph graph = xref::Graph::load(store);
+    xref::CommitmentTexts texts = xref::CommitmentTexts::load(store);
     xref::SimilarRequest request;
     request.min_score = options.min_score;
     request.limit = options.limit;
-    auto [pairs, found, crowded] = xref::find_similar(graph, request);
+    auto [pairs, found, crowded] = xref::find_similar(texts, request);
     if (options.suggest) {
         xref::write_similar_suggestions(out, pairs);
     } else if (options.format == "json") {

@@ -86,6 +86,30 @@ Graph Graph::load(Store& store) {
     return g;
 }
 
+CommitmentTexts CommitmentTexts::load(Store& store) {
+    CommitmentTexts out;
+    // One pass over each table in stored order; the statement's date by its primary key.
+    SQLite::Statement commitments(store.db(), "SELECT c.id, s.date, c.text, c.statement_id, c.action "
+                                              "FROM commitment c LEFT JOIN statement s ON s.id = c.statement_id "
+                                              "ORDER BY c.rowid");
+    while (commitments.executeStep()) {
+        Node n;
+        n.kind = Kind::commitment;
+        n.id = text(commitments, 0);
+        n.date = text(commitments, 1);
+        n.title = text(commitments, 2);
+        n.parent = text(commitments, 3);
+        n.action = text(commitments, 4);
+        out.commitments.push_back(std::move(n));
+    }
+    SQLite::Statement references(store.db(), "SELECT source_id, target_id FROM record_reference "
+                                             "WHERE field = 'references'");
+    while (references.executeStep()) {
+        out.references.push_back({text(references, 0), "references", std::string(), text(references, 1)});
+    }
+    return out;
+}
+
 const Node* Graph::find(const std::string& id) const {
     auto it = m_index.find(id);
     return it == m_index.end() ? nullptr : &m_nodes[it->second];

@@ -1,17 +1,13 @@
-// `accord xref similar`: TF-IDF over stems between commitments.
+// `accord xref similar`: TF-IDF over stems between commitments (the output: similar_output.cpp).
 #include "accord/xref/similar.hpp"
 
-#include "accord/text/strings.hpp"
 #include "accord/xref/text.hpp"
-
-#include <fmt/format.h>
-#include <fmt/ostream.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <queue>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace accord::xref {
 
@@ -28,6 +24,64 @@ std::uint64_t mix(std::uint64_t z) {
 struct Entry {
     std::uint32_t term;
     float weight;
+};
+
+// Where a document's common weights lie: both bounds in one place, read with one cache miss.
+struct Span {
+    std::uint32_t begin;
+    std::uint32_t end;
+};
+
+// A set of links (two numbers in 64 bits), asked millions of times whether it holds a pair.
+// Most pairs are not linked: a Bloom filter of 16 bits per link, two bits in one 64-bit word,
+// answers most of them from the cache (about 1.5% false positives); the others are looked up
+// in a table of open addressing, one cache miss each.
+class LinkSet {
+public:
+    explicit LinkSet(const std::vector<std::uint64_t>& links) {
+        std::size_t words = 1;
+        while (64 * words < 16 * links.size()) {
+            words *= 2;
+        }
+        m_maybe.assign(words, 0);
+        std::size_t slots = 64;
+        while (slots < 2 * links.size()) {
+            slots *= 2;
+        }
+        m_slots.assign(slots, k_empty);
+        for (std::uint64_t k : links) {
+            const std::uint64_t h = mix(k);
+            m_maybe[h & (m_maybe.size() - 1)] |= bits_of(h);
+            std::size_t i = h & (slots - 1);
+            while (m_slots[i] != k_empty && m_slots[i] != k) {
+                i = (i + 1) & (slots - 1);
+            }
+            m_slots[i] = k;
+        }
+    }
+    bool contains(std::uint64_t k) const {
+        const std::uint64_t h = mix(k);
+        const std::uint64_t b = bits_of(h);
+        if ((m_maybe[h & (m_maybe.size() - 1)] & b) != b) {
+            return false;
+        }
+        for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            if (m_slots[i] == k) {
+                return true;
+            }
+            if (m_slots[i] == k_empty) {
+                return false;
+            }
+        }
+    }
+
+private:
+    static constexpr std::uint64_t k_empty = ~std::uint64_t(0); // no pair of two numbers
+    static std::uint64_t bits_of(std::uint64_t h) {
+        return (std::uint64_t(1) << ((h >> 40) & 63)) | (std::uint64_t(1) << ((h >> 52) & 63));
+    }
+    std::vector<std::uint64_t> m_maybe;
+    std::vector<std::uint64_t> m_slots; // half empty at least, so every probe ends
 };
 
 bool better(const ScoredPair& x, const ScoredPair& y) {
@@ -165,6 +219,10 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
         }
         from[u + 1] = static_cast<std::uint32_t>(doc.size());
     }
+    std::vector<Span> common_of(n); // [mid[u], from[u + 1]), what scoring reads of a candidate
+    for (std::size_t u = 0; u < n; ++u) {
+        common_of[u] = {mid[u], from[u + 1]};
+    }
     weights = {};
     at = {};
     for (std::size_t t = 0; t < vocabulary; ++t) {
@@ -211,9 +269,9 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
         }
     };
     // sum plus the dot product of document u's common part (in common_weight) with v's.
-    auto common_dot = [&doc, &mid, &from, &common_weight](std::uint32_t v, double sum) {
-        const Entry* end = doc.data() + from[v + 1];
-        for (const Entry* e = doc.data() + mid[v]; e != end; ++e) {
+    auto common_dot = [&doc, &common_of, &common_weight](std::uint32_t v, double sum) {
+        const Entry* end = doc.data() + common_of[v].end;
+        for (const Entry* e = doc.data() + common_of[v].begin; e != end; ++e) {
             sum += static_cast<double>(common_weight[e->term]) * e->weight;
         }
         return sum;
@@ -245,17 +303,39 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
             common_weight[doc[e].term] = doc[e].weight;
         }
         counted.scored += touched.size();
-        // At 100,000 texts the candidates' weights are no longer in the cache, and most
-        // candidates lie far apart in memory: ask for each a few candidates ahead.
+        // At 100,000 texts the candidates' data are no longer in the cache, and most candidates
+        // lie far apart in memory: ask for what each needs ahead of it, in two steps (where its
+        // weights are, 2 * ahead candidates ahead; then the weights themselves, ahead).
         constexpr std::size_t ahead = 8;
+        auto where = [&](std::uint32_t v) {
+            __builtin_prefetch(&common_of[v]);
+            __builtin_prefetch(&acc[v]);
+            __builtin_prefetch(&perm[v]);
+        };
+        auto what = [&](std::uint32_t v) {
+            const Span s = common_of[v];
+            const char* line = reinterpret_cast<const char*>(doc.data() + s.begin);
+            const char* end = reinterpret_cast<const char*>(doc.data() + s.end);
+            for (; line < end; line += 64) { // a long text's weights span several cache lines
+                __builtin_prefetch(line);
+            }
+            if (s.end > s.begin) {
+                __builtin_prefetch(end - 1);
+            }
+        };
+        for (std::size_t c = 0; c < std::min(2 * ahead, touched.size()); ++c) {
+            where(touched[c]);
+        }
         for (std::size_t c = 0; c < std::min(ahead, touched.size()); ++c) {
-            __builtin_prefetch(&doc[from[touched[c]]]);
+            what(touched[c]);
         }
         for (std::size_t c = 0; c < touched.size(); ++c) {
             const std::uint32_t v = touched[c];
+            if (c + 2 * ahead < touched.size()) {
+                where(touched[c + 2 * ahead]);
+            }
             if (c + ahead < touched.size()) {
-                __builtin_prefetch(&doc[from[touched[c + ahead]]]);
-                __builtin_prefetch(&acc[touched[c + ahead]]);
+                what(touched[c + ahead]);
             }
             double score = std::min(common_dot(v, acc[v]), 1.0);
             acc[v] = 0.0;
@@ -299,59 +379,53 @@ std::vector<ScoredPair> SimilarityIndex::pairs(double min_score, std::size_t lim
     return all;
 }
 
-SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
+namespace {
+
+// The search over the commitments among nodes and the references among edges.
+SimilarResult find_similar_in(const std::vector<Node>& nodes, const std::vector<Edge>& edges,
+                              const SimilarRequest& request) {
     std::vector<const Node*> commitments;
     SimilarityIndex index;
     // The commitments and their statements by number, to test links without building strings:
-    // own[c] and parent[c] for commitment c.
+    // commitment c is number c, its statement parent[c].
     std::unordered_map<std::string_view, std::uint32_t> number;
+    number.reserve(nodes.size() + 1);
     auto number_of = [&](const std::string& id) {
         return number.emplace(id, static_cast<std::uint32_t>(number.size())).first->second;
     };
-    std::vector<std::uint32_t> own, parent;
-    for (const Node& n : graph.nodes()) {
+    for (const Node& n : nodes) {
         if (n.kind == Kind::commitment) {
+            number_of(n.id);
             commitments.push_back(&n);
             index.add(n.title);
-            own.push_back(number_of(n.id));
-            parent.push_back(number_of(n.parent));
         }
+    }
+    std::vector<std::uint32_t> parent;
+    parent.reserve(commitments.size());
+    for (const Node* n : commitments) {
+        parent.push_back(number_of(n->parent));
     }
     // Records already linked by a reference, either way (commitments or statements).
     auto key = [](std::uint32_t a, std::uint32_t b) {
         return a < b ? (std::uint64_t(a) << 32) | b : (std::uint64_t(b) << 32) | a;
     };
-    std::unordered_set<std::uint64_t> linked;
-    for (const Edge& e : graph.edges()) {
+    std::vector<std::uint64_t> links;
+    for (const Edge& e : edges) {
         auto s = number.find(e.source);
         auto t = number.find(e.target);
         if (e.field == "references" && s != number.end() && t != number.end()) {
-            linked.insert(key(s->second, t->second));
+            links.push_back(key(s->second, t->second));
         }
     }
-    // A bit per link in a table of at least 16 bits per link (a Bloom filter of one hash):
-    // most pairs are not linked, and the table, unlike the set, stays in the cache.
-    std::size_t bits = 64;
-    while (bits < 16 * linked.size()) {
-        bits *= 2;
-    }
-    std::vector<std::uint64_t> maybe(bits / 64, 0);
-    for (std::uint64_t k : linked) {
-        const std::uint64_t h = mix(k) & (bits - 1);
-        maybe[h / 64] |= std::uint64_t(1) << (h % 64);
-    }
-    auto is_linked = [&](std::uint32_t p, std::uint32_t q) {
-        const std::uint64_t k = key(p, q);
-        const std::uint64_t h = mix(k) & (bits - 1);
-        return ((maybe[h / 64] >> (h % 64)) & 1) && linked.count(k);
-    };
+    const LinkSet linked(links);
+    auto is_linked = [&linked, &key](std::uint32_t p, std::uint32_t q) { return linked.contains(key(p, q)); };
     SimilarResult out;
     auto keep = [&](std::size_t a, std::size_t b) {
         if (parent[a] == parent[b]) {
             return false;
         }
-        for (std::uint32_t p : {own[a], parent[a]}) {
-            for (std::uint32_t q : {own[b], parent[b]}) {
+        for (std::uint32_t p : {static_cast<std::uint32_t>(a), parent[a]}) {
+            for (std::uint32_t q : {static_cast<std::uint32_t>(b), parent[b]}) {
                 if (is_linked(p, q)) {
                     return false;
                 }
@@ -378,53 +452,14 @@ SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
     return out;
 }
 
-void write_similar_text(std::ostream& out, const std::vector<SimilarPair>& pairs) {
-    for (const auto& p : pairs) {
-        fmt::print(out, "{:.2f}  {} ({}) ~ {} ({})\n", p.score, p.later->id, p.later->date, p.earlier->id,
-                   p.earlier->date);
-        fmt::print(out, "      {}\n      {}\n", text::shorten(p.later->title, 90), text::shorten(p.earlier->title, 90));
-    }
+} // namespace
+
+SimilarResult find_similar(const Graph& graph, const SimilarRequest& request) {
+    return find_similar_in(graph.nodes(), graph.edges(), request);
 }
 
-void write_similar_json(std::ostream& out, const std::vector<SimilarPair>& pairs) {
-    auto side = [](const Node* n) {
-        return fmt::format("{{\"id\": {}, \"statement\": {}, \"date\": {}, \"text\": {}}}", text::json_quote(n->id),
-                           text::json_quote(n->parent), n->date.empty() ? std::string("null") : text::json_quote(n->date),
-                           text::json_quote(n->title));
-    };
-    out << "[";
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-        const auto& p = pairs[i];
-        fmt::print(out, "{}\n {{\"score\": {:.3f}, \"relation\": {}, \"later\": {}, \"earlier\": {}}}", i ? "," : "",
-                   p.score, text::json_quote(p.relation), side(p.later), side(p.earlier));
-    }
-    out << (pairs.empty() ? "]\n" : "\n]\n");
-}
-
-std::string reference_of(const SimilarPair& pair) {
-    return fmt::format("{{relation: {}, target: {}}}", pair.relation, pair.earlier->id);
-}
-
-void write_similar_suggestions(std::ostream& out, const std::vector<SimilarPair>& pairs) {
-    // Grouped by the later commitment, in order of each group's best pair.
-    std::vector<const Node*> order;
-    std::map<const Node*, std::vector<const SimilarPair*>> groups;
-    for (const auto& p : pairs) {
-        auto& g = groups[p.later];
-        if (g.empty()) {
-            order.push_back(p.later);
-        }
-        g.push_back(&p);
-    }
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        const Node* later = order[i];
-        fmt::print(out, "{}# commitment {} (statement {}, {}): check each relation, then add\n", i ? "\n" : "",
-                   later->id, later->parent, later->date);
-        out << "references:\n";
-        for (const SimilarPair* p : groups[later]) {
-            fmt::print(out, "  - {} # {:.2f} {}\n", reference_of(*p), p->score, text::shorten(p->earlier->title, text::k_short_text));
-        }
-    }
+SimilarResult find_similar(const CommitmentTexts& texts, const SimilarRequest& request) {
+    return find_similar_in(texts.commitments, texts.references, request);
 }
 
 } // namespace accord::xref

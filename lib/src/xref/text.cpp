@@ -55,7 +55,7 @@ std::vector<std::string> words(std::string_view text) {
             c = static_cast<unsigned char>(c - 'A' + 'a');
         }
         bool apostrophe = c == '\'';
-        bool curly = !apostrophe && text.compare(i, 3, "\xE2\x80\x99") == 0; // a right single quote
+        bool curly = !apostrophe && c == 0xE2 && text.compare(i, 3, "\xE2\x80\x99") == 0; // a right single quote
         if (is_word_byte(c) && !curly) {
             cur += static_cast<char>(c);
             continue;

@@ -1,6 +1,7 @@
 #pragma once
 // The records and their references, read once from the store into memory, for the
-// cross-reference commands (check, lineage, similar). A few kilobytes per hundred records.
+// cross-reference commands (check, lineage, brief; similar reads only CommitmentTexts, below).
+// A few kilobytes per hundred records.
 #include "accord/model/vocab.hpp"
 #include "accord/store/store.hpp"
 
@@ -73,6 +74,18 @@ private:
     std::vector<ProgramMilestone> m_milestones;
     std::unordered_map<std::string, std::size_t> m_index;
     std::unordered_map<std::string, std::vector<std::size_t>> m_from, m_to, m_children, m_events, m_program_milestones;
+};
+
+// What `xref similar` reads, and nothing else: the commitments (id, text as title, statement as
+// parent, the statement's date, action; no status) in the order they are stored, which is the
+// order Graph::nodes() lists them in, and the references (field "references") between records,
+// without their relation.
+// No progress events, other kinds or indexes by id: at 100,000 commitments loading the whole
+// graph cost as much as the search itself.
+struct CommitmentTexts {
+    std::vector<Node> commitments;
+    std::vector<Edge> references;
+    static CommitmentTexts load(Store& store);
 };
 
 // "recalled by" for "recalls", ..., "implemented by" for "implements".

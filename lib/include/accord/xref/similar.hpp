@@ -83,7 +83,11 @@ struct SimilarResult {
     std::size_t crowded = 0;        // SimilarStats::crowded: texts with more alike texts than were compared
 };
 
+// The same search on the whole graph (what `brief` has loaded) or on what it reads alone.
+// The pairs point into the graph or the texts, which must outlive them.
 SimilarResult find_similar(const Graph& graph, const SimilarRequest& request);
+SimilarResult find_similar(const CommitmentTexts& texts, const SimilarRequest& request);
+SimilarResult find_similar(CommitmentTexts&& texts, const SimilarRequest& request) = delete;
 
 // A table (score, both ids and dates, both texts shortened), or JSON.
 void write_similar_text(std::ostream& out, const std::vector<SimilarPair>& pairs);
