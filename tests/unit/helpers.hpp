@@ -69,4 +69,20 @@ inline Store store_with(const std::string& yaml) {
     return store;
 }
 
+// An in-memory store holding the records of a file or folder of the source tree (a path from
+// its top, "/tests/fixtures/..."), which must import cleanly.
+inline Store store_of_source(const std::string& path) {
+    Store store = Store::memory();
+    Diagnostics d;
+    ImportRequest r;
+    r.paths = {std::string(ACCORD_SOURCE_DIR) + path};
+    import_files(store, r, d);
+    if (!d.empty()) {
+        std::ostringstream why;
+        d.print(why);
+        throw std::runtime_error(path + " does not import: " + why.str());
+    }
+    return store;
+}
+
 } // namespace accord::test

@@ -24,13 +24,7 @@ const std::string k_a = "2024-07-01";
 const std::string k_b = "2026-01-01";
 
 Store fixture_store(const std::string& folder = "/tests/fixtures/report") {
-    Store store = Store::memory();
-    Diagnostics diags;
-    ImportRequest r;
-    r.paths = {std::string(ACCORD_SOURCE_DIR) + folder};
-    import_files(store, r, diags);
-    REQUIRE(diags.empty());
-    return store;
+    return test::store_of_source(folder);
 }
 
 // unassessed, not-started, limited, substantial, complete, withdrawn, total, overdue

@@ -13,15 +13,7 @@ using namespace accord::xref;
 
 namespace {
 
-Store fixture(const char* name) {
-    Store store = Store::memory();
-    Diagnostics diags;
-    ImportRequest r;
-    r.paths = {std::string(ACCORD_SOURCE_DIR) + "/tests/fixtures/xref/" + name};
-    import_files(store, r, diags);
-    REQUIRE(diags.empty());
-    return store;
-}
+Store fixture(const char* name) { return test::store_of_source(std::string("/tests/fixtures/xref/") + name); }
 
 std::vector<std::string> records_with(const std::vector<Finding>& findings, FindingCode code) {
     std::vector<std::string> out;

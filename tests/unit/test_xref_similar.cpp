@@ -15,16 +15,7 @@ namespace {
 
 auto keep_all = [](std::size_t, std::size_t) { return true; };
 
-// An in-memory store of a file or folder of the source tree, which must import cleanly.
-Store imported(const std::string& path) {
-    Store store = Store::memory();
-    Diagnostics diags;
-    ImportRequest r;
-    r.paths = {std::string(ACCORD_SOURCE_DIR) + path};
-    import_files(store, r, diags);
-    REQUIRE(diags.empty());
-    return store;
-}
+Store imported(const std::string& path) { return test::store_of_source(path); }
 
 } // namespace
 
