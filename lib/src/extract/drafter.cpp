@@ -145,6 +145,7 @@ void Drafter::read_body(const Layout &layout) {
     }
     for (std::size_t i = 0; i < layout.sentences.size(); ++i) {
         const Sentence &s = layout.sentences[i];
+        m_previous = i > 0 && layout.sentences[i - 1].block == s.block ? layout.sentences[i - 1].text : std::string();
         if (boilerplate && s.line > boilerplate->number) {
             m_draft.left_out.push_back({fmt::format("{}: after the heading {} (line {}), boilerplate: {}", place(s),
                                                     quote(boilerplate->text), boilerplate->number, quote(s.text))});
