@@ -438,3 +438,21 @@ TEST_CASE("kinds of the sixth split, round two: 'Korea', counted CERTs, 'VNCERT/
     REQUIRE(c);
     CHECK(c->actors.values == V{"cambodia"});
 }
+
+TEST_CASE("the parties of a text: where it was held is none; the subject that opens it names who met", "[extract]") {
+    Store store = data_store();
+    using V = std::vector<std::string>;
+    // A place of meeting ("in Singapore", "in Bangkok, Thailand") is not a party.
+    Draft d = draft_statement("Manila, 3 May 2027\n\n"
+                              "The third Philippines-Viet Nam cyber consultations were held in Bangkok, Thailand, "
+                              "on 2 May 2027.\n\n"
+                              "The two sides agreed to meet in 2028.\n",
+                              "t.txt", {}, store);
+    CHECK(d.parties.values == V{"philippines", "viet-nam"});
+    // A headline that names one party in a form the database lacks: the opening subject names both.
+    d = draft_statement("The 3rd Nippon-Malaysia Cyber Talks Held\n2027-06-10\n\n"
+                        "Japan and Malaysia held the 3rd Nippon-Malaysia Cyber Talks in Tokyo on June 9.\n\n"
+                        "The two sides agreed to meet in 2028.\n",
+                        "t.txt", {}, store);
+    CHECK(d.parties.values == V{"japan", "malaysia"});
+}
