@@ -456,3 +456,18 @@ TEST_CASE("the parties of a text: where it was held is none; the subject that op
                         "t.txt", {}, store);
     CHECK(d.parties.values == V{"japan", "malaysia"});
 }
+
+TEST_CASE("a secretariat's own plan is no undertaking of its organisation's parties", "[extract]") {
+    Store store = data_store();
+    DraftRequest asean{"", "", "2026", "", {"asean", "japan"}};
+    Draft d = draft_statement("The ASEAN Secretariat will circulate the draft terms of reference by December 2026.\n\n"
+                              "The two sides agreed to meet in 2027.\n",
+                              "t.txt", asean, store);
+    CHECK_FALSE(containing(d, "will circulate"));
+    CHECK(containing(d, "agreed to meet"));
+    // In the secretariat's own release, its plan is its undertaking.
+    DraftRequest own{"", "", "2026", "", {"asean-secretariat"}};
+    d = draft_statement("The ASEAN Secretariat will circulate the draft terms of reference by December 2026.\n", "t.txt",
+                        own, store);
+    CHECK(containing(d, "will circulate"));
+}

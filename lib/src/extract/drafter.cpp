@@ -303,6 +303,21 @@ bool Drafter::body_of_its_own(std::string_view subject) {
             break;
         }
     }
+    // "The ASEAN Secretariat will circulate ...": a secretariat serves its organisation's parties;
+    // its plan is its own, unless the text is the secretariat's own (its one party).
+    std::string low = lower(subject);
+    while (!low.empty() && (low.back() == ' ' || low.back() == ',')) {
+        low.pop_back();
+    }
+    if (low.size() > 12 && low.compare(low.size() - 12, 12, " secretariat") == 0 && tokens.size() == n) {
+        const auto &own = m_draft.parties.values;
+        bool its_own = std::any_of(tokens.begin(), tokens.end(), [&](const Token &t) {
+            return std::any_of(t.parties.begin(), t.parties.end(), [&](const std::string &p) {
+                return own.size() == 1 && own.front() == p;
+            });
+        });
+        return !its_own && !own.empty();
+    }
     if (n < 2 || !vocab::one_of(vocab::k_body_names, tokens[n - 1].norm)) {
         return false;
     }
