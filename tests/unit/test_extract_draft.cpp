@@ -400,3 +400,74 @@ TEST_CASE("kinds of the sixth split: long names, 'According to', agencies named 
     REQUIRE(c);
     CHECK(c->actors.values == V{"japan"});
 }
+
+TEST_CASE("kinds of the sixth split, round two: 'Korea', counted CERTs, 'VNCERT/CC', 'it'", "[extract]") {
+    Store store = data_store();
+    Diagnostics diag;
+    test::import_text(store, "kind: party\nid: republic-of-korea\nname: Republic of Korea\ntype: state\n", diag);
+    REQUIRE(diag.empty());
+    using V = std::vector<std::string>;
+    // "Korea" in a headline is the Republic of Korea; "it" is the party that opens its sentence.
+    Draft d = draft_statement("The 3rd Korea-Indonesia Cyber Consultations Held\n2027-06-10\n\n"
+                              "The two sides agreed to meet in 2028.\n\n"
+                              "The Korean side briefed on its strategy and announced that it would sponsor a "
+                              "workshop in 2028.\n",
+                              "t.txt", {}, store);
+    CHECK(d.parties.values == V{"republic-of-korea", "indonesia"});
+    const DraftCommitment *c = containing(d, "would sponsor");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"republic-of-korea"});
+    // "The three CERTs": the statement's parties; an acronym defined with a slash.
+    d = draft_statement("JOINT COMMUNIQUE OF CAMBODIA, THE LAO PEOPLE'S DEMOCRATIC REPUBLIC AND VIET NAM\n\n"
+                        "Siem Reap, 26 August 2027\n\n"
+                        "The Viet Nam Cybersecurity Emergency Response Teams/Coordination Center (VNCERT/CC) "
+                        "took part.\n\n"
+                        "The three CERTs agreed to set up a platform by 2028.\n\n"
+                        "VNCERT/CC will organise a drill in 2028.\n\n"
+                        "The Cambodia Computer Emergency Response Team will host a course in 2028. It will "
+                        "also offer five places.\n",
+                        "t.txt", {}, store);
+    CHECK(d.parties.values == V{"cambodia", "lao-pdr", "viet-nam"});
+    c = containing(d, "three CERTs");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"cambodia", "lao-pdr", "viet-nam"});
+    c = containing(d, "VNCERT/CC will");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"viet-nam"});
+    c = containing(d, "It will also");
+    REQUIRE(c);
+    CHECK(c->actors.values == V{"cambodia"});
+}
+
+TEST_CASE("the parties of a text: where it was held is none; the subject that opens it names who met", "[extract]") {
+    Store store = data_store();
+    using V = std::vector<std::string>;
+    // A place of meeting ("in Singapore", "in Bangkok, Thailand") is not a party.
+    Draft d = draft_statement("Manila, 3 May 2027\n\n"
+                              "The third Philippines-Viet Nam cyber consultations were held in Bangkok, Thailand, "
+                              "on 2 May 2027.\n\n"
+                              "The two sides agreed to meet in 2028.\n",
+                              "t.txt", {}, store);
+    CHECK(d.parties.values == V{"philippines", "viet-nam"});
+    // A headline that names one party in a form the database lacks: the opening subject names both.
+    d = draft_statement("The 3rd Nippon-Malaysia Cyber Talks Held\n2027-06-10\n\n"
+                        "Japan and Malaysia held the 3rd Nippon-Malaysia Cyber Talks in Tokyo on June 9.\n\n"
+                        "The two sides agreed to meet in 2028.\n",
+                        "t.txt", {}, store);
+    CHECK(d.parties.values == V{"japan", "malaysia"});
+}
+
+TEST_CASE("a secretariat's own plan is no undertaking of its organisation's parties", "[extract]") {
+    Store store = data_store();
+    DraftRequest asean{"", "", "2026", "", {"asean", "japan"}};
+    Draft d = draft_statement("The ASEAN Secretariat will circulate the draft terms of reference by December 2026.\n\n"
+                              "The two sides agreed to meet in 2027.\n",
+                              "t.txt", asean, store);
+    CHECK_FALSE(containing(d, "will circulate"));
+    CHECK(containing(d, "agreed to meet"));
+    // In the secretariat's own release, its plan is its undertaking.
+    DraftRequest own{"", "", "2026", "", {"asean-secretariat"}};
+    d = draft_statement("The ASEAN Secretariat will circulate the draft terms of reference by December 2026.\n", "t.txt",
+                        own, store);
+    CHECK(containing(d, "will circulate"));
+}

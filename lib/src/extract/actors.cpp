@@ -25,7 +25,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 std::string Drafter::defined_party(const std::string &acronym) {
     if (!m_defined_read) {
         m_defined_read = true;
-        static const std::regex defined(R"(\(([A-Z][A-Za-z]*[A-Z])\))");
+        // ("VNCERT/CC": a name after a slash too.)
+        static const std::regex defined(R"(\(([A-Z][A-Za-z]*[A-Z])(?:/[A-Z]+)?\))");
         std::string text(m_text);
         for (auto it = std::sregex_iterator(text.begin(), text.end(), defined); it != std::sregex_iterator(); ++it) {
             auto at = static_cast<std::size_t>(it->position(0));
@@ -337,9 +338,11 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
             continue;
         }
         // "The two agencies", "both ministries": the statement's parties.
-        bool counted_body = k > 0 && (tokens[k - 1].norm == "two" || tokens[k - 1].norm == "both" ||
-                                      tokens[k - 1].norm == "three") &&
-                            std::find(vocab::k_bodies.begin(), vocab::k_bodies.end(), t.norm) != vocab::k_bodies.end();
+        // "The three CERTs": a count before the plural of an acronym too.
+        static const std::vector<std::string_view> counts = {"two", "three", "four", "five", "both"};
+        bool acronyms = t.raw.size() > 2 && t.raw.back() == 's' && is_acronym(t.raw.substr(0, t.raw.size() - 1));
+        bool counted_body = k > 0 && vocab::one_of(counts, tokens[k - 1].norm) &&
+                            (vocab::one_of(vocab::k_bodies, t.norm) || acronyms);
         if (generic_subject(t.norm) || counted_body || meeting_forum(t.raw)) {
             // "The Ministers and Japan" names the parties and Japan; "the Government of Japan",
             // "the Minister for Foreign Affairs of Singapore" name Japan and Singapore.
@@ -399,6 +402,17 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
             {fmt::format("the parties the text says co-chaired the meeting (subject {}{})", quote(shown), said)});
         return;
     }
+    // "It will also offer ...", "... and announced that it would sponsor ...": "it" is the one
+    // party that opens its sentence, or else the sentence before.
+    if (parties.empty() && (low == "it" || low == "it also")) {
+        std::string_view opener = sentence.substr(0, r.subject.begin);
+        auto named = opening_parties(m_index.tokenize(opener).empty() ? std::string_view(m_previous) : sentence);
+        if (named.size() == 1) {
+            actors.values = named;
+            actors.comments.push_back({fmt::format("named in the subject before {}", quote(shown))});
+            return;
+        }
+    }
     if (!parties.empty() && generic && !m_draft.parties.values.empty()) {
         actors.values = m_draft.parties.values;
         for (const auto &p : parties) {
@@ -445,6 +459,33 @@ void Drafter::actors_of(std::string_view sentence, const Reading &r, ListField &
         return;
     }
     actors.comments.push_back({fmt::format("the statement's parties (subject {}{})", quote(shown), said)});
+}
+
+// The parties the subject that opens a sentence names ("The Cyber Security Agency of Singapore
+// will host ...", "The Korean side briefed ..."), agencies for their states in a statement of
+// more than one party.
+std::vector<std::string> Drafter::opening_parties(std::string_view text) {
+    std::vector<std::string> named;
+    const auto &own = m_draft.parties.values;
+    for (const auto &t : m_index.tokenize(text)) {
+        if (!t.capital && !t.stop && t.norm != "of" && t.norm != "and" && !vocab::one_of(vocab::k_generic, t.norm)) {
+            break; // the subject ends at its verb
+        }
+        std::vector<std::string> ids = t.parties;
+        for (std::string id : {demonym_party(t), defined_party(t.raw)}) {
+            if (ids.empty() && !id.empty()) {
+                ids.push_back(id);
+            }
+        }
+        for (auto p : ids) {
+            std::string state = state_of(p);
+            p = own.size() > 1 && !state.empty() ? state : p;
+            if (std::find(named.begin(), named.end(), p) == named.end()) {
+                named.push_back(p);
+            }
+        }
+    }
+    return named;
 }
 
 } // namespace accord::extract::detail

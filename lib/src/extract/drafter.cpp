@@ -145,6 +145,7 @@ void Drafter::read_body(const Layout &layout) {
     }
     for (std::size_t i = 0; i < layout.sentences.size(); ++i) {
         const Sentence &s = layout.sentences[i];
+        m_previous = i > 0 && layout.sentences[i - 1].block == s.block ? layout.sentences[i - 1].text : std::string();
         if (boilerplate && s.line > boilerplate->number) {
             m_draft.left_out.push_back({fmt::format("{}: after the heading {} (line {}), boilerplate: {}", place(s),
                                                     quote(boilerplate->text), boilerplate->number, quote(s.text))});
@@ -301,6 +302,21 @@ bool Drafter::body_of_its_own(std::string_view subject) {
             n = k;
             break;
         }
+    }
+    // "The ASEAN Secretariat will circulate ...": a secretariat serves its organisation's parties;
+    // its plan is its own, unless the text is the secretariat's own (its one party).
+    std::string low = lower(subject);
+    while (!low.empty() && (low.back() == ' ' || low.back() == ',')) {
+        low.pop_back();
+    }
+    if (low.size() > 12 && low.compare(low.size() - 12, 12, " secretariat") == 0 && tokens.size() == n) {
+        const auto &own = m_draft.parties.values;
+        bool its_own = std::any_of(tokens.begin(), tokens.end(), [&](const Token &t) {
+            return std::any_of(t.parties.begin(), t.parties.end(), [&](const std::string &p) {
+                return own.size() == 1 && own.front() == p;
+            });
+        });
+        return !its_own && !own.empty();
     }
     if (n < 2 || !vocab::one_of(vocab::k_body_names, tokens[n - 1].norm)) {
         return false;

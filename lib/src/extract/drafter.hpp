@@ -105,6 +105,8 @@ class Drafter {
     std::vector<std::string> m_cochairs;
     std::vector<std::string> m_chair; // "convened by Malaysia, in its capacity as Chair"
     bool m_meeting_read = false;
+    std::string m_previous; // the sentence before, in the same paragraph ("It will also ...")
+    std::vector<std::string> opening_parties(std::string_view text);
 };
 
 } // namespace accord::extract::detail

@@ -143,6 +143,26 @@ NameIndex::NameIndex(const Knowledge &knowledge) {
             }
         }
     }
+    // "Korea" for "Republic of Korea": a name that opens "Republic of" stands for its party
+    // without those words too, when no other party's name holds what is left.
+    for (const auto &p : knowledge.parties) {
+        if (p.name.rfind("Republic of ", 0) != 0) {
+            continue;
+        }
+        PartyName rest;
+        rest.party = &p;
+        for (const auto &t : plain_words(p.name.substr(12))) {
+            rest.words.push_back(t.norm);
+        }
+        bool clash = rest.words.empty();
+        for (const auto &o : m_party_names) {
+            auto in = std::search(o.words.begin(), o.words.end(), rest.words.begin(), rest.words.end());
+            clash = clash || (o.party != &p && in != o.words.end());
+        }
+        if (!clash) {
+            m_party_names.push_back(std::move(rest));
+        }
+    }
     // "UK", "U.K.", "NZ": the initials of a name of two or three words in capitals ("United
     // Kingdom", "New Zealand"), small words left out, stand for it when no other party has them.
     std::map<std::string, const KnownParty *> initials;

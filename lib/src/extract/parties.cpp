@@ -36,6 +36,25 @@ std::vector<std::string> Drafter::parties_named(std::string_view text) const {
             }
         }
     }
+    // Where it was held is no party of it: "in Singapore", "at Jakarta, Indonesia", "held in Siem
+    // Reap, Cambodia" (a party named elsewhere in the text still counts there).
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].parties.empty() || tokens[i].hyphen_before) {
+            continue;
+        }
+        std::size_t k = i;
+        while (k > 0 && tokens[k - 1].stop) {
+            --k;
+        }
+        if (k > 0 && text.substr(tokens[k - 1].end, tokens[i].begin - tokens[k - 1].end).find(',') != std::string_view::npos) {
+            while (k > 0 && tokens[k - 1].capital && tokens[k - 1].parties.empty()) {
+                --k; // the city before its country
+            }
+        }
+        if (k > 0 && (tokens[k - 1].norm == "in" || tokens[k - 1].norm == "at")) {
+            skip[i] = true;
+        }
+    }
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         for (const auto &p : tokens[i].parties) {
@@ -93,6 +112,27 @@ void Drafter::decide_parties(const Layout &layout) {
     for (const auto &s : layout.sentences) {
         if (s.block == 0) {
             first += s.text + " ";
+        }
+    }
+    // "The Republic of Korea (ROK) and the Republic of Indonesia held the 3rd Korea-Indonesia
+    // ...": the subject that opens the first paragraph names who met; it wins when it names two
+    // parties or more, among them all the title's (a title may name a party in a form the
+    // database lacks, or name the meeting only).
+    if (!layout.sentences.empty() && layout.sentences.front().block == 0) {
+        const std::string &opening = layout.sentences.front().text;
+        std::size_t end = opening.size();
+        for (const auto &t : m_index.tokenize(opening)) {
+            if (!t.capital && !t.stop && t.norm != "of" && t.norm != "and") {
+                end = t.begin;
+                break;
+            }
+        }
+        auto named = parties_named(opening.substr(0, end));
+        auto in_named = [&](const std::string &p) { return std::find(named.begin(), named.end(), p) != named.end(); };
+        if (named.size() >= 2 && named.size() > f.values.size() && std::all_of(f.values.begin(), f.values.end(), in_named)) {
+            f.values = named;
+            f.comments.push_back({"the states and organisations that open the first paragraph", true});
+            return;
         }
     }
     // An agency's own release ("Issued by the Cyber Security Agency of Singapore"): the one
