@@ -8,6 +8,7 @@
 #include "accord/extract/text.hpp"
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -22,6 +23,9 @@ std::string kind_word(Kind k);
 bool starts_with_words(std::string_view lower_text, std::string_view words);
 // Is date a no later than date b (either may be partial)? True when either is not a date.
 bool before(const std::string &a, const std::string &b);
+// The publisher a "Source - X" / "Issued by X" line names (header.cpp); strict: "Source" needs
+// its separator and "issued by" takes none (the issuing agency of a release).
+std::optional<std::string> source_line(const std::string &line, bool strict);
 
 class Drafter {
   public:

@@ -252,15 +252,27 @@ void Drafter::decide_type() {
     }
 }
 
-void Drafter::decide_source(const Layout &layout) {
-    static const std::regex source(
+std::optional<std::string> source_line(const std::string &line, bool strict) {
+    // strict: "Source" needs its separator and "issued by" none, so that a sentence that opens
+    // with "Sources ..." names no publisher.
+    static const std::regex loose(
         R"(^(?:source|published by|issued by)\s*(?::|-|\xE2\x80\x93|\xE2\x80\x94)?\s*(?:the\s+)?(.+)$)",
         std::regex::icase);
+    static const std::regex tight(
+        R"(^(?:(?:issued|published) by|source\s*(?:-|:|\xE2\x80\x93|\xE2\x80\x94))\s+(?:the\s+)?(.+)$)",
+        std::regex::icase);
+    std::smatch m;
+    if (!std::regex_match(line, m, strict ? tight : loose)) {
+        return std::nullopt;
+    }
+    return m.str(1);
+}
+
+void Drafter::decide_source(const Layout &layout) {
     for (const auto *lines : {&layout.trailer, &layout.header}) {
         for (const auto &l : *lines) {
-            std::smatch m;
-            if (std::regex_match(l.text, m, source)) {
-                m_draft.source_publisher.value = m.str(1);
+            if (auto publisher = source_line(l.text, false)) {
+                m_draft.source_publisher.value = *publisher;
                 m_used_lines.insert(l.number);
                 m_draft.source_publisher.comments.push_back(
                     {fmt::format("from line {} {}", l.number, quote(l.text)), true});

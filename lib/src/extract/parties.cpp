@@ -139,19 +139,16 @@ void Drafter::decide_parties(const Layout &layout) {
     // agency that issues it, when the title names no other party than its state; an agency the
     // database does not hold ("Source - National Cyber Security Agency (NACSA), Malaysia"): its
     // state.
-    static const std::regex issued(
-        R"(^(?:(?:issued|published) by|source\s*(?:-|:|\xE2\x80\x93|\xE2\x80\x94))\s+(?:the\s+)?(.+)$)",
-        std::regex::icase);
     for (const auto *lines : {&layout.trailer, &layout.header}) {
         for (const auto &l : *lines) {
-            std::smatch m;
-            if (!std::regex_match(l.text, m, issued) || lower(m.str(1)).find(" and ") != std::string::npos) {
+            auto issuer = source_line(l.text, true);
+            if (!issuer || lower(*issuer).find(" and ") != std::string::npos) {
                 continue;
             }
             std::vector<std::string> agencies;
             std::vector<std::string> states;
             bool agency_word = false;
-            for (const auto &t : m_index.tokenize(m.str(1))) {
+            for (const auto &t : m_index.tokenize(*issuer)) {
                 agency_word = agency_word || vocab::one_of(vocab::k_agency_words, t.norm);
                 for (const auto &p : t.parties) {
                     agency_word = agency_word || !state_of(p).empty();
