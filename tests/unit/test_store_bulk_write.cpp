@@ -41,13 +41,13 @@ TEST_CASE("suspended triggers are dropped, and restored with their own text") {
     auto& db = store.db();
     std::vector<std::string> before = triggers(db, "1");
     {
-        SuspendedTriggers suspended(db, Store::search_triggers());
+        SuspendedSchema suspended(db, "trigger", Store::search_triggers());
         CHECK_FALSE(suspended.empty());
         CHECK(triggers(db, "1").empty());
         CHECK(triggers(db, "1").size() == before.size() - Store::search_triggers().size());
         suspended.restore();
     }
     CHECK(triggers(db, "1") == before);
-    SuspendedTriggers none(db, {});
+    SuspendedSchema none(db, "trigger", {});
     CHECK(none.empty());
 }

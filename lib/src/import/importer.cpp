@@ -96,8 +96,17 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
         // A dry run into a database without records (check, or import --dry-run of a first
         // import) writes nothing: what it would write is read by nothing before the rollback.
         bool writes = !(request.dry_run && empty);
+        // Into a database that held no records, every row is new: no lookups, and the indexes
+        // built once at the end (docs/performance.md, "The writer of a first import").
+        DeferredIndexes indexes(db, empty && writes);
+        if (empty && writes) {
+            writer.all_new();
+        }
         ImportSink sink(store, writer, files, origins, summary, diags, request.list_changes, writes);
         write_messages(origins, sink, diags, summary, request, writes);
+        if (diags.empty()) {
+            indexes.restore(); // with an error nothing is written: the rollback brings them back
+        }
         // What the files no longer hold: nothing in a database that held no record, nothing with
         // --keep, and not looked for once the input has an error (nothing will be written).
         bool deletes = !empty && !request.keep && diags.empty();

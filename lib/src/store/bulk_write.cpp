@@ -7,34 +7,80 @@
 
 namespace accord {
 
-SuspendedTriggers::SuspendedTriggers(SQLite::Database& db, const std::vector<std::string>& names) : m_db(&db) {
+namespace {
+
+// A name as an SQL identifier, in double quotes (a quote inside doubled): the names come from
+// sqlite_master of the file being written to, which is never trusted to hold only ours.
+std::string quoted_identifier(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) {
+        out += c;
+        if (c == '"') {
+            out += c;
+        }
+    }
+    return out + '"';
+}
+
+} // namespace
+
+SuspendedSchema::SuspendedSchema(SQLite::Database& db, const char* type, const std::vector<std::string>& names)
+    : m_db(&db) {
     if (names.empty()) {
         return;
     }
-    // The names are the store's own constants, never values; listed in sqlite_master's order.
-    std::string list;
-    for (const auto& name : names) {
-        list += fmt::format("{}'{}'", list.empty() ? "" : ", ", name);
-    }
-    SQLite::Statement q(db, fmt::format("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name "
-                                        "IN ({})",
-                                        list));
+    SQLite::Statement q(db, "SELECT sql FROM main.sqlite_master WHERE type = ? AND name = ? AND sql IS NOT NULL");
     std::vector<std::string> found;
-    while (q.executeStep()) {
-        found.push_back(q.getColumn(0).getString());
-        m_sql.push_back(q.getColumn(1).getString());
+    for (const auto& name : names) {
+        q.reset();
+        q.bind(1, type);
+        q.bind(2, name);
+        if (q.executeStep()) {
+            found.push_back(name);
+            m_sql.push_back(q.getColumn(0).getString());
+        }
     }
     q.reset();
+    const std::string drop = std::string("DROP ") + (std::string(type) == "index" ? "INDEX" : "TRIGGER") + " main.";
     for (const auto& name : found) {
-        db.exec("DROP TRIGGER main.\"" + name + "\"");
+        db.exec(drop + quoted_identifier(name));
     }
 }
 
-void SuspendedTriggers::restore() {
+void SuspendedSchema::restore() {
     for (const auto& sql : m_sql) {
         m_db->exec(sql);
     }
     m_sql.clear();
+}
+
+namespace {
+
+// The indexes written in the schema (an index SQLite makes for a key has no text).
+std::vector<std::string> schema_indexes(SQLite::Database& db) {
+    std::vector<std::string> names;
+    SQLite::Statement q(db, "SELECT name FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL");
+    while (q.executeStep()) {
+        names.push_back(q.getColumn(0).getString());
+    }
+    return names;
+}
+
+} // namespace
+
+DeferredIndexes::DeferredIndexes(SQLite::Database& db, bool use)
+    : m_db(db), m_indexes(db, "index", use ? schema_indexes(db) : std::vector<std::string>()) {}
+
+void DeferredIndexes::restore() {
+    if (m_indexes.empty()) {
+        return;
+    }
+    SQLite::Statement size(m_db, "PRAGMA main.cache_size");
+    const std::string was = size.executeStep() ? size.getColumn(0).getString() : "-2000";
+    size.reset();
+    m_db.exec("PRAGMA main.cache_size = -4096");
+    m_indexes.restore();
+    m_db.exec("PRAGMA main.cache_size = " + std::to_string(std::stoll(was)));
 }
 
 SearchIndexBatch::SearchIndexBatch(SQLite::Database& db, bool empty) : m_db(db), m_empty(empty) {}
@@ -46,7 +92,7 @@ void SearchIndexBatch::finish() {
 }
 
 SearchTextBatch::SearchTextBatch(SQLite::Database& db, Writer&, bool empty, bool dry_run)
-    : m_triggers(db, empty || dry_run ? Store::search_triggers() : std::vector<std::string>()) {}
+    : m_triggers(db, "trigger", empty || dry_run ? Store::search_triggers() : std::vector<std::string>()) {}
 
 AtExit::~AtExit() {
     if (!m_armed) {

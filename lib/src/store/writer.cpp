@@ -218,14 +218,17 @@ const Writer::Stored& Writer::stored(const std::string& id) {
     if (m_last.valid && m_last.id == id) {
         return m_last;
     }
-    m_find.reset();
-    m_find.bindNoCopy(1, id);
     m_last.id = id;
     m_last.valid = true;
     m_last.kind.reset();
     m_last.digest.clear();
     m_last.place = Place();
     m_last.rowid = 0;
+    if (m_all_new) {
+        return m_last;
+    }
+    m_find.reset();
+    m_find.bindNoCopy(1, id);
     if (m_find.executeStep()) {
         m_last.kind = kind_from_string(m_find.getColumn(0).getText());
         m_last.digest = m_find.getColumn(1).getString();
@@ -249,7 +252,7 @@ Writer::Upserted Writer::upsert(const Record& record, const std::string& hex, co
         std::optional<int64_t> seq;
         // The events of a commitment inserted just now have no stored row to compare with
         // (a second event with the same key in the input is reported as a duplicate first).
-        bool fresh = !m_fresh_commitment.empty() && commitment == m_fresh_commitment;
+        bool fresh = m_all_new || (!m_fresh_commitment.empty() && commitment == m_fresh_commitment);
         if (!fresh) {
             m_find_progress.reset();
             m_find_progress.bind(1, commitment);

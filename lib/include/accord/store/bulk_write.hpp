@@ -12,14 +12,15 @@
 
 namespace accord {
 
-// Triggers of the main database dropped inside the import's transaction and created again
-// from their own stored text by restore(), before the commit; a rollback (an error, a dry
+// Triggers or indexes of the main database dropped inside the import's transaction and created
+// again from their own stored text by restore(), before the commit; a rollback (an error, a dry
 // run) brings them back with everything else.
-class SuspendedTriggers {
+class SuspendedSchema {
 public:
-    // Drops the triggers of these names that the database has (a database without full-text
-    // search has none of the store's search triggers).
-    SuspendedTriggers(SQLite::Database& db, const std::vector<std::string>& names);
+    // Drops the objects of this type ("trigger" or "index") and of these names that the
+    // database has (a database without full-text search has none of the store's search
+    // triggers).
+    SuspendedSchema(SQLite::Database& db, const char* type, const std::vector<std::string>& names);
 
     bool empty() const { return m_sql.empty(); }
     void restore();
@@ -27,6 +28,29 @@ public:
 private:
     SQLite::Database* m_db;
     std::vector<std::string> m_sql;
+};
+
+// The secondary indexes of the main database (every index written in the schema: those on
+// party, theme and reference links, progress keys, statements, files) dropped for an import
+// into a database that holds no records, and built again by restore() from the whole tables,
+// before the import's last checks and its commit. Kept up to date row by row, each index
+// took a B-tree insert at a place of no order for every row written (a party id, a statement
+// id); built at the end, SQLite sorts each once. Measured: docs/performance.md, "The writer of
+// a first import". The import's lookups do not need them meanwhile: into a database that
+// held no record, the Writer looks nothing up (Writer::all_new), and the import's own
+// duplicate and reference checks use its temporary tables.
+class DeferredIndexes {
+public:
+    DeferredIndexes(SQLite::Database& db, bool use);
+    // Before anything reads the tables by those indexes (the reference checks, the foreign
+    // key check, the search index's fill). The builds sort with a page cache of 4 MiB, put
+    // back as it was afterwards: with the import's 16 MiB the peak was 12 MB higher at
+    // 100,000 commitments, and the import no faster.
+    void restore();
+
+private:
+    SQLite::Database& m_db;
+    SuspendedSchema m_indexes;
 };
 
 // Indexes the documents of an import into a database that held no records in one pass at
@@ -59,7 +83,7 @@ public:
     void finish() { m_triggers.restore(); }
 
 private:
-    SuspendedTriggers m_triggers;
+    SuspendedSchema m_triggers;
 };
 
 // A statement run when this goes out of scope, once armed: a setting put back after the

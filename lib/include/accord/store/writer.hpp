@@ -52,7 +52,16 @@ public:
     // caller (the import computes it on its reading thread). Content that is unchanged is not
     // written; a place that changed alone is (a line moved, or the record moved to another file).
     Upserted upsert(const Record& record, const std::string& digest, const Place& place);
+
+    // Every record and event written from now on is new: the database held no record when the
+    // caller's transaction began, and the caller writes no id or event key twice (the import's
+    // duplicate checks come first, and nothing is written after an error). stored() and
+    // upsert() then skip their lookups, which the deferred indexes (DeferredIndexes) would
+    // otherwise turn into scans.
+    void all_new() { m_all_new = true; }
+
 private:
+    bool m_all_new = false;
     struct Lookup : Stored {
         bool valid = false;
         std::string id;
