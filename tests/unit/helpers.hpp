@@ -4,6 +4,7 @@
 #include "accord/store/store.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 #include <stdexcept>
 #include <fstream>
@@ -24,6 +25,21 @@ struct TempFile {
         std::remove(path.c_str());
         ::rmdir(path.substr(0, path.rfind('/')).c_str());
     }
+};
+
+// A scratch folder, removed with all it holds at the end of the test.
+struct ScratchDir {
+    std::string path;
+    ScratchDir() {
+        char dir[] = "/tmp/accord-unit-XXXXXX";
+        path = ::mkdtemp(dir);
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
 };
 
 // The scratch folder of import_text, the same for the whole test run: importing the same name

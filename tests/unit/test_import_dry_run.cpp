@@ -4,6 +4,8 @@
 #include "accord/import/importer.hpp"
 #include "accord/store/store.hpp"
 
+#include "helpers.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -17,19 +19,6 @@ using namespace accord;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A scratch folder for the databases, removed at the end of the test.
-struct Scratch {
-    std::string path;
-    Scratch() {
-        char dir[] = "/tmp/accord-dry-XXXXXX";
-        path = ::mkdtemp(dir);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 std::string bytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -86,7 +75,7 @@ std::vector<std::vector<std::string>> inputs() {
 
 TEST_CASE("a dry run into an empty database reports what the import does and leaves the file as it was",
           "[import][dry-run]") {
-    Scratch scratch;
+    test::ScratchDir scratch;
     // One database file for every dry run: each must leave it as it was.
     std::string dry = scratch.path + "/dry.db";
     Store(dry, Store::Access::read_write).migrate();

@@ -5,6 +5,8 @@
 #include "accord/import/importer.hpp"
 #include "accord/store/store.hpp"
 
+#include "helpers.hpp"
+
 #include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -17,18 +19,6 @@ using namespace accord;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Scratch {
-    std::string path;
-    Scratch() {
-        char dir[] = "/tmp/accord-first-XXXXXX";
-        path = ::mkdtemp(dir);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 ImportSummary run(const std::string& db, const std::vector<std::string>& paths, Diagnostics& d) {
     Store store(db, Store::Access::read_write);
@@ -81,7 +71,7 @@ const char* const k_seed = "kind: party\nid: zz-seed\nname: Seed\ntype: state\n"
 
 TEST_CASE("a first import writes the rows and indexes of an import into a database that holds records",
           "[import][first]") {
-    Scratch scratch;
+    test::ScratchDir scratch;
     const std::string data = std::string(ACCORD_SOURCE_DIR) + "/data";
     const std::string first = scratch.path + "/first.db";
     const std::string usual = scratch.path + "/usual.db";
@@ -112,7 +102,7 @@ TEST_CASE("a first import writes the rows and indexes of an import into a databa
 
 TEST_CASE("after a first import every record and event is found again: a second import changes nothing",
           "[import][first]") {
-    Scratch scratch;
+    test::ScratchDir scratch;
     const std::string db = scratch.path + "/a.db";
     const std::string data = std::string(ACCORD_SOURCE_DIR) + "/data";
     Diagnostics d;
@@ -125,7 +115,7 @@ TEST_CASE("after a first import every record and event is found again: a second 
 }
 
 TEST_CASE("a first import that fails leaves the file as it was, indexes and all", "[import][first]") {
-    Scratch scratch;
+    test::ScratchDir scratch;
     const std::string db = scratch.path + "/a.db";
     {
         Store(db, Store::Access::read_write).migrate();
