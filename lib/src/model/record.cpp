@@ -280,7 +280,7 @@ std::string Record::canonical() const {
                         put_opt(out, m.source);
                     }
                 } else {
-                    put_source(out, x);
+                    put_source(out, *x);
                 }
             },
             v);

@@ -102,11 +102,9 @@ int bind_values(SQLite::Statement& q, const Record& record) {
         }
         const FieldValue& v = record.values[f];
         if (fs.type == FieldType::source) {
-            const Source* s = std::get_if<Source>(&v);
-            Source empty;
-            if (!s) {
-                s = &empty;
-            }
+            static const Source k_none;
+            const auto* box = std::get_if<SourceBox>(&v);
+            const Source* s = box ? &**box : &k_none;
             bind_opt(q, i++, s->title);
             bind_opt(q, i++, s->publisher);
             bind_opt(q, i++, s->url);

@@ -118,9 +118,9 @@ void write_yaml_record(std::ostream& out, const Record& record, const ChildrenOf
                         out << text::pad(indent + 2) << "- {relation: " << r.relation << ", target: " << yaml_scalar(r.target)
                             << "}\n";
                     }
-                } else if constexpr (std::is_same_v<T, Source>) {
+                } else if constexpr (std::is_same_v<T, SourceBox>) {
                     key(fs.name) << '\n';
-                    write_source(out, x, text::pad(indent + 2));
+                    write_source(out, *x, text::pad(indent + 2));
                 } else if constexpr (std::is_same_v<T, std::vector<Milestone>>) {
                     key(fs.name) << '\n';
                     std::string in = text::pad(indent + 4);

@@ -6,6 +6,7 @@
 #include "accord/model/vocab.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -90,9 +91,34 @@ struct Milestone {
     std::optional<Source> source;
 };
 
+// A record's source, held apart so that every field value stays small: a Source is 184 bytes,
+// the other alternatives of FieldValue 40 at most, and a record holds one value per field of
+// its kind, most of them absent (docs/performance.md, "A smaller Record"). Copies are deep;
+// it converts from a Source, and reads as one.
+class SourceBox {
+public:
+    SourceBox(Source s) : m_source(std::make_unique<Source>(std::move(s))) {} // NOLINT: implicit on purpose
+    SourceBox(const SourceBox& other) : m_source(copy(other)) {}
+    SourceBox(SourceBox&&) noexcept = default;
+    SourceBox& operator=(const SourceBox& other) {
+        m_source = copy(other);
+        return *this;
+    }
+    SourceBox& operator=(SourceBox&&) noexcept = default;
+    ~SourceBox() = default;
+    const Source& operator*() const { return *m_source; }
+    const Source* operator->() const { return m_source.get(); }
+
+private:
+    static std::unique_ptr<Source> copy(const SourceBox& other) {
+        return other.m_source ? std::make_unique<Source>(*other.m_source) : nullptr;
+    }
+    std::unique_ptr<Source> m_source; // never null, but after a move
+};
+
 // The value of one field. monostate: absent.
 using FieldValue = std::variant<std::monostate, std::string, std::int64_t, PartialDate, std::vector<std::string>,
-                                std::vector<Reference>, Source, std::vector<Milestone>>;
+                                std::vector<Reference>, SourceBox, std::vector<Milestone>>;
 
 struct Record {
     Kind kind = Kind::party;
