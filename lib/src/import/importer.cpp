@@ -98,8 +98,9 @@ ImportSummary import_files(Store& store, const ImportRequest& request, Diagnosti
         bool writes = !(request.dry_run && empty);
         // Into a database that held no records, every row is new: no lookups, and the indexes
         // built once at the end (docs/performance.md, "The writer of a first import").
-        DeferredIndexes indexes(db, empty && writes);
-        if (empty && writes) {
+        const bool all_new = empty && writes;
+        DeferredIndexes indexes(db, all_new);
+        if (all_new) {
             writer.all_new();
         }
         ImportSink sink(store, writer, files, origins, summary, diags, request.list_changes, writes);

@@ -41,7 +41,7 @@ SuspendedSchema::SuspendedSchema(SQLite::Database& db, const char* type, const s
         }
     }
     q.reset();
-    const std::string drop = std::string("DROP ") + (std::string(type) == "index" ? "INDEX" : "TRIGGER") + " main.";
+    const std::string drop = std::string("DROP ") + type + " main."; // "index" or "trigger": code's own
     for (const auto& name : found) {
         db.exec(drop + quoted_identifier(name));
     }
