@@ -278,6 +278,35 @@ TEST_CASE("text checked in pieces, of whole lines or of any size, finds what the
     CHECK(problems >= 15);
 }
 
+TEST_CASE("text checks pass over runs of plain bytes and keep every place and state", "[yaml]") {
+    // The checks pass over eight plain ASCII bytes, a run of blanks and words, and a comment
+    // at once (docs/performance.md, "The text check over runs"): the columns after such runs,
+    // a closer's reach over blanks (not over a word) and a comment that spans pieces.
+    struct Case {
+        std::string text;
+        std::string found;
+    };
+    const std::string comma = "a ',' at the top level";
+    std::vector<Case> cases = {
+        {"[a]      , x\n", "1:10 " + comma},
+        {"[a] b, x\n", "none"},
+        {"abcdefghijklmnopqrstuvwxyz: \xff\n", "1:29 invalid UTF-8"},
+        {"# a comment, long enough to span pieces\n, x\n", "2:1 " + comma},
+        {"key: a long plain value, with commas\n\"q\" &an-anchor-name-long, y\n", "2:25 " + comma},
+        {"k: v\nabcdefghijklmnopqrstuvwxyz0123456789\rabc\n", "2:37 carriage return"},
+        {"name: Vi\xe1\xbb\x87t Nam and a long tail of ASCII\x01\n\xc0", "2:1 invalid UTF-8"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        std::string whole = problem_text(check_text(c.text));
+        CHECK(whole.substr(0, c.found.size()) == c.found);
+        for (std::size_t bytes : {1, 3, 8, 9, 13}) {
+            CAPTURE(bytes);
+            CHECK(problem_text(check_in_bytes(c.text, bytes)) == whole);
+        }
+    }
+}
+
 TEST_CASE("yaml_scalar quotes exactly what would not read back as the same text", "[yaml]") {
     CHECK(accord::yaml_scalar("Singapore") == "Singapore");
     CHECK(accord::yaml_scalar("2025") == "\"2025\"");

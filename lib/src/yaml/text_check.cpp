@@ -5,11 +5,47 @@
 
 #include <fmt/format.h>
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
 
 namespace accord::yaml {
 
+namespace {
+
+// How the stray-comma scan sees a byte outside quotes, comments and anchors: a byte that can
+// change its state (an indicator, a line break, a backslash), a blank, or any other byte, which
+// only ends a closer's reach. Runs of blanks and other bytes are passed over in one loop.
+enum : unsigned char { k_special = 0, k_blank = 1, k_word = 2 };
+
+constexpr std::array<unsigned char, 256> comma_classes() {
+    std::array<unsigned char, 256> t{};
+    for (auto& c : t) {
+        c = k_word;
+    }
+    for (unsigned char c : std::string_view(",\n\"'[]{}#&!\\")) {
+        t[c] = k_special;
+    }
+    t[static_cast<unsigned char>(' ')] = k_blank;
+    t[static_cast<unsigned char>('\t')] = k_blank;
+    return t;
+}
+constexpr std::array<unsigned char, 256> k_comma_class = comma_classes();
+
+// Eight bytes that the encoding check passes over as they are: ASCII, none of them NUL, CR or
+// LF (a bit trick on a 64-bit word: a byte is flagged when it is 0, or equal to CR or LF, or
+// at or above 0x80).
+bool plain_ascii8(const char* p) {
+    std::uint64_t x;
+    std::memcpy(&x, p, 8);
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    constexpr std::uint64_t highs = 0x8080808080808080u;
+    auto zero = [&](std::uint64_t v) { return (v - ones) & ~v & highs; };
+    return ((x & highs) | zero(x) | zero(x ^ (ones * '\r')) | zero(x ^ (ones * '\n'))) == 0;
+}
+
+} // namespace
 
 // yaml-cpp 0.7 loops for ever on a ',' that starts a line at the top level, outside any
 // [ ] or { }, or that follows a quoted scalar or a [ ] / { } (and perhaps an anchor or a tag)
@@ -20,6 +56,34 @@ namespace accord::yaml {
 void TextCheck::check_stray_comma(std::string_view text) {
     auto& s = m_comma_state;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        if (s.quote == 0 && !s.skip && !s.comment && !s.anchor && !s.line_start) {
+            // Outside quotes: a run of blanks and other bytes only sets the previous byte, and
+            // ends a closer's reach if it holds anything but blanks.
+            std::size_t j = i;
+            unsigned char seen = 0;
+            while (j < text.size()) {
+                unsigned char k = k_comma_class[static_cast<unsigned char>(text[j])];
+                if (k == k_special) {
+                    break;
+                }
+                seen |= k;
+                ++j;
+            }
+            if (j > i) {
+                if (seen & k_word) {
+                    s.after_closer = false;
+                }
+                s.prev = text[j - 1];
+                i = j - 1;
+                continue;
+            }
+        } else if (s.comment) { // to the end of the line at once
+            const void* nl = std::memchr(text.data() + i, '\n', text.size() - i);
+            if (!nl) {
+                return; // the comment goes on into the next piece
+            }
+            i = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+        }
         if (s.quote != 0 && !s.skip && !s.line_start) {
             // Inside a quoted scalar (never in a comment or an anchor) only the closing quote,
             // a backslash and a line break change the state: the rest is passed over at once.
@@ -176,6 +240,11 @@ void TextCheck::check_encoding(std::string_view text, bool final) {
     auto problem = [&](std::string message) { m_encoding = Problem{{line, column}, std::move(message)}; };
     std::size_t i = 0;
     while (i < limit) {
+        if (i + 8 <= limit && plain_ascii8(text.data() + i)) {
+            i += 8;
+            column += 8;
+            continue;
+        }
         auto c = static_cast<unsigned char>(text[i]);
         if (c == 0) {
             return problem("NUL byte in the file (YAML text may not contain NUL)");
