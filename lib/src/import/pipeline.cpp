@@ -8,6 +8,7 @@
 
 #ifdef __GLIBC__
 #include <pthread.h>
+#include <sched.h>
 #endif
 
 #include <algorithm>
@@ -299,12 +300,8 @@ void read_files(const std::vector<Origin>& origins, std::size_t first, std::size
 // threads when it goes out of scope, also when the writer throws.
 class ReadingThreads {
 public:
-    // Two readers: the parser is most of the work, and on two cores the writer waited for a
-    // single reader for up to half of the import (docs/performance.md).
-    static constexpr std::size_t k_readers = 2;
-
     ReadingThreads(const std::vector<Origin>& origins, bool digests)
-        : m_pipes(std::clamp<std::size_t>(origins.size(), 1, k_readers)) {
+        : m_pipes(std::clamp<std::size_t>(origins.size(), 1, reading_threads())) {
         for (std::size_t k = 0; k < m_pipes.size(); ++k) {
             Pipe& pipe = m_pipes[k];
             std::size_t step = m_pipes.size();
@@ -336,6 +333,21 @@ private:
 // held (after the document in hand; the rest of a long document is read only for a syntax
 // error in it).
 } // namespace
+
+std::size_t reading_threads() {
+    // Two readers: the parser is most of the work, and on two cores the writer waited for a
+    // single reader for up to half of the import. On one processor a second parser only takes
+    // turns with the first (docs/performance.md, "One reading thread on one processor").
+    constexpr std::size_t k_readers = 2;
+    std::size_t processors = std::thread::hardware_concurrency();
+#ifdef __GLIBC__
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) {
+        processors = static_cast<std::size_t>(CPU_COUNT(&set)); // those this process may run on
+    }
+#endif
+    return std::clamp<std::size_t>(processors, 1, k_readers);
+}
 
 void write_messages(const std::vector<Origin>& origins, ImportSink& sink, Diagnostics& diags, ImportSummary& summary,
                     const ImportRequest& request, bool writes) {

@@ -6,9 +6,14 @@
 #include "accord/validate/diagnostics.hpp"
 #include "accord/validate/records.hpp"
 
+#include <cstddef>
 #include <vector>
 
 namespace accord {
+
+// How many reading threads an import starts (at most one per file): two, or one where the process
+// may run on one processor only.
+std::size_t reading_threads();
 
 // Reads the files of origins on reading threads and applies what they find to the sink, on the
 // calling thread, in the input's order (the one thread that uses the database); stops once
