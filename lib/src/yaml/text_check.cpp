@@ -52,7 +52,8 @@ bool plain_ascii8(const char* p) {
 // at the start of such a line (jbeder/yaml-cpp#1040): such a line is refused before parsing. Flow depth and
 // quotes are followed roughly (a quote opens only after a space or an indicator); a miss
 // can only let such a line through, never refuse valid YAML at column 1 outside a flow.
-// One byte at a time, with its state kept between pieces (a piece may end anywhere).
+// A state machine over the bytes, with its state kept between pieces (a piece may end anywhere);
+// runs of bytes that cannot change the state are passed over in one loop.
 void TextCheck::check_stray_comma(std::string_view text) {
     auto& s = m_comma_state;
     for (std::size_t i = 0; i < text.size(); ++i) {
