@@ -74,6 +74,7 @@ private:
         }
         // Keys: scalars, each once.
         std::vector<std::string_view> keys; // views of the key nodes' text
+        keys.reserve(node.map_size());
         for (std::size_t i = 0; i < node.map_size(); ++i) {
             const Node& k = node.key(i);
             if (k.type != NodeType::scalar) {
