@@ -200,6 +200,7 @@ protected:
             return std::nullopt;
         }
         std::vector<std::string> ids;
+        ids.reserve(n.items.size());
         bool ok = true;
         for (const auto& item : n.items) {
             auto id = id_text(item, fs.name);
