@@ -78,12 +78,6 @@ void TextCheck::check_stray_comma(std::string_view text) {
                 i = j - 1;
                 continue;
             }
-        } else if (s.comment) { // to the end of the line at once
-            const void* nl = std::memchr(text.data() + i, '\n', text.size() - i);
-            if (!nl) {
-                return; // the comment goes on into the next piece
-            }
-            i = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
         }
         if (s.quote != 0 && !s.skip && !s.line_start) {
             // Inside a quoted scalar (never in a comment or an anchor) only the closing quote,
@@ -105,10 +99,13 @@ void TextCheck::check_stray_comma(std::string_view text) {
                 s.prev = c;
                 continue;
             }
-        } else if (s.comment) { // a comment, to the end of the line
-            if (c != '\n') {
-                continue;
+        } else if (s.comment) { // a comment: passed over to its line feed at once
+            const void* nl = std::memchr(text.data() + i, '\n', text.size() - i);
+            if (!nl) {
+                return; // the comment goes on into the next piece
             }
+            i = static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+            c = '\n';
             s.comment = false;
         } else if (s.anchor) { // an anchor or a tag after a closer, to its end
             if (std::string_view(" \t\n,[]{}").find(c) == std::string_view::npos) {
