@@ -16,7 +16,7 @@
         300 commitments, imports them, prepares and runs the script, and verifies the copy.
 
 Each row is copied with `INSERT ... SELECT ... WHERE 1`: without the WHERE, SQLite copies a
-table with the same columns page by page without decoding its rows (its transfer
+table with the same columns row by row as stored bytes, without decoding them (its transfer
 optimisation), which no writer of new rows can do.
 """
 import os
