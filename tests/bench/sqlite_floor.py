@@ -36,6 +36,19 @@ def quoted(name):
     return '"' + name.replace('"', '""') + '"'
 
 
+def has_rowid(con, table):
+    """False for a WITHOUT ROWID table (the link tables)."""
+    try:
+        con.execute(f"SELECT rowid FROM {table} LIMIT 0")
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+# How each transaction of the script begins: a rollback journal, foreign keys checked at the end.
+BEGIN = ["PRAGMA main.journal_mode = DELETE;", "PRAGMA foreign_keys = OFF;", "BEGIN;"]
+
+
 def prepare(accord, src, out):
     for suffix in ("", "-wal", "-shm", "-journal"):
         if os.path.exists(out + suffix):
@@ -48,16 +61,12 @@ def prepare(accord, src, out):
     copies = []
     for t in TABLES:
         columns = ", ".join(quoted(row[1]) for row in con.execute(f"PRAGMA table_info({t})"))
-        try:  # a table with a rowid keeps it: the search index and after_record point at it
-            con.execute(f"SELECT rowid FROM {t} LIMIT 0")
+        if has_rowid(con, t):  # kept: the search index and after_record point at it
             columns = "rowid, " + columns
-        except sqlite3.OperationalError:
-            pass  # WITHOUT ROWID
         copies.append(f"INSERT INTO main.{t} ({columns}) SELECT {columns} FROM src.{t} WHERE 1;")
     con.close()
     src_uri = "file:" + os.path.abspath(src) + "?mode=ro"
-    lines = ["PRAGMA journal_mode = DELETE;", "PRAGMA foreign_keys = OFF;", "PRAGMA cache_size = -16384;",
-             f"ATTACH '{src_uri}' AS src;", "BEGIN;"]
+    lines = ["PRAGMA cache_size = -16384;", f"ATTACH '{src_uri}' AS src;"] + BEGIN
     lines += [f"DROP INDEX main.{quoted(name)};" for name, _ in indexes]
     lines += [f"DROP TRIGGER main.{quoted(name)};" for name, _ in triggers]
     lines += copies
@@ -79,8 +88,7 @@ def prepare(accord, src, out):
     with open(out + ".rows.sql", "w") as f:
         f.write("\n".join(lines[:rows] + ["COMMIT;"]) + "\n")
     with open(out + ".tail.sql", "w") as f:
-        f.write("\n".join(["PRAGMA journal_mode = DELETE;", "PRAGMA foreign_keys = OFF;", "BEGIN;"] + lines[rows:])
-                + "\n")
+        f.write("\n".join(BEGIN + lines[rows:]) + "\n")
 
 
 def verify(src, out, quiet=False):
@@ -88,11 +96,7 @@ def verify(src, out, quiet=False):
     b = sqlite3.connect(out)
     problems = []
     for t in TABLES:
-        try:
-            a.execute(f"SELECT rowid FROM {t} LIMIT 0")
-            select = f"SELECT rowid, * FROM {t}"
-        except sqlite3.OperationalError:
-            select = f"SELECT * FROM {t}"  # WITHOUT ROWID
+        select = f"SELECT rowid, * FROM {t}" if has_rowid(a, t) else f"SELECT * FROM {t}"
         rows_a = sorted(a.execute(select).fetchall(), key=repr)
         rows_b = sorted(b.execute(select).fetchall(), key=repr)
         if rows_a != rows_b:
